@@ -1,0 +1,99 @@
+// The one command that serves Rigshare: database (given or embedded), migrations, sign-in (given
+// IdP or the embedded demo one, with demo data), then the Next.js server. `--dev` runs `next dev`.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import pino from "pino";
+import { DEMO_GROUPS } from "@/server/auth/demo-idp/accounts";
+import { startDemoIdp } from "@/server/auth/demo-idp/server";
+import { createPrismaClient } from "@/server/db/client";
+import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { migrate } from "@/server/db/migrate";
+import { seedDemo } from "@/server/db/seed/demo";
+import { EnvError, parseEnv } from "@/server/env";
+
+const dev = process.argv.includes("--dev");
+const log = pino({ base: { app: "rigshare-launcher" }, level: process.env.LOG_LEVEL ?? "info" });
+const cleanups: (() => Promise<void>)[] = [];
+
+async function cleanup() {
+  for (const stop of cleanups.reverse()) await stop().catch((err) => log.error({ err }, "cleanup failed"));
+}
+
+/** Demo secrets are generated once and kept in the data folder so sessions survive restarts. */
+function demoSecrets(dataDir: string): { authSecret: string; clientSecret: string } {
+  const file = join(dataDir, "demo-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = { authSecret: randomBytes(32).toString("base64url"), clientSecret: randomBytes(24).toString("base64url") };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+async function main() {
+  const config = parseEnv(process.env);
+  const dataDir = resolve(config.RIGSHARE_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({ dataDir, port: config.RIGSHARE_PG_PORT, log });
+    cleanups.push(pg.stop);
+    databaseUrl = pg.url;
+    log.info({ owned: pg.owned }, pg.owned ? "embedded PostgreSQL started" : "embedded PostgreSQL already running; reusing it");
+  }
+  const { applied } = await migrate(databaseUrl, log);
+  log.info({ applied }, applied.length ? "migrations applied" : "database schema up to date");
+
+  const appEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!config.OIDC_ISSUER) {
+    const secrets = demoSecrets(dataDir);
+    const clientId = "rigshare-demo";
+    const idp = await startDemoIdp({
+      port: config.DEMO_IDP_PORT,
+      clientId,
+      clientSecret: secrets.clientSecret,
+      redirectUris: [new URL("/api/auth/callback/oidc", config.AUTH_URL).href],
+      postLogoutRedirectUris: [new URL("/sign-in", config.AUTH_URL).href],
+      log,
+    });
+    cleanups.push(idp.close);
+    Object.assign(appEnv, {
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: clientId,
+      OIDC_CLIENT_SECRET: secrets.clientSecret,
+      OIDC_PROVIDER_NAME: "Demo SSO",
+      OIDC_SCOPES: "openid email profile groups",
+      OIDC_ADMIN_GROUPS: DEMO_GROUPS.admin,
+      OIDC_LEADERSHIP_GROUPS: DEMO_GROUPS.leadership,
+      AUTH_SECRET: config.AUTH_SECRET ?? secrets.authSecret,
+      RIGSHARE_DEMO_IDP: "1",
+    });
+    const prisma = createPrismaClient(databaseUrl);
+    const seeded = await seedDemo(prisma).finally(() => prisma.$disconnect());
+    log.warn({ ...seeded, issuer: idp.issuer }, "DEMO MODE: sign-in uses the built-in demo identity provider. Set OIDC_ISSUER for real SSO.");
+  }
+  parseEnv(appEnv);
+
+  const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
+  const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(config.PORT)], { env: appEnv, stdio: "inherit" });
+  log.info({ url: config.AUTH_URL }, "Rigshare is starting");
+
+  const stop = (signal: NodeJS.Signals) => {
+    log.info({ signal }, "stopping");
+    server.kill(signal);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", async (code, signal) => {
+    await cleanup();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch(async (error) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else log.fatal({ err: error }, "Rigshare could not start");
+  await cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { can } from "@/core/permissions";
+import { currentActor } from "@/server/auth/session";
+import { AdminTabs } from "./admin-tabs";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const roles = (await currentActor())?.roles ?? [];
+  const tabs = [
+    can(roles, "users:manage") && { href: "/admin/users", label: "Users" },
+    can(roles, "teams:manage") && { href: "/admin/teams", label: "Teams" },
+    can(roles, "audit:read") && { href: "/admin/audit", label: "Audit log" },
+  ].filter((tab) => tab !== false);
+  return (
+    <>
+      {tabs.length > 1 && <AdminTabs tabs={tabs} />}
+      {children}
+    </>
+  );
+}

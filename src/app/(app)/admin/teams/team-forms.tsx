@@ -1,0 +1,99 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { describeError } from "@/components/trpc-error";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/form";
+import { useToast } from "@/components/ui/toast";
+import { useTRPC } from "@/trpc/react";
+
+function useRefreshWith(message: string) {
+  const router = useRouter();
+  const toast = useToast();
+  return () => {
+    toast.success(message);
+    router.refresh();
+  };
+}
+
+export function CreateTeamForm() {
+  const trpc = useTRPC();
+  const [name, setName] = useState("");
+  const refresh = useRefreshWith("Team created");
+  const create = useMutation(
+    trpc.teams.create.mutationOptions({
+      onSuccess: () => {
+        setName("");
+        refresh();
+      },
+    }),
+  );
+  const error = create.error ? describeError(create.error) : undefined;
+  return (
+    <form
+      className="mb-6 flex flex-wrap items-start gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ name });
+      }}
+    >
+      <div className="min-w-64">
+        <Field label="New team name" htmlFor="new-team" error={error?.message}>
+          <Input id="new-team" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
+        </Field>
+      </div>
+      <Button type="submit" className="mt-6" loading={create.isPending}>Create team</Button>
+    </form>
+  );
+}
+
+export function TeamActions({ team }: { team: { id: string; name: string; memberCount: number } }) {
+  const trpc = useTRPC();
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(team.name);
+  const toast = useToast();
+  const refresh = useRefreshWith("Team renamed");
+  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: () => { setRenaming(false); refresh(); } }));
+  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: useRefreshWith(`Team ${team.name} deleted`), onError: (e) => toast.error(describeError(e).message) }));
+  const renameError = rename.error ? describeError(rename.error) : undefined;
+  const empty = team.memberCount === 0;
+
+  return (
+    <div className="flex justify-end gap-2">
+      <Button size="sm" variant="secondary" onClick={() => setRenaming(true)} aria-label={`Rename ${team.name}`}>Rename</Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={!empty}
+        title={empty ? undefined : "Move its members to another team first"}
+        loading={remove.isPending}
+        onClick={() => remove.mutate({ teamId: team.id })}
+        aria-label={`Delete ${team.name}`}
+      >
+        Delete
+      </Button>
+      {renaming && (
+        <Dialog open title={`Rename ${team.name}`} onClose={() => setRenaming(false)}>
+          <form
+            className="space-y-4 text-left"
+            onSubmit={(e) => {
+              e.preventDefault();
+              rename.mutate({ teamId: team.id, name });
+            }}
+          >
+            <Field label="Team name" htmlFor="rename-team" error={renameError?.message}>
+              <Input id="rename-team" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
+            </Field>
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={() => setRenaming(false)}>Cancel</Button>
+              <Button type="submit" loading={rename.isPending}>Save</Button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ROLES, type Role } from "@/core/roles";
+import { describeError } from "@/components/trpc-error";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Select, Textarea } from "@/components/ui/form";
+import { useToast } from "@/components/ui/toast";
+import type { UserView } from "@/server/services/users";
+import { useTRPC } from "@/trpc/react";
+
+type Props = { user: Pick<UserView, "id" | "name" | "team" | "assignedRoles" | "idpRoles" | "active">; teams: { id: string; name: string }[] };
+
+export function UserActions({ user, teams }: Props) {
+  const [open, setOpen] = useState<"edit" | "status" | null>(null);
+  return (
+    <div className="flex justify-end gap-2">
+      <Button size="sm" variant="secondary" onClick={() => setOpen("edit")} aria-label={`Edit ${user.name}`}>
+        Edit
+      </Button>
+      <Button size="sm" variant={user.active ? "ghost" : "secondary"} onClick={() => setOpen("status")} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
+        {user.active ? "Deactivate" : "Reactivate"}
+      </Button>
+      {open === "edit" && <EditUserDialog user={user} teams={teams} onClose={() => setOpen(null)} />}
+      {open === "status" && <StatusDialog user={user} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+function useDone(onClose: () => void, message: string) {
+  const router = useRouter();
+  const toast = useToast();
+  return () => {
+    toast.success(message);
+    onClose();
+    router.refresh();
+  };
+}
+
+function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void }) {
+  const trpc = useTRPC();
+  const [teamId, setTeamId] = useState(user.team.id);
+  const [roles, setRoles] = useState<Role[]>(user.assignedRoles);
+  const done = useDone(onClose, `${user.name} updated`);
+  const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: done }));
+  const error = update.error ? describeError(update.error) : undefined;
+
+  return (
+    <Dialog open title={`Edit ${user.name}`} onClose={onClose}>
+      <form
+        className="space-y-4 text-left"
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate({ userId: user.id, teamId, assignedRoles: roles });
+        }}
+      >
+        <Field label="Team" htmlFor="edit-team" error={error?.field === "teamId" ? error.message : undefined}>
+          <Select id="edit-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>{team.name}</option>
+            ))}
+          </Select>
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">Roles granted in Rigshare</legend>
+          <div className="mt-2 space-y-2">
+            {ROLES.map((role) => (
+              <label key={role} className="flex items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  className="size-4 rounded border-slate-300 accent-indigo-600"
+                  checked={roles.includes(role)}
+                  onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+                />
+                {role}
+                {user.idpRoles.includes(role) && <span className="text-xs text-slate-500">(also granted by the identity provider)</span>}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error && error.field !== "teamId" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" loading={update.isPending}>Save</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function StatusDialog({ user, onClose }: Pick<Props, "user"> & { onClose: () => void }) {
+  const trpc = useTRPC();
+  const [reason, setReason] = useState("");
+  const deactivating = user.active;
+  const done = useDone(onClose, `${user.name} ${deactivating ? "deactivated" : "reactivated"}`);
+  const setActive = useMutation(trpc.users.setActive.mutationOptions({ onSuccess: done }));
+  const error = setActive.error ? describeError(setActive.error) : undefined;
+
+  return (
+    <Dialog open title={`${deactivating ? "Deactivate" : "Reactivate"} ${user.name}?`} onClose={onClose}>
+      <form
+        className="space-y-4 text-left"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setActive.mutate({ userId: user.id, active: !deactivating, reason: reason.trim() || undefined });
+        }}
+      >
+        <p className="text-sm text-slate-600">
+          {deactivating
+            ? "They will be signed out at their next request and cannot sign in or use API tokens until reactivated."
+            : "They will be able to sign in again."}
+        </p>
+        <Field label="Reason (optional, kept in the audit log)" htmlFor="status-reason" error={error?.field === "reason" ? error.message : undefined}>
+          <Textarea id="status-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+        </Field>
+        {error && error.field !== "reason" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant={deactivating ? "danger" : "primary"} loading={setActive.isPending}>
+            {deactivating ? "Deactivate" : "Reactivate"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

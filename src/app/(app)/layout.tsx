@@ -1,0 +1,32 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { DemoBanner } from "@/components/shell/demo-banner";
+import { signOut } from "@/server/auth/config";
+import { currentActor } from "@/server/auth/session";
+import { env } from "@/server/env";
+import { navFor } from "./nav";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+
+  async function signOutAction() {
+    "use server";
+    await signOut({ redirectTo: "/sign-in" });
+  }
+
+  return (
+    <>
+      {env().RIGSHARE_DEMO_IDP === "1" && <DemoBanner />}
+      <AppShell
+        user={{ name: actor.name, email: actor.email, teamName: actor.teamName, roles: actor.roles }}
+        nav={[{ href: "/profile", label: "Profile" }, ...navFor(actor.roles)]}
+        demo={env().RIGSHARE_DEMO_IDP === "1"}
+        signOut={signOutAction}
+      >
+        {children}
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatDateTime } from "@/components/format";
+import { EmptyState } from "@/components/ui/states";
+import { describeAction, describeChange } from "./describe";
+
+export interface ActivityEntry {
+  id: string;
+  at: Date;
+  actor: { name: string } | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  subjectName: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export function ActivityList({ entries, emptyText }: { entries: ActivityEntry[]; emptyText: string }) {
+  if (entries.length === 0) return <EmptyState title="No activity" description={emptyText} />;
+  return (
+    <ol className="divide-y divide-slate-100">
+      {entries.map((entry) => (
+        <li key={entry.id} className="py-3 text-sm">
+          <p className="text-slate-900">
+            <span className="font-medium">{entry.actor?.name ?? "System"}</span> {describeAction(entry.action)}{" "}
+            <span className="font-medium">{entry.subjectName}</span>
+          </p>
+          {describeChange(entry.before, entry.after).map((line) => (
+            <p key={line} className="text-slate-600">{line}</p>
+          ))}
+          {entry.reason && <p className="text-slate-600">Reason: {entry.reason}</p>}
+          <p className="mt-1 text-xs text-slate-500">
+            <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

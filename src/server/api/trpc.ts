@@ -1,0 +1,72 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { AppError } from "@/core/errors";
+import { can, rolesAllowedTo, type Action } from "@/core/permissions";
+import type { Context } from "./context";
+import { appErrorOf, toTRPCError } from "./error-map";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const appError = appErrorOf(error);
+    const zodIssues = error.cause instanceof ZodError ? error.cause.issues : undefined;
+    const firstIssue = zodIssues?.[0];
+    return {
+      ...shape,
+      message: firstIssue ? `${firstIssue.path.join(".") || "input"}: ${firstIssue.message}` : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        appCode: appError?.code ?? (zodIssues ? "VALIDATION" : undefined),
+        field: appError?.field ?? (firstIssue ? firstIssue.path.join(".") : undefined),
+        fieldErrors: zodIssues?.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
+        details: appError?.details,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Logs each call with its duration and turns domain errors into their mapped tRPC errors. */
+const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const ms = Math.round(performance.now() - started);
+  if (result.ok) {
+    ctx.log.info({ requestId: ctx.requestId, path, type, ms }, "trpc ok");
+    return result;
+  }
+  const appError = appErrorOf(result.error.cause) ?? appErrorOf(result.error);
+  if (appError) {
+    ctx.log.info({ requestId: ctx.requestId, path, type, ms, code: appError.code }, "trpc refused");
+    const mapped = toTRPCError(appError);
+    return { ...result, error: mapped };
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ requestId: ctx.requestId, path, type, ms, err: result.error.cause ?? result.error }, "trpc failed");
+  }
+  return result;
+});
+
+export const publicProcedure = observed;
+
+/** Signed in and active (a deactivated user has no actor). */
+export const protectedProcedure = observed.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** Signed in and holding a role that the permission table allows `action` for. */
+export function permitted(action: Action) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.actor.roles, action)) {
+      throw toTRPCError(
+        new AppError("FORBIDDEN", `Only ${rolesAllowedTo(action).join(" or ")} users may do this (${action}).`),
+      );
+    }
+    return next();
+  });
+}

@@ -1,0 +1,76 @@
+import { AppError } from "@/core/errors";
+
+/** SQLSTATEs and driver kinds that mean "the database is away", not "your input is wrong". */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "53300"]);
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+
+interface Found {
+  prismaCode?: string;
+  sqlState?: string;
+  kind?: string;
+  nodeCode?: string;
+  target?: string;
+  message?: string;
+}
+
+/** Prisma 7 nests the driver's error in meta.driverAdapterError.cause; collect what we can find at any depth. */
+function inspect(error: unknown, found: Found = {}, depth = 0): Found {
+  if (!error || typeof error !== "object" || depth > 6) return found;
+  const e = error as Record<string, unknown>;
+  if (typeof e.code === "string") {
+    if (/^P\d{4}$/.test(e.code)) found.prismaCode ??= e.code;
+    else if (/^[0-9A-Z]{5}$/.test(e.code)) found.sqlState ??= e.code;
+    else if (/^E[A-Z]+$/.test(e.code)) found.nodeCode ??= e.code;
+  }
+  if (typeof e.kind === "string") found.kind ??= e.kind;
+  if (typeof e.constraint === "string") found.target ??= e.constraint;
+  if (e.constraint && typeof e.constraint === "object" && "fields" in e.constraint) {
+    found.target ??= (e.constraint as { fields: string[] }).fields.join(",");
+  }
+  const meta = e.meta as Record<string, unknown> | undefined;
+  if (meta && Array.isArray(meta.target)) found.target ??= meta.target.join(",");
+  for (const next of [e.cause, meta?.driverAdapterError, meta?.cause, ...(Array.isArray(e.errors) ? e.errors : [])]) {
+    inspect(next, found, depth + 1);
+  }
+  return found;
+}
+
+export function isSerializationFailure(error: unknown): boolean {
+  const f = inspect(error);
+  return f.sqlState === "40001" || f.sqlState === "40P01" || f.prismaCode === "P2034" || f.kind === "TransactionWriteConflict";
+}
+
+export function isExclusionViolation(error: unknown): boolean {
+  return inspect(error).sqlState === "23P01";
+}
+
+/**
+ * Turns database failures into domain errors with a stable code. Anything unrecognised is
+ * returned unchanged so it surfaces as an internal error with its stack in the logs.
+ */
+export function mapDbError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const f = inspect(error);
+  if (
+    (f.sqlState && UNAVAILABLE_SQLSTATES.has(f.sqlState)) ||
+    (f.kind && UNAVAILABLE_KINDS.has(f.kind)) ||
+    (f.nodeCode && UNAVAILABLE_NODE_CODES.has(f.nodeCode)) ||
+    f.prismaCode === "P1001" ||
+    f.prismaCode === "P1017"
+  ) {
+    return new AppError("UNAVAILABLE", "The database is unavailable right now. Please try again in a moment.", { cause: error });
+  }
+  if (f.prismaCode === "P2002" || f.sqlState === "23505" || f.kind === "UniqueConstraintViolation") {
+    const field = f.target?.split(",").at(-1);
+    return new AppError("CONFLICT", `Another record already uses this ${field ?? "value"}.`, { field, cause: error });
+  }
+  if (f.prismaCode === "P2025") return new AppError("NOT_FOUND", "The record was not found.", { cause: error });
+  if (f.prismaCode === "P2003" || f.sqlState === "23503" || f.kind === "ForeignKeyConstraintViolation") {
+    return new AppError("CONFLICT", "The record is still referenced by other records.", { cause: error });
+  }
+  if (isSerializationFailure(error)) {
+    return new AppError("CONFLICT", "Someone else changed this at the same time. Please try again.", { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,23 @@
+import { effectiveRoles, type Role } from "@/core/roles";
+import type { UserRow } from "@/server/db/users";
+
+/** The signed-in person a use-case acts for. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  teamId: string;
+  teamName: string;
+  roles: Role[];
+}
+
+export function toActor(user: UserRow): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    teamId: user.team.id,
+    teamName: user.team.name,
+    roles: effectiveRoles(user.assignedRoles, user.idpRoles),
+  };
+}
