@@ -7,7 +7,7 @@ import { join } from "node:path";
 const enginesDir = join(process.cwd(), "node_modules", "@prisma", "engines");
 const hasNativeEngine =
   existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
-const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 if (!hasNativeEngine && !env.PRISMA_SCHEMA_ENGINE_BINARY) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = join(process.cwd(), "package.json");
 }
