@@ -14,7 +14,6 @@ const t = initTRPC.context<Context>().create({
     const firstIssue = zodIssues?.[0];
     return {
       ...shape,
-      message: firstIssue ? `${firstIssue.path.join(".") || "input"}: ${firstIssue.message}` : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -30,7 +29,10 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Logs each call with its duration and turns domain errors into their mapped tRPC errors. */
+/**
+ * Logs each call with its duration and turns domain errors into their mapped tRPC errors, and
+ * zod's JSON dump into a sentence that names the field ("name: must be at least 2 characters").
+ */
 const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
@@ -38,6 +40,12 @@ const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   if (result.ok) {
     ctx.log.info({ requestId: ctx.requestId, path, type, ms }, "trpc ok");
     return result;
+  }
+  if (result.error.cause instanceof ZodError) {
+    const [issue] = result.error.cause.issues;
+    const message = issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "Invalid input.";
+    ctx.log.info({ requestId: ctx.requestId, path, type, ms, code: "VALIDATION" }, "trpc refused");
+    return { ...result, error: new TRPCError({ code: "BAD_REQUEST", message, cause: result.error.cause }) };
   }
   const appError = appErrorOf(result.error.cause) ?? appErrorOf(result.error);
   if (appError) {
