@@ -1,6 +1,7 @@
-// The one command that serves Rigshare: database (given or embedded), migrations, sign-in (given
-// IdP or the embedded demo one, with demo data), then the Next.js server. `--dev` runs `next dev`.
-import { spawn } from "node:child_process";
+// The one command that serves Rigshare: (`--build`: the production build,) database (given or
+// embedded), migrations, sign-in (given IdP or the embedded demo one, with demo data), then the
+// Next.js server. `--dev` runs `next dev` instead.
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,6 +15,7 @@ import { seedDemo } from "@/server/db/seed/demo";
 import { EnvError, parseEnv } from "@/server/env";
 
 const dev = process.argv.includes("--dev");
+const build = process.argv.includes("--build");
 const log = pino({ base: { app: "rigshare-launcher" }, level: process.env.LOG_LEVEL ?? "info" });
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -32,6 +34,13 @@ function demoSecrets(dataDir: string): { authSecret: string; clientSecret: strin
 
 async function main() {
   const config = parseEnv(process.env);
+  if (build && !dev) {
+    const result = spawnSync(join(process.cwd(), "node_modules", ".bin", "next"), ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (result.status !== 0) throw new Error("next build failed");
+  }
   const dataDir = resolve(config.RIGSHARE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
