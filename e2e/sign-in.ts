@@ -14,6 +14,6 @@ export async function signInAs(page: Page, accountName: string) {
 }
 
 export async function expectSignedInAs(page: Page, name: string) {
-  await expect(page).toHaveURL(/\/profile$/);
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page).toHaveURL(/\/inventory$/);
+  await expect(page.getByRole("button", { name: new RegExp(`${name}.*account menu`) })).toBeVisible();
 }

@@ -21,7 +21,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       {env().RIGSHARE_DEMO_IDP === "1" && <DemoBanner />}
       <AppShell
         user={{ name: actor.name, email: actor.email, teamName: actor.teamName, roles: actor.roles }}
-        nav={[{ href: "/profile", label: "Profile" }, ...navFor(actor.roles)]}
+        nav={navFor(actor.roles)}
         demo={env().RIGSHARE_DEMO_IDP === "1"}
         signOut={signOutAction}
       >

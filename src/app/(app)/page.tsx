@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-/** Home is the profile until the inventory exists. */
+/** Home is the inventory: what machines there are and who holds which GPU. */
 export default function Home() {
-  redirect("/profile");
+  redirect("/inventory");
 }

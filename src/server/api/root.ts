@@ -1,4 +1,6 @@
 import { auditRouter } from "./routers/audit";
+import { buildsRouter } from "./routers/builds";
+import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
 import { teamsRouter } from "./routers/teams";
 import { usersRouter } from "./routers/users";
@@ -9,6 +11,8 @@ export const appRouter = router({
   users: usersRouter,
   teams: teamsRouter,
   audit: auditRouter,
+  inventory: inventoryRouter,
+  builds: buildsRouter,
 });
 
 export type AppRouter = typeof appRouter;

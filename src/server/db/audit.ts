@@ -67,12 +67,17 @@ export async function distinctAuditActions(client: Db): Promise<string[]> {
   return rows.map((row) => row.action);
 }
 
-/** Display names of the users and teams that audit entries are about. */
-export async function findSubjectNames(client: Db, ids: { userIds: string[]; teamIds: string[] }) {
+/** Display names of what audit entries are about, by subject type; ids of other types are ignored. */
+export async function findSubjectNames(client: Db, idsByType: Record<string, string[]>) {
   const uuid = /^[0-9a-f-]{36}$/i;
-  const [users, teams] = await Promise.all([
-    client.user.findMany({ where: { id: { in: ids.userIds.filter((id) => uuid.test(id)) } }, select: { id: true, name: true } }),
-    client.team.findMany({ where: { id: { in: ids.teamIds.filter((id) => uuid.test(id)) } }, select: { id: true, name: true } }),
+  const ids = (type: string) => ({ in: (idsByType[type] ?? []).filter((id) => uuid.test(id)) });
+  const select = { id: true, name: true } as const;
+  const rows = await Promise.all([
+    client.user.findMany({ where: { id: ids("user") }, select }),
+    client.team.findMany({ where: { id: ids("team") }, select }),
+    client.machine.findMany({ where: { id: ids("machine") }, select }),
+    client.build.findMany({ where: { id: ids("build") }, select }),
+    client.gpuModel.findMany({ where: { id: ids("gpu-model") }, select }),
   ]);
-  return new Map([...users, ...teams].map((row) => [row.id, row.name]));
+  return new Map(rows.flat().map((row) => [row.id, row.name]));
 }

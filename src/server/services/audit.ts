@@ -1,6 +1,9 @@
 import { distinctAuditActions, findAuditEntries, findSubjectNames, type AuditFilter } from "@/server/db/audit";
 import { read } from "@/server/db/tx";
 
+/** What audit entries can be about; each feature records its own subject type. */
+export const AUDIT_SUBJECT_TYPES = ["user", "team", "machine", "gpu", "gpu-model", "build", "slice", "quota"] as const;
+
 /** A deleted team keeps its name in the entry's "before". */
 function nameFromSnapshot(snapshot: unknown): string | undefined {
   const name = (snapshot as { name?: unknown } | null)?.name;
@@ -10,10 +13,9 @@ function nameFromSnapshot(snapshot: unknown): string | undefined {
 export async function listAuditEntries(filter: Omit<AuditFilter, "before"> & { cursor?: string }) {
   const { rows, names } = await read(async (client) => {
     const rows = await findAuditEntries(client, { ...filter, before: filter.cursor ? BigInt(filter.cursor) : undefined, limit: filter.limit + 1 });
-    const names = await findSubjectNames(client, {
-      userIds: rows.filter((r) => r.subjectType === "user").map((r) => r.subjectId),
-      teamIds: rows.filter((r) => r.subjectType === "team").map((r) => r.subjectId),
-    });
+    const idsByType: Record<string, string[]> = {};
+    for (const row of rows) (idsByType[row.subjectType] ??= []).push(row.subjectId);
+    const names = await findSubjectNames(client, idsByType);
     return { rows, names };
   });
   const page = rows.slice(0, filter.limit);

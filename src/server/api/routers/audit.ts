@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listAuditActions, listAuditEntries } from "@/server/services/audit";
 import { permitted, router } from "../trpc";
+import { AUDIT_SUBJECT_TYPES } from "@/server/services/audit";
 import { id } from "../schemas";
 
 export const auditRouter = router({
@@ -10,7 +11,7 @@ export const auditRouter = router({
         .object({
           action: z.string().trim().max(60).optional(),
           actorId: id.optional(),
-          subjectType: z.enum(["user", "team"]).optional(),
+          subjectType: z.enum(AUDIT_SUBJECT_TYPES).optional(),
           subjectId: z.string().max(100).optional(),
           from: z.date().optional(),
           to: z.date().optional(),
