@@ -2,6 +2,8 @@ import { auditRouter } from "./routers/audit";
 import { buildsRouter } from "./routers/builds";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
+import { quotasRouter } from "./routers/quotas";
+import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
@@ -13,6 +15,8 @@ export const appRouter = router({
   audit: auditRouter,
   inventory: inventoryRouter,
   builds: buildsRouter,
+  slices: slicesRouter,
+  quotas: quotasRouter,
 });
 
 export type AppRouter = typeof appRouter;

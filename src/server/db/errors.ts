@@ -61,6 +61,9 @@ export function mapDbError(error: unknown): unknown {
   ) {
     return new AppError("UNAVAILABLE", "The database is unavailable right now. Please try again in a moment.", { cause: error });
   }
+  if (f.sqlState === "23P01") {
+    return new AppError("CAPACITY_CONFLICT", "A GPU in this request is already held by another approved slice in this window.", { field: "gpuIds", cause: error });
+  }
   if (f.prismaCode === "P2002" || f.sqlState === "23505" || f.kind === "UniqueConstraintViolation") {
     const field = f.target?.split(",").at(-1);
     return new AppError("CONFLICT", `Another record already uses this ${field ?? "value"}.`, { field, cause: error });

@@ -1,0 +1,36 @@
+import { DEFAULT_QUOTA_POLICY, type QuotaPolicy } from "./quotas";
+
+/** One stored policy row: null means "inherit" (from the fleet default, or from the built-in default). */
+export interface StoredPolicy {
+  teamMaxConcurrentGpus: number | null;
+  teamMaxGpuHoursPerMonth: number | null;
+  userMaxConcurrentGpus: number | null;
+  userMaxSliceHours: number | null;
+  userMaxDaysAhead: number | null;
+  autoApprove: boolean | null;
+}
+
+/** A limit of 0 or less stored by an admin means "no limit". */
+const limit = (value: number | null | undefined): number | undefined => (value !== null && value !== undefined && value > 0 ? value : undefined);
+
+/**
+ * The policy that applies to a team: the team's row, else the fleet row, else the built-in
+ * default, field by field. Auto-approve is off unless a row turns it on.
+ */
+export function resolvePolicy(fleet: StoredPolicy | null, team: StoredPolicy | null): { quotas: QuotaPolicy; autoApprove: boolean } {
+  const pick = <K extends keyof StoredPolicy>(key: K, fallback: StoredPolicy[K] | undefined) => team?.[key] ?? fleet?.[key] ?? fallback;
+  return {
+    quotas: {
+      team: {
+        maxConcurrentGpus: limit(pick("teamMaxConcurrentGpus", DEFAULT_QUOTA_POLICY.team.maxConcurrentGpus)),
+        maxGpuHoursPerMonth: limit(pick("teamMaxGpuHoursPerMonth", DEFAULT_QUOTA_POLICY.team.maxGpuHoursPerMonth)),
+      },
+      user: {
+        maxConcurrentGpus: limit(pick("userMaxConcurrentGpus", DEFAULT_QUOTA_POLICY.user.maxConcurrentGpus)),
+        maxSliceHours: limit(pick("userMaxSliceHours", DEFAULT_QUOTA_POLICY.user.maxSliceHours)),
+        maxDaysAhead: limit(pick("userMaxDaysAhead", DEFAULT_QUOTA_POLICY.user.maxDaysAhead)),
+      },
+    },
+    autoApprove: pick("autoApprove", false) ?? false,
+  };
+}

@@ -1,0 +1,54 @@
+import { notFound } from "@/core/errors";
+import { resolvePolicy, type StoredPolicy } from "@/core/slices/policy";
+import { recordAudit } from "@/server/db/audit";
+import { DEFAULT_SCOPE, deleteQuotaRow, findAllQuotaRows, upsertQuotaRow } from "@/server/db/quotas";
+import { findTeamById, findTeams } from "@/server/db/teams";
+import { read, transaction } from "@/server/db/tx";
+import type { Actor } from "./actor";
+
+const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => ({
+  teamMaxConcurrentGpus: row.teamMaxConcurrentGpus,
+  teamMaxGpuHoursPerMonth: row.teamMaxGpuHoursPerMonth,
+  userMaxConcurrentGpus: row.userMaxConcurrentGpus,
+  userMaxSliceHours: row.userMaxSliceHours,
+  userMaxDaysAhead: row.userMaxDaysAhead,
+  autoApprove: row.autoApprove,
+});
+
+/** The fleet defaults and each team's overrides, with what applies to each team after inheritance. */
+export async function listQuotaPolicies() {
+  const [rows, teams] = await read((client) => Promise.all([findAllQuotaRows(client), findTeams(client)]));
+  const byScope = new Map(rows.map((row) => [row.scope, stored(row)]));
+  const fleet = byScope.get(DEFAULT_SCOPE) ?? null;
+  return {
+    fleet,
+    fleetEffective: resolvePolicy(fleet, null),
+    teams: teams.map((team) => ({
+      team: { id: team.id, name: team.name },
+      overrides: byScope.get(team.id) ?? null,
+      effective: resolvePolicy(fleet, byScope.get(team.id) ?? null),
+    })),
+  };
+}
+
+/** Sets the fleet defaults (teamId absent) or a team's overrides; all-null overrides remove the team row. */
+export async function updateQuotaPolicy(actor: Actor, input: { teamId?: string; values: StoredPolicy; reason?: string }) {
+  return transaction(async (tx) => {
+    if (input.teamId && !(await findTeamById(tx, input.teamId))) throw notFound("Team", "teamId");
+    const scope = input.teamId ?? DEFAULT_SCOPE;
+    const before = (await findAllQuotaRows(tx)).find((row) => row.scope === scope);
+    const empty = Object.values(input.values).every((v) => v === null);
+    if (input.teamId && empty) await deleteQuotaRow(tx, scope);
+    else await upsertQuotaRow(tx, scope, input.values);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "quota.update",
+      subjectType: input.teamId ? "team" : "quota",
+      subjectId: scope,
+      before: before ? stored(before) : null,
+      after: input.values,
+      reason: input.reason,
+    });
+    return listQuotaPolicies();
+  });
+}

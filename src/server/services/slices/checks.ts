@@ -1,0 +1,110 @@
+import { AppError, notFound } from "@/core/errors";
+import { findCapacityConflicts, type SliceRequest } from "@/core/slices/capacity";
+import type { CapacityConflict } from "@/core/slices/conflicts";
+import { findEarliestFit, type Fit } from "@/core/slices/earliest-fit";
+import { formatUtc } from "@/core/slices/format";
+import { resolvePolicy } from "@/core/slices/policy";
+import { checkQuotas, type QuotaViolation } from "@/core/slices/quotas";
+import { MS_PER_DAY, utcMonthStart } from "@/core/slices/time";
+import type { Booking } from "@/core/slices/types";
+import { findQuotaRows } from "@/server/db/quotas";
+import { findBookings, findMachineCapacity, lockTeamAndMachine } from "@/server/db/slices";
+import type { Db } from "@/server/db/tx";
+
+/** How far the "earliest window that fits" search looks ahead when no quota bounds it. */
+const SUGGESTION_HORIZON_MS = 90 * MS_PER_DAY;
+
+export interface Decision {
+  machineId: string;
+  teamId: string;
+  userId: string;
+  userName: string;
+  teamName: string;
+  request: SliceRequest;
+  excludeBookingId?: string;
+}
+
+/**
+ * Locks the team and machine (unless only previewing), then loads everything a decision needs: the machine's capacity,
+ * the approved bookings around the window (machine-wide and the team's/user's fleet-wide) and
+ * the team's policy.
+ */
+export async function loadDecisionContext(tx: Db, d: Decision, now: Date, options: { lock: boolean } = { lock: true }) {
+  if (options.lock) await lockTeamAndMachine(tx, d.teamId, d.machineId);
+  const found = await findMachineCapacity(tx, d.machineId);
+  if (!found) throw notFound("Machine", "machineId");
+  // From the first UTC month the request touches (GPU-hours per month) to the end of the
+  // suggestion horizon (the earliest window that fits may lie weeks ahead).
+  const from = new Date(utcMonthStart(Math.min(d.request.start, now.getTime())));
+  const to = new Date(Math.max(d.request.end, now.getTime() + SUGGESTION_HORIZON_MS) + Math.max(0, d.request.end - d.request.start));
+  const [machineBookings, ownerBookings, rows] = await Promise.all([
+    findBookings(tx, { machineId: d.machineId, from, to }),
+    findBookings(tx, { teamId: d.teamId, userId: d.userId, from, to }),
+    findQuotaRows(tx, d.teamId),
+  ]);
+  return { ...found, machineBookings, ownerBookings, policy: resolvePolicy(rows.fleet, rows.team) };
+}
+
+export type DecisionContext = Awaited<ReturnType<typeof loadDecisionContext>>;
+
+export function capacityConflicts(ctx: DecisionContext, d: Decision, now: Date): CapacityConflict[] {
+  return findCapacityConflicts({ machine: ctx.capacity, bookings: ctx.machineBookings, request: { ...d.request, excludeBookingId: d.excludeBookingId }, now: now.getTime() });
+}
+
+export function quotaViolations(ctx: DecisionContext, d: Decision, now: Date): QuotaViolation[] {
+  return checkQuotas({
+    policy: ctx.policy.quotas,
+    request: { userId: d.userId, teamId: d.teamId, gpuCount: d.request.gpuCount, start: d.request.start, end: d.request.end, userName: d.userName, teamName: d.teamName, excludeBookingId: d.excludeBookingId },
+    bookings: ctx.ownerBookings,
+    now: now.getTime(),
+  });
+}
+
+/**
+ * The earliest window of the same length that fits both the machine and the quotas. Capacity
+ * fits come from the core; when a fit breaks a quota (say, the requester already holds a GPU
+ * then), the search resumes after the next booking end.
+ */
+export function suggestWindow(ctx: DecisionContext, d: Decision, now: Date): Fit | null {
+  const duration = d.request.end - d.request.start;
+  if (!(duration > 0)) return null;
+  const maxDaysAhead = ctx.policy.quotas.user.maxDaysAhead;
+  const horizon = now.getTime() + (maxDaysAhead ? maxDaysAhead * MS_PER_DAY : SUGGESTION_HORIZON_MS);
+  const ends = [...new Set([...ctx.machineBookings, ...ctx.ownerBookings].map((b: Booking) => b.end))].sort((a, b) => a - b);
+  let notBefore = Math.max(now.getTime(), d.request.start);
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const fit = findEarliestFit({
+      machine: ctx.capacity,
+      bookings: ctx.machineBookings,
+      request: { gpuCount: d.request.gpuCount, threads: d.request.threads, ramGb: d.request.ramGb, durationMs: duration },
+      notBefore,
+      horizon,
+      excludeBookingId: d.excludeBookingId,
+    });
+    if (!fit) return null;
+    const violations = quotaViolations(ctx, { ...d, request: { ...d.request, start: fit.start, end: fit.end } }, now).filter(
+      (v) => v.quota !== "user.maxSliceHours",
+    );
+    if (violations.length === 0) return fit;
+    const next = ends.find((t) => t > fit.start);
+    if (next === undefined) return null;
+    notBefore = next;
+  }
+  return null;
+}
+
+/** One refusal that says every reason, and the earliest window that would work. */
+export function refusal(conflicts: CapacityConflict[], violations: QuotaViolation[], suggestion: Fit | null): AppError {
+  const reasons = [...conflicts.map((c) => c.message), ...violations.map((v) => v.message)];
+  const hint = suggestion ? ` The earliest window that fits is ${formatUtc(suggestion.start)} to ${formatUtc(suggestion.end)}.` : "";
+  const code = conflicts.length > 0 ? "CAPACITY_CONFLICT" : "QUOTA_EXCEEDED";
+  const invalid = conflicts.some((c) => c.code === "INVALID_REQUEST" || c.code === "INVALID_WINDOW" || c.code === "BACKDATED" || c.code === "GPU_NOT_ON_MACHINE");
+  return new AppError(invalid ? "VALIDATION" : code, `${reasons.join(" ")}${hint}`, {
+    field: conflicts[0]?.field ?? (violations[0] ? "quota" : undefined),
+    details: {
+      conflicts,
+      quotas: violations,
+      suggestion: suggestion && { start: new Date(suggestion.start), end: new Date(suggestion.end), gpuIds: suggestion.gpuIds },
+    },
+  });
+}

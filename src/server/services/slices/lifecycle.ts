@@ -1,0 +1,146 @@
+import { AppError, notFound } from "@/core/errors";
+import { can } from "@/core/permissions";
+import { defaultSliceAmounts } from "@/core/slices/capacity";
+import { canCancel, canRelease, effectiveEnd } from "@/core/slices/lifecycle";
+import { recordAudit } from "@/server/db/audit";
+import { deleteHolds, findSliceById, insertSlice, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
+import { transaction, type Db } from "@/server/db/tx";
+import type { Actor } from "../actor";
+import { approveLocked, decisionOf } from "./approve";
+import { capacityConflicts, loadDecisionContext, quotaViolations, refusal, suggestWindow, type Decision } from "./checks";
+import { auditSnapshot, sliceView } from "./views";
+
+export interface RequestSliceInput {
+  machineId: string;
+  gpuCount: number;
+  threads?: number;
+  ramGb?: number;
+  start?: Date;
+  end: Date;
+  purpose: string;
+  /** Why the requester needs more than their quota; makes a quota refusal a pending exception for an admin. */
+  quotaException?: string;
+}
+
+/**
+ * Requests a slice. A request that cannot be met is refused with every reason and the earliest
+ * window that fits. One that breaks only a quota may be filed as an exception for an admin to
+ * decide. With the auto-approve policy on, a request that fits is approved at once.
+ */
+export async function requestSlice(actor: Actor, input: RequestSliceInput, now: Date) {
+  return transaction(async (tx) => {
+    const start = (input.start ?? now).getTime();
+    const base: Decision = {
+      machineId: input.machineId,
+      teamId: actor.teamId,
+      userId: actor.id,
+      userName: actor.name,
+      teamName: actor.teamName,
+      request: { gpuCount: input.gpuCount, threads: 0, ramGb: 0, start, end: input.end.getTime() },
+    };
+    const ctx = await loadDecisionContext(tx, base, now);
+    const defaults = defaultSliceAmounts(ctx.capacity, input.gpuCount);
+    const d = { ...base, request: { ...base.request, threads: input.threads ?? defaults.threads, ramGb: input.ramGb ?? defaults.ramGb } };
+    const conflicts = capacityConflicts(ctx, d, now);
+    const violations = quotaViolations(ctx, d, now);
+    if (conflicts.length > 0 || (violations.length > 0 && !input.quotaException)) {
+      throw refusal(conflicts, violations, conflicts.length > 0 || violations.length > 0 ? suggestWindow(ctx, d, now) : null);
+    }
+    const row = await insertSlice(tx, {
+      machineId: d.machineId,
+      requesterId: actor.id,
+      teamId: actor.teamId,
+      gpuCount: d.request.gpuCount,
+      threads: d.request.threads,
+      ramGb: d.request.ramGb,
+      startAt: new Date(start),
+      endAt: input.end,
+      purpose: input.purpose,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "slice.request",
+      subjectType: "slice",
+      subjectId: row.id,
+      after: auditSnapshot(row),
+      reason: violations.length > 0 ? `Quota exception asked: ${input.quotaException} (${violations.map((v) => v.message).join(" ")})` : input.purpose,
+    });
+    if (ctx.policy.autoApprove && violations.length === 0) {
+      const approved = await approveLocked(tx, ctx, row, { actor: null, now, auditReason: "Auto-approved: it fits capacity and quota (auto-approve policy)." });
+      return sliceView(approved, now);
+    }
+    return sliceView(row, now);
+  });
+}
+
+/** Loads a slice for a change by its holder (or an admin), with the team and machine locked. */
+export async function loadOwnSlice(tx: Db, actor: Actor, sliceId: string) {
+  const peek = await findSliceById(tx, sliceId);
+  if (!peek) throw notFound("Slice", "sliceId");
+  if (peek.requesterId !== actor.id && !can(actor.roles, "slices:decide")) {
+    throw new AppError("FORBIDDEN", "Only the person who requested this slice, or an admin, may change it.", { field: "sliceId" });
+  }
+  await lockTeamAndMachine(tx, peek.teamId, peek.machineId);
+  return (await findSliceById(tx, sliceId))!;
+}
+
+/** Withdraws a pending request, or gives up an approved slice before it starts. */
+export async function cancelSlice(actor: Actor, input: { sliceId: string; reason?: string }, now: Date) {
+  return transaction(async (tx) => {
+    const row = await loadOwnSlice(tx, actor, input.sliceId);
+    const window = { status: row.status, start: row.startAt.getTime(), end: effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) };
+    if (!canCancel(window, now.getTime())) {
+      const why = row.status === "approved" ? "it has already started; release it instead" : `it is ${row.status}`;
+      throw new AppError("CONFLICT", `This slice cannot be cancelled: ${why}.`, { field: "sliceId" });
+    }
+    if (row.status === "approved") await deleteHolds(tx, row.id);
+    const after = await updateSliceRow(tx, row.id, { status: "cancelled", decisionReason: input.reason ?? null });
+    await recordAudit(tx, { actorId: actor.id, action: "slice.cancel", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after), reason: input.reason });
+    return sliceView(after, now);
+  });
+}
+
+/** Ends an active slice now, freeing its GPUs for everyone else. */
+export async function releaseSlice(actor: Actor, input: { sliceId: string }, now: Date) {
+  return transaction(async (tx) => {
+    const row = await loadOwnSlice(tx, actor, input.sliceId);
+    const window = { status: row.status, start: row.startAt.getTime(), end: effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) };
+    if (!canRelease(window, now.getTime()) || now.getTime() <= row.startAt.getTime()) {
+      const why = row.status !== "approved" ? `it is ${row.status}` : now < row.startAt ? "it has not started; cancel it instead" : "it has already ended";
+      throw new AppError("CONFLICT", `This slice cannot be released: ${why}.`, { field: "sliceId" });
+    }
+    const after = await updateSliceRow(tx, row.id, { releasedAt: now });
+    await setHoldsEnd(tx, row.id, now);
+    await recordAudit(tx, { actorId: actor.id, action: "slice.release", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after) });
+    return sliceView(after, now);
+  });
+}
+
+/** An admin's decision on a pending request. */
+export async function approveSlice(actor: Actor, input: { sliceId: string; gpuIds?: string[]; overrideReason?: string }, now: Date) {
+  return transaction(async (tx) => {
+    const peek = await findSliceById(tx, input.sliceId);
+    if (!peek) throw notFound("Slice", "sliceId");
+    const ctx = await loadDecisionContext(tx, decisionOf(peek), now);
+    const row = (await findSliceById(tx, input.sliceId))!;
+    return sliceView(await approveLocked(tx, ctx, row, { actor, gpuIds: input.gpuIds, overrideReason: input.overrideReason, now }), now);
+  });
+}
+
+export async function rejectSlice(actor: Actor, input: { sliceId: string; reason: string }, now: Date) {
+  return transaction(async (tx) => {
+    const row = await loadOwnSlice(tx, actor, input.sliceId);
+    if (row.status !== "pending") throw new AppError("CONFLICT", `This request is already ${row.status}.`, { field: "sliceId" });
+    const after = await updateSliceRow(tx, row.id, { status: "rejected", decidedById: actor.id, decidedAt: now, decisionReason: input.reason });
+    await recordAudit(tx, { actorId: actor.id, action: "slice.reject", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after), reason: input.reason });
+    return sliceView(after, now);
+  });
+}
+
+/** Read-only preview for the request form and the admin queue: what would happen, without locks. */
+export async function previewDecision(tx: Db, d: Decision, now: Date) {
+  const ctx = await loadDecisionContext(tx, d, now, { lock: false });
+  const conflicts = capacityConflicts(ctx, d, now);
+  const violations = quotaViolations(ctx, d, now);
+  return { ctx, conflicts, violations, suggestion: conflicts.length + violations.length > 0 ? suggestWindow(ctx, d, now) : null };
+}

@@ -1,0 +1,77 @@
+import { proposeFreeGpus } from "@/core/slices/gpus";
+import { findPendingExtensions, findSlices } from "@/server/db/slices";
+import { findScheduleHolds } from "@/server/db/schedule";
+import { read } from "@/server/db/tx";
+import type { Actor } from "../actor";
+import { decisionOf } from "./approve";
+import { previewDecision } from "./lifecycle";
+import { sliceView } from "./views";
+
+/** A person's own slices, newest first. */
+export async function listMySlices(actor: Actor, now: Date) {
+  const rows = await read((client) => findSlices(client, { requesterId: actor.id }, { take: 300 }));
+  return rows.map((row) => sliceView(row, now));
+}
+
+/**
+ * The admin queue: pending requests with the GPUs the portal proposes and what stands in the
+ * way (so an admin sees before clicking whether approval will work), and pending extensions.
+ */
+export async function approvalQueue(now: Date) {
+  return read(async (client) => {
+    const [pending, extensions] = await Promise.all([
+      findSlices(client, { status: "pending" }, { orderBy: [{ createdAt: "asc" }], take: 200 }),
+      findPendingExtensions(client),
+    ]);
+    const requests = [];
+    for (const row of pending) {
+      const start = Math.max(row.startAt.getTime(), now.getTime());
+      const d = decisionOf(row, { start });
+      const { ctx, conflicts, violations, suggestion } = await previewDecision(client, d, now);
+      const proposed = proposeFreeGpus({ machine: ctx.capacity, bookings: ctx.machineBookings, gpuCount: row.gpuCount, start, end: d.request.end });
+      requests.push({
+        slice: sliceView(row, now),
+        proposedGpuIds: proposed,
+        machineGpus: ctx.machine.gpus,
+        problems: [...conflicts.map((c) => c.message), ...violations.map((v) => v.message)],
+        quotaOnly: conflicts.length === 0 && violations.length > 0,
+        suggestion,
+      });
+    }
+    return {
+      requests,
+      extensions: extensions.map((e) => ({ id: e.id, requestedEnd: e.requestedEndAt, reason: e.reason, createdAt: e.createdAt, slice: sliceView(e.slice, now) })),
+    };
+  });
+}
+
+/** Who holds which GPU over [from, to), and the pending requests (not yet on any GPU). */
+export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date) {
+  const data = await read((client) => findScheduleHolds(client, input));
+  return {
+    from: input.from,
+    to: input.to,
+    now,
+    machines: data.machines.map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.status,
+      gpus: m.gpus.map((g) => ({ id: g.id, index: g.index, model: g.gpuModel.name })),
+      holds: data.holds
+        .filter((h) => h.slice.machineId === m.id)
+        .map((h) => ({
+          sliceId: h.sliceId,
+          gpuId: h.gpuId,
+          start: h.startAt,
+          end: h.endAt,
+          holder: h.slice.requester.name,
+          team: h.slice.team.name,
+          purpose: h.slice.purpose,
+          mine: h.slice.requesterId === actor.id,
+        })),
+      pending: data.pending
+        .filter((p) => p.machineId === m.id)
+        .map((p) => ({ sliceId: p.id, start: p.startAt, end: p.endAt, gpuCount: p.gpuCount, holder: p.requester.name, mine: p.requesterId === actor.id })),
+    })),
+  };
+}

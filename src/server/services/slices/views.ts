@@ -1,0 +1,47 @@
+import { sliceState } from "@/core/slices/lifecycle";
+import type { SliceRow } from "@/server/db/slices";
+
+/** What pages and API clients see of a slice. */
+export function sliceView(row: SliceRow, now: Date) {
+  const end = row.releasedAt && row.releasedAt < row.endAt ? row.releasedAt : row.endAt;
+  return {
+    id: row.id,
+    machine: row.machine,
+    requester: { id: row.requester.id, name: row.requester.name },
+    team: row.team,
+    gpuCount: row.gpuCount,
+    threads: row.threads,
+    ramGb: row.ramGb,
+    start: row.startAt,
+    end: row.endAt,
+    releasedAt: row.releasedAt,
+    effectiveEnd: end,
+    purpose: row.purpose,
+    status: row.status,
+    state: sliceState({ status: row.status, start: row.startAt.getTime(), end: end.getTime() }, now.getTime()),
+    gpus: row.gpus.map((g) => ({ id: g.gpu.id, index: g.gpu.index, model: g.gpu.gpuModel.name })).sort((a, b) => a.index - b.index),
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    decisionReason: row.decisionReason,
+    overrideReason: row.overrideReason,
+    pendingExtension: row.extensions[0] ?? null,
+    createdAt: row.createdAt,
+  };
+}
+
+export type SliceView = ReturnType<typeof sliceView>;
+
+/** The compact before/after the audit log keeps for a slice. */
+export function auditSnapshot(row: SliceRow) {
+  return {
+    machine: row.machine.name,
+    status: row.status,
+    gpus: row.gpus.map((g) => g.gpu.index).sort((a, b) => a - b),
+    gpuCount: row.gpuCount,
+    threads: row.threads,
+    ramGb: row.ramGb,
+    start: row.startAt.toISOString(),
+    end: row.endAt.toISOString(),
+    releasedAt: row.releasedAt?.toISOString(),
+  };
+}
