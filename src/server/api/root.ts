@@ -3,6 +3,7 @@ import { buildsRouter } from "./routers/builds";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
 import { quotasRouter } from "./routers/quotas";
+import { savingsRouter } from "./routers/savings";
 import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
 import { usersRouter } from "./routers/users";
@@ -17,6 +18,7 @@ export const appRouter = router({
   builds: buildsRouter,
   slices: slicesRouter,
   quotas: quotasRouter,
+  savings: savingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -67,7 +67,8 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number }>
   return { slices: history.length + PENDING.length };
 }
 
-async function insertApproved(tx: Db, slices: HistorySlice[], adminId: string | null) {
+/** Inserts approved one-GPU slices with their holds, in chunks (seed and benchmarks). */
+export async function insertApproved(tx: Db, slices: HistorySlice[], adminId: string | null) {
   const CHUNK = 2000;
   for (let i = 0; i < slices.length; i += CHUNK) {
     const rows = slices.slice(i, i + CHUNK).map((s) => ({ ...s, id: randomUUID() }));

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { computeLedger } from "@/core/costs/ledger";
+import type { PriceEntry } from "@/core/costs/types";
+import { db } from "@/server/db/client";
+import { generateHistory } from "@/server/db/seed/history";
+import { SEED_PRICES, seedPrices } from "@/server/db/seed/prices";
+import { insertApproved } from "@/server/db/seed/slices";
+import { resetDatabase } from "@/server/db/test-db";
+import { makeTeam, makeUser } from "@/server/db/test-fixtures";
+import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { transaction } from "@/server/db/tx";
+import { toActor } from "./actor";
+import { updateMachineCosts } from "./prices";
+import { myUsage, savingsReport, savingsSummary } from "./savings";
+
+const now = new Date("2026-11-27T10:00:00Z");
+
+beforeEach(() => resetDatabase());
+
+async function fleetWithHistory() {
+  const teams = await Promise.all([makeTeam("Vision"), makeTeam("NLP")]);
+  const users = await Promise.all(Array.from({ length: 6 }, (_, i) => makeUser({ teamId: teams[i % 2]!.id })));
+  const zeus = await makeMachine({ gpus: 3 });
+  const hermes = await makeMachine({ gpus: 2, threads: 32 });
+  await db().machine.update({ where: { id: hermes.id }, data: { inServiceAt: new Date("2024-02-01T00:00:00Z"), purchasePriceMicros: 4_000_000_000n } });
+  await db().machine.update({ where: { id: zeus.id }, data: { purchasePriceMicros: 6_000_000_000n } });
+  await transaction(async (tx) => {
+    await seedPrices(tx);
+    await tx.gpuModel.updateMany({ data: { cloudSku: "gcp-p100" } });
+  });
+  const machines = [
+    { id: zeus.id, inServiceAt: new Date("2018-06-15T00:00:00Z"), gpuIds: zeus.gpus.map((g) => g.id), profile: { threads: 5, ramGb: 40 } },
+    { id: hermes.id, inServiceAt: new Date("2024-02-01T00:00:00Z"), gpuIds: hermes.gpus.map((g) => g.id), profile: { threads: 15, ramGb: 60 } },
+  ];
+  const history = generateHistory({ machines, users: users.map((u) => ({ id: u.id, teamId: u.teamId })), until: now, seed: 42, meanHoldHours: 72, meanGapHours: 48 });
+  await transaction((tx) => insertApproved(tx, history, null));
+  const prices: PriceEntry[] = SEED_PRICES.map((p) => ({
+    sku: p.sku,
+    provider: p.provider,
+    unit: p.unit.replace("_", "-") as PriceEntry["unit"],
+    priceMicros: BigInt(Math.round(Number(p.price) * 1e6)),
+    effectiveFrom: Date.parse(`${p.from}T00:00:00Z`),
+  }));
+  const profile = (m: typeof zeus, capex: bigint, inService: string) => ({
+    machineId: m.id,
+    gpuCount: m.gpus.length,
+    inService: Date.parse(inService),
+    capexMicros: capex,
+    gpus: m.gpus.map((g) => ({ gpuId: g.id, boardPowerW: 250, cloudSku: "gcp-p100" })),
+    vcpuSku: "gcp-n1-vcpu",
+    ramSku: "gcp-n1-ram-gb",
+  });
+  const slices = history.map((s, i) => ({
+    id: String(i),
+    machineId: s.machineId,
+    teamId: s.teamId,
+    userId: s.requesterId,
+    gpuIds: [s.gpuId],
+    threads: s.threads,
+    ramGb: s.ramGb,
+    start: s.startAt.getTime(),
+    end: (s.releasedAt ?? s.endAt).getTime(),
+  }));
+  return { zeus, hermes, users, history, core: { machines: [profile(zeus, 6_000_000_000n, "2018-06-15T00:00:00Z"), profile(hermes, 4_000_000_000n, "2024-02-01T00:00:00Z")], prices, slices } };
+}
+
+describe("savings report", () => {
+  it("equals the pure-core ledger computed from the same generated history", async () => {
+    const { core, history } = await fleetWithHistory();
+    expect(history.length).toBeGreaterThan(1000);
+    for (const [bucket, groupBy] of [["month", "machine"], ["week", "team"], ["day", "fleet"]] as const) {
+      const window = bucket === "day" ? { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-04-01T00:00:00Z") } : { from: new Date("2018-06-01T00:00:00Z"), to: now };
+      const report = await savingsReport({ ...window, bucket, groupBy }, now);
+      const expected = computeLedger({ window: { from: window.from.getTime(), to: window.to.getTime() }, bucket, groupBy, ...core, now: now.getTime() });
+      expect(report.fleet.total).toEqual(expected.fleet.total);
+      expect(report.groups.map((g) => [g.key, g.total.savingsMicros, g.rows.length])).toEqual(expected.groups.map((g) => [g.key, g.total.savingsMicros, g.rows.length]));
+      expect(report.groups.flatMap((g) => g.rows.map((r) => r.cloudEquivalentMicros))).toEqual(expected.groups.flatMap((g) => g.rows.map((r) => r.cloudEquivalentMicros)));
+      expect(report.breakEven.map((b) => b.at?.getTime() ?? null)).toEqual(expected.breakEven.byMachine.map((b) => b.at));
+    }
+  });
+
+  it("changes when an admin changes a machine's $/kWh, and the cache notices", async () => {
+    const { zeus } = await fleetWithHistory();
+    const admin = toActor(await makeUser({ roles: ["admin"] }));
+    const before = await savingsSummary(now);
+    await updateMachineCosts(admin, { machineId: zeus.id, purchasePriceMicros: 6_000_000_000n, amortizationMonths: 36, baselineWatts: 100, kwhPriceMicros: 300_000n, maintenancePerMonthMicros: 0n, vcpuSku: "gcp-n1-vcpu", ramSku: "gcp-n1-ram-gb" });
+    const after = await savingsSummary(now);
+    expect(after.savingsToDateMicros).toBeLessThan(before.savingsToDateMicros);
+    expect(after.assumptions.machines.find((m) => m.name === zeus.name)?.kwhPriceMicros).toBe(300_000n);
+  });
+
+  it("gives a member their own and their team's usage", async () => {
+    const { users, history } = await fleetWithHistory();
+    const member = await db().user.findUniqueOrThrow({ where: { id: users[0]!.id }, include: { team: { select: { id: true, name: true } } } });
+    const usage = await myUsage(toActor(member), { from: new Date("2018-01-01T00:00:00Z"), to: now }, now);
+    expect(usage.mine.slices).toBe(history.filter((s) => s.requesterId === member.id).length);
+    expect(usage.mine.cloudEquivalentMicros).toBeGreaterThan(0n);
+    expect(usage.team.cloudEquivalentMicros).toBeGreaterThan(usage.mine.cloudEquivalentMicros);
+  });
+
+  it("refuses a cost change naming an unpriced SKU, and writes nothing", async () => {
+    const { zeus } = await fleetWithHistory();
+    const admin = toActor(await makeUser({ roles: ["admin"] }));
+    await expect(
+      updateMachineCosts(admin, { machineId: zeus.id, purchasePriceMicros: null, amortizationMonths: 36, baselineWatts: 100, kwhPriceMicros: 130_000n, maintenancePerMonthMicros: 0n, vcpuSku: "nope", ramSku: "gcp-n1-ram-gb" }),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "vcpuSku" });
+    expect((await db().machine.findUniqueOrThrow({ where: { id: zeus.id } })).purchasePriceMicros).toBe(6_000_000_000n);
+  });
+});

@@ -1,0 +1,146 @@
+import { computeLedger, FLEET_GROUP, IDLE_GROUP, type Ledger, type LedgerGroupBy } from "@/core/costs/ledger";
+import type { BucketSize } from "@/core/costs/buckets";
+import { sliceCloudCostMicros } from "@/core/costs/pricing";
+import type { HeldSlice } from "@/core/costs/types";
+import { costDataVersion, findHeldSlices, findMachineCostProfiles, findPriceEntries } from "@/server/db/costs";
+import { findTeams } from "@/server/db/teams";
+import { read, type Db } from "@/server/db/tx";
+import type { Actor } from "./actor";
+
+/**
+ * Everything the ledger reads, loaded once and reused while the data's fingerprint
+ * (costDataVersion) is unchanged: reports over years of history then cost one cheap query plus
+ * the pure computation, instead of reloading every slice on each request.
+ */
+async function loadCostData(client: Db) {
+  const [machines, prices, slices, teams] = await Promise.all([findMachineCostProfiles(client), findPriceEntries(client), findHeldSlices(client), findTeams(client)]);
+  return { machines, prices, slices, teams: new Map(teams.map((t) => [t.id, t.name])) };
+}
+type CostData = Awaited<ReturnType<typeof loadCostData>>;
+
+let cache: { version: string; data: CostData } | undefined;
+
+export async function costData(client: Db): Promise<CostData> {
+  const version = await costDataVersion(client);
+  if (cache?.version !== version) cache = { version, data: await loadCostData(client) };
+  return cache.data;
+}
+
+function nameOf(data: CostData, groupBy: LedgerGroupBy, key: string): string {
+  if (key === FLEET_GROUP) return "Fleet";
+  if (key === IDLE_GROUP) return "Idle capacity";
+  if (groupBy === "team") return data.teams.get(key) ?? key;
+  return data.machines.find((m) => m.profile.machineId === key)?.name ?? key;
+}
+
+function ledgerOf(data: CostData, input: { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy }, now: Date, slices: readonly HeldSlice[] = data.slices): Ledger {
+  return computeLedger({
+    window: { from: input.from.getTime(), to: input.to.getTime() },
+    bucket: input.bucket,
+    groupBy: input.groupBy,
+    machines: data.machines.map((m) => m.profile),
+    slices,
+    prices: data.prices,
+    now: now.getTime(),
+  });
+}
+
+/** The assumptions behind every figure, shown as footnotes next to the numbers. */
+function assumptions(data: CostData) {
+  return {
+    machines: data.machines.map((m) => ({
+      name: m.name,
+      capexMicros: m.profile.capexMicros,
+      capexSource: m.capexSource,
+      amortizationMonths: m.profile.amortizationMonths,
+      baselineWatts: m.profile.baselineWatts,
+      kwhPriceMicros: m.profile.pricePerKwhMicros,
+      maintenancePerMonthMicros: m.profile.maintenancePerMonthMicros,
+      pricedAs: m.gpuModels,
+      vcpuSku: m.profile.vcpuSku,
+      ramSku: m.profile.ramSku,
+    })),
+    prices: data.prices.map((p) => ({ sku: p.sku, provider: p.provider, unit: p.unit, priceMicros: p.priceMicros, effectiveFrom: new Date(p.effectiveFrom), sourceNote: p.sourceNote })),
+  };
+}
+
+/** The savings report of a window, bucketed and grouped, with names, break-even and assumptions. */
+export async function savingsReport(input: { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy }, now: Date) {
+  return read(async (client) => {
+    const data = await costData(client);
+    const ledger = ledgerOf(data, input, now);
+    return {
+      ...ledger,
+      groups: ledger.groups.map((g) => ({ ...g, name: nameOf(data, input.groupBy, g.key) })),
+      breakEven: ledger.breakEven.byMachine.map((b) => ({ machineId: b.machineId, name: nameOf(data, "machine", b.machineId), at: b.at === null ? null : new Date(b.at) })),
+      fleetBreakEven: ledger.breakEven.fleet === null ? null : new Date(ledger.breakEven.fleet),
+      assumptions: assumptions(data),
+    };
+  });
+}
+
+const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+
+/** Leadership's KPIs: savings to date and this month, break-even per machine, utilization, premium avoided. */
+export async function savingsSummary(now: Date) {
+  return read(async (client) => {
+    const data = await costData(client);
+    const inception = new Date(Math.min(...data.machines.map((m) => m.profile.inService), now.getTime()));
+    const toDate = ledgerOf(data, { from: inception, to: now, bucket: "month", groupBy: "machine" }, now);
+    const thisMonth = ledgerOf(data, { from: monthStart(now), to: now, bucket: "month", groupBy: "fleet" }, now);
+    const premiums = data.machines
+      .filter((m) => m.build && m.build.quotes.length > 0)
+      .map((m) => {
+        const best = m.build!.quotes.reduce((a, b) => (b.priceMicros < a.priceMicros ? b : a));
+        return { machine: m.name, build: m.build!.name, buildTotalMicros: m.build!.totalMicros, quote: best, premiumAvoidedMicros: best.priceMicros - m.build!.totalMicros };
+      });
+    return {
+      savingsToDateMicros: toDate.fleet.total.savingsMicros,
+      cloudEquivalentToDateMicros: toDate.fleet.total.cloudEquivalentMicros,
+      onPremToDateMicros: toDate.fleet.total.onPremMicros,
+      savingsThisMonthMicros: thisMonth.fleet.total.savingsMicros,
+      utilizationToDate: toDate.fleet.total.utilization,
+      utilizationThisMonth: thisMonth.fleet.total.utilization,
+      machines: toDate.groups.map((g) => ({
+        machineId: g.key,
+        name: nameOf(data, "machine", g.key),
+        savingsMicros: g.total.savingsMicros,
+        utilization: g.total.utilization,
+        breakEven: (() => {
+          const at = toDate.breakEven.byMachine.find((b) => b.machineId === g.key)?.at;
+          return at === undefined || at === null ? null : new Date(at);
+        })(),
+      })),
+      premiums,
+      premiumAvoidedMicros: premiums.reduce((sum, p) => sum + p.premiumAvoidedMicros, 0n),
+      since: inception,
+      assumptions: assumptions(data),
+    };
+  });
+}
+
+/** A member's own and their team's usage and cloud-equivalent over a window. */
+export async function myUsage(actor: Actor, input: { from: Date; to: Date }, now: Date) {
+  return read(async (client) => {
+    const data = await costData(client);
+    const team = ledgerOf(data, { ...input, bucket: "month", groupBy: "team" }, now).groups.find((g) => g.key === actor.teamId);
+    const window = { from: input.from.getTime(), to: Math.min(input.to.getTime(), now.getTime()) };
+    const mine = data.slices.filter((s) => s.userId === actor.id && s.start < window.to && s.end > window.from);
+    const machineOf = new Map(data.machines.map((m) => [m.profile.machineId, m.profile]));
+    let cloudMicros = 0n;
+    let heldGpuMs = 0;
+    for (const s of mine) {
+      cloudMicros += sliceCloudCostMicros(s, machineOf.get(s.machineId)!, data.prices, window);
+      heldGpuMs += (Math.min(s.end, window.to) - Math.max(s.start, window.from)) * s.gpuIds.length;
+    }
+    return {
+      mine: { slices: mine.length, heldGpuHours: heldGpuMs / 3_600_000, cloudEquivalentMicros: cloudMicros },
+      team: {
+        name: actor.teamName,
+        heldGpuHours: team?.total.heldGpuHours ?? 0,
+        cloudEquivalentMicros: team?.total.cloudEquivalentMicros ?? 0n,
+        savingsMicros: team?.total.savingsMicros ?? 0n,
+      },
+    };
+  });
+}
