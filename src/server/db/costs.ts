@@ -95,11 +95,15 @@ export async function findHeldSlices(client: Db, filter: { userId?: string } = {
   return [...bySlice.values()];
 }
 
-/** A cheap fingerprint of everything the ledger reads, so a cached report is only reused while it still holds. */
+/**
+ * A cheap fingerprint of everything the ledger reads, so cached cost data is only reused while
+ * it still holds. Slices are never deleted (they are cancelled or released, which updates them),
+ * so their latest update, read from an index, stands for the whole table.
+ */
 export async function costDataVersion(client: Db): Promise<string> {
   const [row] = await client.$queryRaw<{ v: string }[]>`
     SELECT concat_ws('|',
-      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM slice),
+      (SELECT max(updated_at)::text FROM slice),
       (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM price_entry),
       (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM machine),
       (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM build),

@@ -1,3 +1,4 @@
+import { findBreakEven, type BreakEven } from "@/core/costs/break-even";
 import { computeLedger, FLEET_GROUP, IDLE_GROUP, type Ledger, type LedgerGroupBy } from "@/core/costs/ledger";
 import type { BucketSize } from "@/core/costs/buckets";
 import { sliceCloudCostMicros } from "@/core/costs/pricing";
@@ -20,6 +21,12 @@ type CostData = Awaited<ReturnType<typeof loadCostData>>;
 
 let cache: { version: string; data: CostData } | undefined;
 
+/** Forgets the cached cost data; the savings benchmark uses it to time a cold report. */
+export function forgetCostData(): void {
+  cache = undefined;
+  breakEvenCache = undefined;
+}
+
 export async function costData(client: Db): Promise<CostData> {
   const version = await costDataVersion(client);
   if (cache?.version !== version) cache = { version, data: await loadCostData(client) };
@@ -33,16 +40,37 @@ function nameOf(data: CostData, groupBy: LedgerGroupBy, key: string): string {
   return data.machines.find((m) => m.profile.machineId === key)?.name ?? key;
 }
 
-function ledgerOf(data: CostData, input: { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy }, now: Date, slices: readonly HeldSlice[] = data.slices): Ledger {
+/** Slices that overlap a window: a report only needs those (break-even, which needs all, is separate). */
+function slicesIn(data: CostData, from: number, to: number): HeldSlice[] {
+  return data.slices.filter((s) => s.start < to && s.end > from);
+}
+
+function ledgerOf(data: CostData, input: { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy }, now: Date, slices?: readonly HeldSlice[]): Ledger {
   return computeLedger({
     window: { from: input.from.getTime(), to: input.to.getTime() },
     bucket: input.bucket,
     groupBy: input.groupBy,
     machines: data.machines.map((m) => m.profile),
-    slices,
+    slices: slices ?? slicesIn(data, input.from.getTime(), input.to.getTime()),
     prices: data.prices,
     now: now.getTime(),
   });
+}
+
+/**
+ * Break-even needs every slice since the first in-service date. Once reached it never moves (later
+ * data cannot change an earlier crossing), so it is computed once per data version; while some
+ * machine has not broken even it is refreshed at most once a minute, as time moves on.
+ */
+let breakEvenCache: { data: CostData; at: number; result: BreakEven } | undefined;
+
+function breakEven(data: CostData, now: Date): BreakEven {
+  const c = breakEvenCache;
+  const settled = c?.result.byMachine.every((m) => m.at !== null) && c.result.fleet !== null;
+  if (c && c.data === data && (settled || now.getTime() - c.at < 60_000)) return c.result;
+  const result = findBreakEven({ machines: data.machines.map((m) => m.profile), slices: data.slices, prices: data.prices, now: now.getTime() });
+  breakEvenCache = { data, at: now.getTime(), result };
+  return result;
 }
 
 /** The assumptions behind every figure, shown as footnotes next to the numbers. */
@@ -69,11 +97,12 @@ export async function savingsReport(input: { from: Date; to: Date; bucket: Bucke
   return read(async (client) => {
     const data = await costData(client);
     const ledger = ledgerOf(data, input, now);
+    const reached = breakEven(data, now);
     return {
       ...ledger,
       groups: ledger.groups.map((g) => ({ ...g, name: nameOf(data, input.groupBy, g.key) })),
-      breakEven: ledger.breakEven.byMachine.map((b) => ({ machineId: b.machineId, name: nameOf(data, "machine", b.machineId), at: b.at === null ? null : new Date(b.at) })),
-      fleetBreakEven: ledger.breakEven.fleet === null ? null : new Date(ledger.breakEven.fleet),
+      breakEven: reached.byMachine.map((b) => ({ machineId: b.machineId, name: nameOf(data, "machine", b.machineId), at: b.at === null ? null : new Date(b.at) })),
+      fleetBreakEven: reached.fleet === null ? null : new Date(reached.fleet),
       assumptions: assumptions(data),
     };
   });
@@ -88,6 +117,7 @@ export async function savingsSummary(now: Date) {
     const inception = new Date(Math.min(...data.machines.map((m) => m.profile.inService), now.getTime()));
     const toDate = ledgerOf(data, { from: inception, to: now, bucket: "month", groupBy: "machine" }, now);
     const thisMonth = ledgerOf(data, { from: monthStart(now), to: now, bucket: "month", groupBy: "fleet" }, now);
+    const reached = breakEven(data, now);
     const premiums = data.machines
       .filter((m) => m.build && m.build.quotes.length > 0)
       .map((m) => {
@@ -107,7 +137,7 @@ export async function savingsSummary(now: Date) {
         savingsMicros: g.total.savingsMicros,
         utilization: g.total.utilization,
         breakEven: (() => {
-          const at = toDate.breakEven.byMachine.find((b) => b.machineId === g.key)?.at;
+          const at = reached.byMachine.find((b) => b.machineId === g.key)?.at;
           return at === undefined || at === null ? null : new Date(at);
         })(),
       })),
