@@ -8,5 +8,7 @@ import type { Logger } from "@/server/log";
 export interface Context {
   actor: Actor | null;
   requestId: string;
+  /** Set when the caller authenticated with a personal API token rather than a browser session. */
+  tokenScope?: "read" | "write";
   log: Logger;
 }

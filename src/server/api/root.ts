@@ -6,6 +6,7 @@ import { quotasRouter } from "./routers/quotas";
 import { savingsRouter } from "./routers/savings";
 import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
+import { tokensRouter } from "./routers/tokens";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   slices: slicesRouter,
   quotas: quotasRouter,
   savings: savingsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,6 @@ import { createCaller } from "./root";
 const silent = pino({ level: "silent" });
 
 /** A tRPC caller acting as `user` (or anonymous), exactly as the route handler builds it. */
-export function callerFor(user: UserRow | null) {
-  return createCaller({ actor: user ? toActor(user) : null, requestId: "test", log: silent });
+export function callerFor(user: UserRow | null, tokenScope?: "read" | "write") {
+  return createCaller({ actor: user ? toActor(user) : null, requestId: "test", log: silent, tokenScope });
 }

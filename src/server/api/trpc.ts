@@ -61,9 +61,12 @@ const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
 
 export const publicProcedure = observed;
 
-/** Signed in and active (a deactivated user has no actor). */
-export const protectedProcedure = observed.use(({ ctx, next }) => {
+/** Signed in and active (a deactivated user has no actor); read-only tokens may only query. */
+export const protectedProcedure = observed.use(({ ctx, type, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (ctx.tokenScope === "read" && type === "mutation") {
+    throw toTRPCError(new AppError("FORBIDDEN", "This API token is read-only; create a write token to change data."));
+  }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
