@@ -1,3 +1,4 @@
+import { defaultSliceProfile } from "@/core/slices/capacity";
 import { proposeFreeGpus } from "@/core/slices/gpus";
 import { findPendingExtensions, findSlices } from "@/server/db/slices";
 import { findScheduleHolds } from "@/server/db/schedule";
@@ -56,6 +57,9 @@ export async function schedule(input: { from: Date; to: Date; machineId?: string
       id: m.id,
       name: m.name,
       status: m.status,
+      threads: m.threads,
+      ramGb: m.ramGb,
+      profile: defaultSliceProfile({ ...m, machineId: m.id, gpuIds: m.gpus.map((g) => g.id) }),
       gpus: m.gpus.map((g) => ({ id: g.id, index: g.index, model: g.gpuModel.name })),
       holds: data.holds
         .filter((h) => h.slice.machineId === m.id)
