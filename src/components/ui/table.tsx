@@ -12,7 +12,7 @@ export function TableContainer({ labelledBy, label, className, children }: { lab
       aria-labelledby={labelledBy}
       aria-label={labelledBy ? undefined : (label ?? "Table")}
       tabIndex={0}
-      className={clsx("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs", className)}
+      className={clsx("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs", className)}
     >
       {children}
     </div>

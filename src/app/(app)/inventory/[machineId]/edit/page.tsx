@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NotAllowed } from "@/components/shell/not-allowed";
+import { PageHeader } from "@/components/ui/page-header";
+import { allowedTo } from "../../../guard";
+import { MachineForm } from "../../machine-form";
+import { loadMachine } from "../../machine-page-data";
+
+export async function generateMetadata({ params }: { params: Promise<{ machineId: string }> }): Promise<Metadata> {
+  return { title: `Edit ${(await loadMachine((await params).machineId)).name}` };
+}
+
+export default async function EditMachinePage({ params }: { params: Promise<{ machineId: string }> }) {
+  const access = await allowedTo("inventory:manage");
+  if (!access.allowed) return <NotAllowed action={access.needed} />;
+  const machine = await loadMachine((await params).machineId);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
+        <Link href={`/inventory/${machine.id}`} className="font-medium text-indigo-700 hover:underline">← {machine.name}</Link>
+      </nav>
+      <PageHeader
+        title={`Edit ${machine.name}`}
+        description="Specs only: change its status and GPUs on the machine's page."
+      />
+      <MachineForm mode="edit" machine={machine} />
+    </>
+  );
+}

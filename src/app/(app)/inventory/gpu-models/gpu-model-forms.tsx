@@ -1,0 +1,157 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/form";
+import { useToast } from "@/components/ui/toast";
+import { describeError } from "@/components/trpc-error";
+import type { GpuModelView } from "@/server/services/gpu-models";
+import { useTRPC } from "@/trpc/react";
+import { formErrors, numberFromInput } from "../form-errors";
+
+type Values = { name: string; vramGb: string; boardPowerW: string };
+
+/** Name, VRAM and board power, with each field's error at the field; `idPrefix` keeps ids unique per form. */
+function ModelFields({ idPrefix, values, onChange, errors }: { idPrefix: string; values: Values; onChange: (values: Values) => void; errors?: Record<string, string> }) {
+  const field = (key: keyof Values, label: string, props: { type?: string; min?: number; placeholder?: string; className?: string }) => (
+    <Field label={label} htmlFor={`${idPrefix}-${key}`} error={errors?.[key]} required className={props.className}>
+      <Input
+        id={`${idPrefix}-${key}`}
+        value={values[key]}
+        onChange={(e) => onChange({ ...values, [key]: e.target.value })}
+        required
+        type={props.type}
+        inputMode={props.type === "number" ? "numeric" : undefined}
+        min={props.min}
+        step={props.type === "number" ? 1 : undefined}
+        placeholder={props.placeholder}
+        autoComplete="off"
+      />
+    </Field>
+  );
+  return (
+    <>
+      {field("name", "Name", { placeholder: "e.g. RTX 4090", className: "min-w-56 flex-1" })}
+      {field("vramGb", "VRAM (GB)", { type: "number", min: 1, className: "w-32" })}
+      {field("boardPowerW", "Board power (W)", { type: "number", min: 1, className: "w-36" })}
+    </>
+  );
+}
+
+const toInput = (values: Values) => ({ name: values.name, vramGb: numberFromInput(values.vramGb), boardPowerW: numberFromInput(values.boardPowerW) });
+
+export function CreateGpuModelForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const empty = { name: "", vramGb: "", boardPowerW: "" };
+  const [values, setValues] = useState<Values>(empty);
+  const create = useMutation(
+    trpc.inventory.createGpuModel.mutationOptions({
+      onSuccess: (model) => {
+        toast.success(`${model.name} added`);
+        setValues(empty);
+        router.refresh();
+      },
+    }),
+  );
+  const errors = create.error ? formErrors(create.error) : undefined;
+  return (
+    <form
+      aria-label="Add a GPU model"
+      noValidate
+      className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate(toInput(values));
+      }}
+    >
+      <h2 className="mb-3 text-sm font-semibold text-slate-900">Add a GPU model</h2>
+      <div className="flex flex-wrap items-start gap-3">
+        <ModelFields idPrefix="new-model" values={values} onChange={setValues} errors={errors?.fields} />
+        <Button type="submit" className="sm:mt-7" loading={create.isPending}>Add model</Button>
+      </div>
+      {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="mt-2 text-sm text-red-700">{errors.message}</p>}
+    </form>
+  );
+}
+
+export function GpuModelActions({ model }: { model: GpuModelView }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const remove = useMutation(
+    trpc.inventory.deleteGpuModel.mutationOptions({
+      onSuccess: () => {
+        toast.success(`${model.name} deleted`);
+        router.refresh();
+      },
+      onError: (error) => toast.error(describeError(error).message),
+    }),
+  );
+  const used = model.gpuCount > 0;
+  return (
+    <div className="flex justify-end gap-2">
+      <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${model.name}`}>Edit</Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={used}
+        title={used ? "GPUs use this model" : undefined}
+        loading={remove.isPending}
+        onClick={() => remove.mutate({ gpuModelId: model.id })}
+        aria-label={`Delete ${model.name}`}
+      >
+        Delete
+      </Button>
+      {editing && <EditGpuModelDialog model={model} onClose={() => setEditing(false)} />}
+    </div>
+  );
+}
+
+function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const [values, setValues] = useState<Values>({ name: model.name, vramGb: String(model.vramGb), boardPowerW: String(model.boardPowerW) });
+  const update = useMutation(
+    trpc.inventory.updateGpuModel.mutationOptions({
+      onSuccess: (saved) => {
+        toast.success(`${saved.name} saved`);
+        onClose();
+        router.refresh();
+      },
+    }),
+  );
+  const errors = update.error ? formErrors(update.error) : undefined;
+  return (
+    <Dialog open title={`Edit ${model.name}`} onClose={onClose}>
+      <form
+        noValidate
+        className="space-y-4 text-left"
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate({ gpuModelId: model.id, ...toInput(values) });
+        }}
+      >
+        {model.gpuCount > 0 && (
+          <p className="text-sm text-slate-700">
+            {model.gpuCount === 1 ? "1 GPU uses" : `${model.gpuCount} GPUs use`} this model; their energy costs follow its board power.
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <ModelFields idPrefix="edit-model" values={values} onChange={setValues} errors={errors?.fields} />
+        </div>
+        {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" loading={update.isPending}>Save</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+import { defaultSliceProfile, sliceCapacity } from "@/core/slices/capacity";
+import type { MachineCapacity } from "@/core/slices/types";
+import type { MachineRow } from "@/server/db/machines";
+import type { GpuStatus } from "./gpu-status";
+
+/** The plain-data view of a machine that the slice core reasons about. */
+export function toMachineCapacity(machine: Pick<MachineRow, "id" | "name" | "status" | "threads" | "ramGb" | "reservedThreads" | "reservedRamGb"> & { gpus: { id: string }[] }): MachineCapacity {
+  return {
+    machineId: machine.id,
+    name: machine.name,
+    status: machine.status,
+    threads: machine.threads,
+    ramGb: machine.ramGb,
+    reservedThreads: machine.reservedThreads,
+    reservedRamGb: machine.reservedRamGb,
+    gpuIds: machine.gpus.map((gpu) => gpu.id),
+  };
+}
+
+const freeStatus = (machine: MachineRow, gpu: MachineRow["gpus"][number]): GpuStatus => ({
+  gpuId: gpu.id,
+  machineId: machine.id,
+  index: gpu.index,
+  state: machine.status === "active" ? "free" : machine.status,
+  holder: null,
+  freeAt: null,
+  next: null,
+});
+
+/** What the inventory shows of a machine: its specs, GPUs with their status lines, and the default slice profile. */
+export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] = []) {
+  const capacity = toMachineCapacity(machine);
+  const statusOf = new Map(statuses.map((s) => [s.gpuId, s]));
+  return {
+    id: machine.id,
+    name: machine.name,
+    location: machine.location,
+    status: machine.status,
+    cpuModel: machine.cpuModel,
+    cores: machine.cores,
+    threads: machine.threads,
+    ramGb: machine.ramGb,
+    storage: machine.storage,
+    inServiceAt: machine.inServiceAt,
+    retiredAt: machine.retiredAt,
+    reservedThreads: machine.reservedThreads,
+    reservedRamGb: machine.reservedRamGb,
+    build: machine.build,
+    gpus: machine.gpus.map((gpu) => ({
+      id: gpu.id,
+      index: gpu.index,
+      uuid: gpu.uuid,
+      model: { id: gpu.gpuModel.id, name: gpu.gpuModel.name, vramGb: gpu.gpuModel.vramGb, boardPowerW: gpu.gpuModel.boardPowerW },
+      status: statusOf.get(gpu.id) ?? freeStatus(machine, gpu),
+    })),
+    /** Per GPU (PRODUCT.md): floor((threads - reserved) / GPUs) threads and floor((RAM - reserved) / GPUs) GB. */
+    profile: defaultSliceProfile(capacity),
+    sliceCapacity: sliceCapacity(capacity),
+  };
+}
+export type MachineView = ReturnType<typeof machineView>;
+
+/** The audit log's picture of a machine: flat values, so its "before → after" lines read well. */
+export function machineSnapshot(machine: MachineRow) {
+  return {
+    name: machine.name,
+    location: machine.location,
+    status: machine.status,
+    cpuModel: machine.cpuModel,
+    cores: machine.cores,
+    threads: machine.threads,
+    ramGb: machine.ramGb,
+    storage: machine.storage,
+    inServiceAt: machine.inServiceAt.toISOString(),
+    retiredAt: machine.retiredAt?.toISOString() ?? null,
+    reservedThreads: machine.reservedThreads,
+    reservedRamGb: machine.reservedRamGb,
+    gpus: machine.gpus.map((gpu) => `${gpu.index}: ${gpu.gpuModel.name}${gpu.uuid ? ` (${gpu.uuid})` : ""}`),
+  };
+}
