@@ -79,7 +79,7 @@ async function main() {
       RIGSHARE_DEMO_IDP: "1",
     });
     const prisma = createPrismaClient(databaseUrl);
-    const seeded = await seedDemo(prisma).finally(() => prisma.$disconnect());
+    const seeded = await seedDemo(prisma, new Date()).finally(() => prisma.$disconnect());
     log.warn({ ...seeded, issuer: idp.issuer }, "DEMO MODE: sign-in uses the built-in demo identity provider. Set OIDC_ISSUER for real SSO.");
   }
   parseEnv(appEnv);
