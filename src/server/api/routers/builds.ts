@@ -1,0 +1,45 @@
+import { z } from "zod";
+import {
+  createBuild,
+  deleteBuild,
+  duplicateBuild,
+  getBuild,
+  linkBuild,
+  listBuilds,
+  listLinkableMachines,
+  saveBuild,
+  unlinkBuild,
+} from "@/server/services/builds";
+import { permitted, router } from "../trpc";
+import { buildContents, id } from "../schemas";
+
+const buildRef = z.object({ buildId: id });
+
+export const buildsRouter = router({
+  list: permitted("inventory:read").query(() => listBuilds()),
+  get: permitted("inventory:read")
+    .input(buildRef)
+    .query(({ input }) => getBuild(input.buildId)),
+  /** Machines a build can be linked to, with the build each already runs. */
+  machines: permitted("builds:manage").query(() => listLinkableMachines()),
+
+  create: permitted("builds:manage")
+    .input(buildContents)
+    .mutation(({ ctx, input }) => createBuild(ctx.actor, input)),
+  /** Replaces the whole build; refused with CONFLICT when it changed since `expectedUpdatedAt`. */
+  save: permitted("builds:manage")
+    .input(buildContents.extend({ buildId: id, expectedUpdatedAt: z.date({ message: "must be the build's last updatedAt" }) }))
+    .mutation(({ ctx, input }) => saveBuild(ctx.actor, input)),
+  duplicate: permitted("builds:manage")
+    .input(buildRef)
+    .mutation(({ ctx, input }) => duplicateBuild(ctx.actor, input)),
+  delete: permitted("builds:manage")
+    .input(buildRef)
+    .mutation(({ ctx, input }) => deleteBuild(ctx.actor, input)),
+  link: permitted("builds:manage")
+    .input(buildRef.extend({ machineId: id }))
+    .mutation(({ ctx, input }) => linkBuild(ctx.actor, input)),
+  unlink: permitted("builds:manage")
+    .input(buildRef)
+    .mutation(({ ctx, input }) => unlinkBuild(ctx.actor, input)),
+});
