@@ -1,8 +1,7 @@
 import { distinctAuditActions, findAuditEntries, findSubjectNames, type AuditFilter } from "@/server/db/audit";
 import { read } from "@/server/db/tx";
 
-/** What audit entries can be about; each feature records its own subject type. */
-export const AUDIT_SUBJECT_TYPES = ["user", "team", "machine", "gpu", "gpu-model", "build", "slice", "quota", "price", "token"] as const;
+export { AUDIT_SUBJECT_TYPES } from "@/core/audit";
 
 /** A deleted team keeps its name in the entry's "before". */
 function nameFromSnapshot(snapshot: unknown): string | undefined {

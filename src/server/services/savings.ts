@@ -1,6 +1,7 @@
 import { findBreakEven, type BreakEven } from "@/core/costs/break-even";
 import { computeLedger, FLEET_GROUP, IDLE_GROUP, type Ledger, type LedgerGroupBy } from "@/core/costs/ledger";
 import type { BucketSize } from "@/core/costs/buckets";
+import { DEFAULT_AMORTIZATION_MONTHS, DEFAULT_BASELINE_WATTS, DEFAULT_PRICE_PER_KWH_MICROS } from "@/core/costs/machine";
 import { sliceCloudCostMicros } from "@/core/costs/pricing";
 import type { HeldSlice } from "@/core/costs/types";
 import { costDataVersion, findHeldSlices, findMachineCostProfiles, findPriceEntries } from "@/server/db/costs";
@@ -80,10 +81,11 @@ function assumptions(data: CostData) {
       name: m.name,
       capexMicros: m.profile.capexMicros,
       capexSource: m.capexSource,
-      amortizationMonths: m.profile.amortizationMonths,
-      baselineWatts: m.profile.baselineWatts,
-      kwhPriceMicros: m.profile.pricePerKwhMicros,
-      maintenancePerMonthMicros: m.profile.maintenancePerMonthMicros,
+      // Profiles loaded from the database always carry these; the fallbacks only satisfy the optional type.
+      amortizationMonths: m.profile.amortizationMonths ?? DEFAULT_AMORTIZATION_MONTHS,
+      baselineWatts: m.profile.baselineWatts ?? DEFAULT_BASELINE_WATTS,
+      kwhPriceMicros: m.profile.pricePerKwhMicros ?? DEFAULT_PRICE_PER_KWH_MICROS,
+      maintenancePerMonthMicros: m.profile.maintenancePerMonthMicros ?? 0n,
       pricedAs: m.gpuModels,
       vcpuSku: m.profile.vcpuSku,
       ramSku: m.profile.ramSku,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AUDIT_SUBJECT_TYPES } from "@/core/audit";
 import { describeAction, describeChange } from "@/components/audit/describe";
 import { formatDateTime } from "@/components/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
@@ -20,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const access = await allowedTo("audit:read");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const params = await searchParams;
-  const subjectType = params.subject === "user" || params.subject === "team" ? params.subject : undefined;
+  const subjectType = AUDIT_SUBJECT_TYPES.find((type) => type === params.subject);
   const from = day(params.from);
   const toDay = day(params.to);
   const to = toDay ? new Date(toDay.getTime() + 86_400_000) : undefined;
@@ -56,8 +57,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="subject" className="mb-1 block text-sm font-medium text-slate-700">About</label>
           <Select id="subject" name="subject" defaultValue={subjectType ?? ""}>
             <option value="">Anything</option>
-            <option value="user">Users</option>
-            <option value="team">Teams</option>
+            {AUDIT_SUBJECT_TYPES.map((type) => (
+              <option key={type} value={type}>{type}</option>
+            ))}
           </Select>
         </div>
         <div>
