@@ -5,11 +5,18 @@ import type { Role } from "@/core/roles";
 export function navFor(roles: readonly Role[]) {
   return [
     can(roles, "inventory:read") ? { href: "/inventory", label: "Inventory" } : null,
+    can(roles, "schedule:read") ? { href: "/schedule", label: "Schedule" } : null,
+    can(roles, "slices:request") ? { href: "/slices", label: "My slices" } : null,
     can(roles, "inventory:read") ? { href: "/builds", label: "Builds" } : null,
-    can(roles, "users:manage")
-      ? { href: "/admin/users", label: "Admin" }
-      : can(roles, "audit:read")
-        ? { href: "/admin/audit", label: "Audit log" }
-        : null,
+    // Everyone has the page: the fleet's savings for those who may read them, one's own usage for the others.
+    { href: "/savings", label: can(roles, "savings:read") ? "Savings" : "Usage" },
+    // Admins land on the request queue: deciding requests is what they do there every day.
+    can(roles, "slices:decide")
+      ? { href: "/admin/queue", label: "Admin" }
+      : can(roles, "users:manage")
+        ? { href: "/admin/users", label: "Admin" }
+        : can(roles, "audit:read")
+          ? { href: "/admin/audit", label: "Audit log" }
+          : null,
   ].filter((item) => item !== null);
 }

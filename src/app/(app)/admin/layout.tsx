@@ -6,8 +6,10 @@ import { AdminTabs } from "./admin-tabs";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const roles = (await currentActor())?.roles ?? [];
   const tabs = [
+    can(roles, "slices:decide") && { href: "/admin/queue", label: "Requests" },
     can(roles, "users:manage") && { href: "/admin/users", label: "Users" },
     can(roles, "teams:manage") && { href: "/admin/teams", label: "Teams" },
+    can(roles, "quotas:manage") && { href: "/admin/quotas", label: "Quotas" },
     can(roles, "audit:read") && { href: "/admin/audit", label: "Audit log" },
   ].filter((tab) => tab !== false);
   return (

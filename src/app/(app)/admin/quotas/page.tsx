@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { resolvePolicy } from "@/core/slices/policy";
+import { NotAllowed } from "@/components/shell/not-allowed";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/states";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { api } from "@/trpc/server";
+import { allowedTo } from "../../guard";
+import { LIMIT_FIELDS, showLimit } from "./quota-fields";
+import { EditTeamQuotas, FleetQuotaForm } from "./quota-form";
+
+export const metadata: Metadata = { title: "Quotas" };
+
+export default async function QuotasPage() {
+  const access = await allowedTo("quotas:manage");
+  if (!access.allowed) return <NotAllowed action={access.needed} />;
+  const policies = await (await api()).quotas.list();
+  const builtIn = resolvePolicy(null, null);
+
+  return (
+    <>
+      <PageHeader title="Quotas" description="Limits on GPU slices for every team and person, and whether requests that fit are approved at once." />
+      <Card className="mb-6">
+        <CardBody className="text-sm text-slate-700">
+          <h2 className="font-semibold text-slate-900">How the values combine</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            <li>
+              <strong>Blank</strong> means inherit: a team uses the fleet default, and the fleet default uses Rigshare&apos;s built-in value.
+            </li>
+            <li>
+              <strong>0</strong> means no limit.
+            </li>
+            <li>Quotas are checked when someone asks and again at approval. An admin may approve over quota with a written reason, kept in the audit log.</li>
+            <li>Auto-approve approves at once every request that fits both the machine and the quotas; the rest still wait for an admin.</li>
+          </ul>
+        </CardBody>
+      </Card>
+
+      <Card className="mb-8">
+        <CardHeader title="Fleet defaults" description="Apply to every team without its own value." />
+        <CardBody>
+          <FleetQuotaForm stored={policies.fleet} builtIn={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(builtIn.quotas)])), autoApprove: builtIn.autoApprove }} />
+        </CardBody>
+      </Card>
+
+      <h2 className="mb-3 text-lg font-semibold text-slate-900">Teams</h2>
+      {policies.teams.length === 0 ? (
+        <EmptyState title="No teams yet" description="Teams appear here once created under Teams." headingLevel={3} />
+      ) : (
+        // relative: the cells' screen-reader-only text stays inside the scroll box instead of widening the page on phones.
+        <Table containerClassName="relative" caption="What applies to each team; values the team sets itself are marked “team”, the others come from the fleet defaults">
+          <THead>
+            <Tr>
+              <Th>Team</Th>
+              {LIMIT_FIELDS.map((f) => (
+                <Th key={f.key}>{f.short}</Th>
+              ))}
+              <Th>Auto-approve</Th>
+              <Th><span className="sr-only">Actions</span></Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {policies.teams.map(({ team, overrides, effective }) => (
+              <Tr key={team.id}>
+                <Th scope="row">{team.name}</Th>
+                {LIMIT_FIELDS.map((f) => (
+                  <Td key={f.key}>
+                    <Value text={showLimit(f.of(effective.quotas))} own={overrides?.[f.key] !== null && overrides?.[f.key] !== undefined} />
+                  </Td>
+                ))}
+                <Td>
+                  <Value text={effective.autoApprove ? "On" : "Off"} own={overrides?.autoApprove !== null && overrides?.autoApprove !== undefined} />
+                </Td>
+                <Td className="text-right">
+                  <EditTeamQuotas
+                    team={team}
+                    stored={overrides}
+                    inherited={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(policies.fleetEffective.quotas)])), autoApprove: policies.fleetEffective.autoApprove }}
+                  />
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+function Value({ text, own }: { text: string; own: boolean }) {
+  return (
+    <span className="flex items-center gap-1.5 whitespace-nowrap">
+      <span className={own ? "font-semibold text-slate-900" : "text-slate-600"}>{text}</span>
+      {own ? <Badge tone="info">team</Badge> : <span className="sr-only">(fleet default)</span>}
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+import { formatDateTime } from "@/components/format";
+import { SliceStateBadge } from "@/components/slices/slice-state-badge";
+import type { SliceView } from "@/components/slices/types";
+import { formatDuration, formatUtcWindow } from "@/components/slices/utc-time";
+import { SliceActions } from "./slice-actions";
+
+export function gpuSummary(slice: Pick<SliceView, "gpus" | "gpuCount">) {
+  if (slice.gpus.length === 0) return `${slice.gpuCount} GPU${slice.gpuCount === 1 ? "" : "s"}, assigned on approval`;
+  return slice.gpus.map((g) => `GPU ${g.index} (${g.model})`).join(", ");
+}
+
+/** One slice of mine: where, when, what for, what was decided, and what I can do with it. */
+export function SliceItem({ slice }: { slice: SliceView }) {
+  const released = slice.releasedAt && slice.releasedAt < slice.end;
+  return (
+    <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
+      <div className="min-w-0 space-y-1 text-sm">
+        <div className="flex flex-wrap items-center gap-2">
+          <h3 className="font-semibold text-slate-900">{slice.machine.name}</h3>
+          <SliceStateBadge state={slice.state} />
+          <span className="text-slate-600">{gpuSummary(slice)}</span>
+        </div>
+        <p className="text-slate-800">
+          {formatUtcWindow(slice.start, slice.effectiveEnd)} <span className="text-slate-500">({formatDuration(slice.effectiveEnd.getTime() - slice.start.getTime())})</span>
+        </p>
+        {released && <p className="text-slate-600">Released early; it was booked until {formatDateTime(slice.end)}.</p>}
+        <p className="text-slate-600">
+          {slice.threads} threads · {slice.ramGb} GB RAM · <span className="text-slate-800">{slice.purpose}</span>
+        </p>
+        {slice.state === "rejected" && (
+          <p className="text-red-800">
+            Rejected{slice.decidedBy ? ` by ${slice.decidedBy.name}` : ""}: {slice.decisionReason ?? "no reason given"}
+          </p>
+        )}
+        {slice.state === "cancelled" && slice.decisionReason && <p className="text-slate-600">Cancelled: {slice.decisionReason}</p>}
+        {slice.status === "approved" && (
+          <p className="text-slate-600">
+            Approved {slice.decidedBy ? `by ${slice.decidedBy.name}` : "automatically"}
+            {slice.decidedAt ? ` on ${formatDateTime(slice.decidedAt)}` : ""}
+            {slice.overrideReason ? ` over quota: ${slice.overrideReason}` : ""}
+          </p>
+        )}
+        {slice.pendingExtension && (
+          <p className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
+            Extension to {formatDateTime(slice.pendingExtension.requestedEndAt)} asked, waiting for an admin: {slice.pendingExtension.reason}
+          </p>
+        )}
+      </div>
+      <SliceActions slice={{ id: slice.id, machine: slice.machine.name, state: slice.state, effectiveEnd: slice.effectiveEnd, gpus: gpuSummary(slice), gpuCount: slice.gpuCount, hasPendingExtension: slice.pendingExtension !== null }} />
+    </li>
+  );
+}
