@@ -79,5 +79,10 @@ export async function findSubjectNames(client: Db, idsByType: Record<string, str
     client.build.findMany({ where: { id: ids("build") }, select }),
     client.gpuModel.findMany({ where: { id: ids("gpu-model") }, select }),
   ]);
-  return new Map(rows.flat().map((row) => [row.id, row.name]));
+  const slices = await client.slice.findMany({
+    where: { id: ids("slice") },
+    select: { id: true, startAt: true, machine: { select: { name: true } }, requester: { select: { name: true } } },
+  });
+  const sliceNames = slices.map((s) => ({ id: s.id, name: `${s.requester.name}'s slice on ${s.machine.name} (${s.startAt.toISOString().slice(0, 16).replace("T", " ")} UTC)` }));
+  return new Map([...rows.flat(), ...sliceNames].map((row) => [row.id, row.name]));
 }

@@ -51,7 +51,7 @@ export async function requestExtension(actor: Actor, input: { sliceId: string; e
     const { conflicts, violations } = extensionProblems(ctx, row, input.end, now);
     if (conflicts.length > 0) throw refusal(conflicts, [], null);
     const extension = await insertExtension(tx, { sliceId: row.id, requestedEndAt: input.end, reason: input.reason });
-    await recordAudit(tx, { actorId: actor.id, action: "slice.extension-request", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: { requestedEnd: input.end.toISOString() }, reason: input.reason });
+    await recordAudit(tx, { actorId: actor.id, action: "slice.extension-request", subjectType: "slice", subjectId: row.id, after: { requestedEnd: input.end.toISOString() }, reason: input.reason });
     if (ctx.policy.autoApprove && violations.length === 0) {
       return sliceView(await applyExtension(tx, null, row, extension.id, input.end, now, "Auto-approved: it fits capacity and quota (auto-approve policy)."), now);
     }
