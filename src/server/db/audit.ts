@@ -83,6 +83,8 @@ export async function findSubjectNames(client: Db, idsByType: Record<string, str
     where: { id: ids("slice") },
     select: { id: true, startAt: true, machine: { select: { name: true } }, requester: { select: { name: true } } },
   });
+  const prices = await client.priceEntry.findMany({ where: { id: ids("price") }, select: { id: true, sku: true, effectiveFrom: true } });
+  const priceNames = prices.map((p) => ({ id: p.id, name: `${p.sku} from ${p.effectiveFrom.toISOString().slice(0, 10)}` }));
   const sliceNames = slices.map((s) => ({ id: s.id, name: `${s.requester.name}'s slice on ${s.machine.name} (${s.startAt.toISOString().slice(0, 16).replace("T", " ")} UTC)` }));
-  return new Map([...rows.flat(), ...sliceNames].map((row) => [row.id, row.name]));
+  return new Map([...rows.flat(), ...sliceNames, ...priceNames].map((row) => [row.id, row.name]));
 }

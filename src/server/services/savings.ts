@@ -4,7 +4,7 @@ import type { BucketSize } from "@/core/costs/buckets";
 import { DEFAULT_AMORTIZATION_MONTHS, DEFAULT_BASELINE_WATTS, DEFAULT_PRICE_PER_KWH_MICROS } from "@/core/costs/machine";
 import { sliceCloudCostMicros } from "@/core/costs/pricing";
 import type { HeldSlice } from "@/core/costs/types";
-import { costDataVersion, findHeldSlices, findMachineCostProfiles, findPriceEntries } from "@/server/db/costs";
+import { costDataVersion, findHeldSlices, findMachineCostProfiles, findPriceEntries, UNPRICED_SKU } from "@/server/db/costs";
 import { findTeams } from "@/server/db/teams";
 import { read, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
@@ -16,7 +16,11 @@ import type { Actor } from "./actor";
  */
 async function loadCostData(client: Db) {
   const [machines, prices, slices, teams] = await Promise.all([findMachineCostProfiles(client), findPriceEntries(client), findHeldSlices(client), findTeams(client)]);
-  return { machines, prices, slices, teams: new Map(teams.map((t) => [t.id, t.name])) };
+  // A GPU model nobody has mapped to a cloud SKU yet counts as $0 cloud-equivalent (and the
+  // dashboard says so) rather than failing every report until an admin maps it.
+  const unpriced = { sku: UNPRICED_SKU, provider: "—", unit: "gpu-hour" as const, priceMicros: 0n, effectiveFrom: 0, id: UNPRICED_SKU, sourceNote: "No cloud equivalent set for this GPU model" };
+  const warnings = machines.flatMap((m) => m.gpuModels.filter((g) => g.endsWith(UNPRICED_SKU)).map((g) => `${m.name}: ${g.replace(` → ${UNPRICED_SKU}`, "")} has no cloud equivalent set, so its GPU-hours count as $0 cloud-equivalent. Map it on the price catalog page.`));
+  return { machines, prices: [...prices, unpriced], slices, teams: new Map(teams.map((t) => [t.id, t.name])), warnings };
 }
 type CostData = Awaited<ReturnType<typeof loadCostData>>;
 
@@ -90,7 +94,8 @@ function assumptions(data: CostData) {
       vcpuSku: m.profile.vcpuSku,
       ramSku: m.profile.ramSku,
     })),
-    prices: data.prices.map((p) => ({ sku: p.sku, provider: p.provider, unit: p.unit, priceMicros: p.priceMicros, effectiveFrom: new Date(p.effectiveFrom), sourceNote: p.sourceNote })),
+    warnings: data.warnings,
+    prices: data.prices.filter((p) => p.sku !== UNPRICED_SKU).map((p) => ({ sku: p.sku, provider: p.provider, unit: p.unit, priceMicros: p.priceMicros, effectiveFrom: new Date(p.effectiveFrom), sourceNote: p.sourceNote })),
   };
 }
 
@@ -146,6 +151,8 @@ export async function savingsSummary(now: Date) {
       premiums,
       premiumAvoidedMicros: premiums.reduce((sum, p) => sum + p.premiumAvoidedMicros, 0n),
       since: inception,
+      /** The instant every figure is "to date" at; a page ends its windows here so they match the figures. */
+      asOf: now,
       assumptions: assumptions(data),
     };
   });

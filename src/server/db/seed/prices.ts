@@ -41,5 +41,7 @@ export async function seedPrices(tx: Db): Promise<{ prices: number }> {
   for (const [name, cloudSku] of Object.entries(SEED_CLOUD_EQUIVALENTS)) {
     await tx.gpuModel.updateMany({ where: { name, cloudSku: null }, data: { cloudSku } });
   }
+  // hermes was bought as a ready-made workstation, so it has a purchase price instead of a parts list.
+  await tx.machine.updateMany({ where: { name: "hermes", buildId: null, purchasePriceMicros: null }, data: { purchasePriceMicros: 4_850_000_000n } });
   return { prices: SEED_PRICES.length };
 }
