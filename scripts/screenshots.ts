@@ -7,8 +7,9 @@ import { findChromium, HOW_TO_GET_CHROMIUM } from "../e2e/browser";
 const baseUrl = process.argv[2] ?? "http://localhost:3000";
 const outDir = process.argv[3] ?? "screenshots";
 const pages: Record<string, { account: string; paths: string[] }> = {
-  admin: { account: "Ada Lindqvist", paths: ["/profile", "/admin/users", "/admin/teams", "/admin/audit"] },
-  member: { account: "Alice Moreau", paths: ["/profile", "/admin/users"] },
+  admin: { account: "Ada Lindqvist", paths: ["/inventory", "/schedule", "/builds", "/savings", "/admin/queue", "/admin/users", "/admin/audit"] },
+  member: { account: "Alice Moreau", paths: ["/inventory", "/slices", "/slices/new", "/savings", "/admin/users"] },
+  leadership: { account: "Lee Park", paths: ["/savings"] },
 };
 
 async function main() {
@@ -24,9 +25,11 @@ async function main() {
       await page.getByRole("button", { name: /sign in with/i }).click();
       if (role === "admin" && viewport.width > 1000) await page.screenshot({ path: `${outDir}/demo-idp.png` });
       await page.getByRole("button", { name: new RegExp(account) }).click();
-      await page.waitForURL(/\/profile/);
+      await page.waitForURL(/\/inventory/);
       for (const path of paths) {
-        await page.goto(`${baseUrl}${path}`);
+        await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+        // Streamed sections show skeletons (aria-busy) until their data arrives.
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 }).catch(() => {});
         const name = `${role}${path.replaceAll("/", "-")}${viewport.width < 500 ? "-mobile" : ""}.png`;
         await page.screenshot({ path: `${outDir}/${name}`, fullPage: true });
         console.log(`${outDir}/${name}`);
