@@ -19,6 +19,8 @@ const expected: Record<Action, { member: boolean; admin: boolean; leadership: bo
   "teams:manage": { member: false, admin: true, leadership: false },
   "audit:read": { member: false, admin: true, leadership: true },
   "savings:read": { member: false, admin: true, leadership: true },
+  "import:manage": { member: false, admin: true, leadership: false },
+  "export:read": { member: false, admin: true, leadership: true },
 };
 
 describe("permission table", () => {

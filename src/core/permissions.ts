@@ -22,6 +22,8 @@ export const PERMISSIONS = {
     "teams:manage",
     "audit:read",
     "savings:read",
+    "import:manage",
+    "export:read",
   ],
   leadership: [
     "profile:read",
@@ -30,6 +32,7 @@ export const PERMISSIONS = {
     "users:read",
     "audit:read",
     "savings:read",
+    "export:read",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

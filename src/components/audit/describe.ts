@@ -37,6 +37,9 @@ const VERBS: Record<string, string> = {
   "slice.extend": "extended slice",
   "slice.extension-reject": "rejected the extension of slice",
   "quota.update": "changed the quotas of",
+  "token.create": "created API token",
+  "token.revoke": "revoked API token",
+  "data.import": "imported an inventory document",
 };
 
 export function describeAction(action: string): string {

@@ -1,9 +1,10 @@
 "use client";
 
 import { clsx } from "clsx";
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { ChevronDown, KeyRound, LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import { can } from "@/core/permissions";
 import { Badge, RoleBadge, type RoleName } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -99,6 +100,16 @@ export function UserMenu({ user, demo, signOut }: { user: ShellUser; demo: boole
             <UserRound aria-hidden="true" className="size-4 text-slate-500" />
             Profile
           </Link>
+          {can(user.roles, "tokens:manage") && (
+            <Link
+              href="/profile/tokens"
+              onClick={() => setOpen(false)}
+              className="flex items-center gap-2 rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <KeyRound aria-hidden="true" className="size-4 text-slate-500" />
+              API tokens
+            </Link>
+          )}
           <form action={signOut}>
             <SubmitButton variant="ghost" className="w-full justify-start px-2.5 font-medium">
               <LogOut aria-hidden="true" className="text-slate-500" />

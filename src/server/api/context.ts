@@ -10,5 +10,7 @@ export interface Context {
   requestId: string;
   /** Set when the caller authenticated with a personal API token rather than a browser session. */
   tokenScope?: "read" | "write";
+  /** "rest" when the call came through /api/v1, whose JSON carries no bigint (see rest/json.ts). */
+  transport?: "rest";
   log: Logger;
 }

@@ -7,6 +7,7 @@ import { savingsRouter } from "./routers/savings";
 import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
 import { tokensRouter } from "./routers/tokens";
+import { transferRouter } from "./routers/transfer";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   quotas: quotasRouter,
   savings: savingsRouter,
   tokens: tokensRouter,
+  transfer: transferRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,16 +1,19 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { AppError } from "@/core/errors";
 import { can, rolesAllowedTo, type Action } from "@/core/permissions";
 import type { Context } from "./context";
 import { appErrorOf, toTRPCError } from "./error-map";
+import { toRestJson } from "./rest/json";
 
-const t = initTRPC.context<Context>().create({
+/** `meta.openapi` puts a procedure on the REST API (/api/v1) and in its OpenAPI document. */
+const t = initTRPC.meta<OpenApiMeta>().context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const appError = appErrorOf(error);
-    const zodIssues = error.cause instanceof ZodError ? error.cause.issues : undefined;
+    const zodIssues = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause.issues : undefined;
     const firstIssue = zodIssues?.[0];
     return {
       ...shape,
@@ -20,7 +23,7 @@ const t = initTRPC.context<Context>().create({
         appCode: appError?.code ?? (zodIssues ? "VALIDATION" : undefined),
         field: appError?.field ?? (firstIssue ? firstIssue.path.join(".") : undefined),
         fieldErrors: zodIssues?.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
-        details: appError?.details,
+        details: ctx?.transport === "rest" ? toRestJson(appError?.details) : appError?.details,
       },
     };
   },
@@ -32,16 +35,19 @@ export const router = t.router;
 /**
  * Logs each call with its duration and turns domain errors into their mapped tRPC errors, and
  * zod's JSON dump into a sentence that names the field ("name: must be at least 2 characters").
+ * It is the outermost middleware, so it sees results after `.output()` validated them; for REST
+ * calls it turns their bigints into strings there (superjson carries them for tRPC).
  */
 const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const ms = Math.round(performance.now() - started);
   if (result.ok) {
-    ctx.log.info({ requestId: ctx.requestId, path, type, ms }, "trpc ok");
-    return result;
+    ctx.log.info({ requestId: ctx.requestId, path, type, ms, transport: ctx.transport }, "trpc ok");
+    return ctx.transport === "rest" ? { ...result, data: toRestJson(result.data) } : result;
   }
-  if (result.error.cause instanceof ZodError) {
+  // Only input is validated as BAD_REQUEST; a failed `.output()` check is a server bug and stays internal.
+  if (result.error.code === "BAD_REQUEST" && result.error.cause instanceof ZodError) {
     const [issue] = result.error.cause.issues;
     const message = issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "Invalid input.";
     ctx.log.info({ requestId: ctx.requestId, path, type, ms, code: "VALIDATION" }, "trpc refused");

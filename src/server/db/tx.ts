@@ -12,7 +12,7 @@ export type Db = Prisma.TransactionClient;
  */
 export async function transaction<T>(
   work: (tx: Db) => Promise<T>,
-  options: { serializable?: boolean; retries?: number } = {},
+  options: { serializable?: boolean; retries?: number; timeoutMs?: number } = {},
 ): Promise<T> {
   const retries = options.serializable ? (options.retries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
@@ -20,7 +20,8 @@ export async function transaction<T>(
       return await db().$transaction(work, {
         isolationLevel: options.serializable ? "Serializable" : "ReadCommitted",
         maxWait: 10_000,
-        timeout: 20_000,
+        // Long-running work (an inventory import with years of history) asks for more.
+        timeout: options.timeoutMs ?? 20_000,
       });
     } catch (error) {
       if (attempt < retries && isSerializationFailure(error)) continue;

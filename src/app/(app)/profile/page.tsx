@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { can } from "@/core/permissions";
 import { ActivityList } from "@/components/audit/activity-list";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/badge";
@@ -13,7 +15,16 @@ export default async function ProfilePage() {
   const [profile, activity] = await Promise.all([trpc.me.profile(), trpc.me.activity({ limit: 20 })]);
   return (
     <>
-      <PageHeader title={profile.name} description={profile.email} />
+      <PageHeader
+        title={profile.name}
+        description={profile.email}
+        actions={
+          <>
+            {can(profile.roles, "tokens:manage") && <ButtonLink href="/profile/tokens" variant="secondary">API tokens</ButtonLink>}
+            <ButtonLink href="/api-docs" variant="ghost">API documentation</ButtonLink>
+          </>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card>
           <CardHeader title="Your account" />

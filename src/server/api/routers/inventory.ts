@@ -3,16 +3,26 @@ import { createGpuModel, deleteGpuModel, listGpuModels, updateGpuModel } from "@
 import { gpuStatuses } from "@/server/services/gpu-status";
 import { addGpu, MAX_GPUS_PER_MACHINE, removeGpu, updateGpu } from "@/server/services/gpus";
 import { createMachine, getMachine, listMachines, setMachineStatus, updateMachine } from "@/server/services/machines";
+import { gpuModelOut, machineOut } from "../outputs/machines";
+import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
 import { gpuIndex, gpuModelFields, gpuUuid, id, machineFields, machineStatus, reason, utcDate } from "../schemas";
 
 const read = permitted("inventory:read");
 const manage = permitted("inventory:manage");
+const rest = restEndpoint("Inventory");
 
 export const inventoryRouter = router({
-  list: read.query(() => listMachines()),
+  list: read
+    .meta(rest("GET", "/machines", "List machines and their GPUs", "inventory:read", "Active machines first; each GPU with who holds it now, until when, and when it is next free."))
+    .output(z.array(machineOut))
+    .query(() => listMachines()),
 
-  machine: read.input(z.object({ machineId: id })).query(({ input }) => getMachine(input.machineId)),
+  machine: read
+    .meta(rest("GET", "/machines/{machineId}", "Get a machine and its GPUs", "inventory:read"))
+    .input(z.object({ machineId: id }))
+    .output(machineOut)
+    .query(({ input }) => getMachine(input.machineId)),
 
   gpuStatuses: read
     .input(z.object({ machineIds: z.array(id).min(1, "must name at least 1 machine").max(100, "must name at most 100 machines") }))
@@ -49,7 +59,10 @@ export const inventoryRouter = router({
     .input(z.object({ gpuId: id, reason: reason.optional() }))
     .mutation(({ ctx, input }) => removeGpu(ctx.actor, input)),
 
-  gpuModels: read.query(() => listGpuModels()),
+  gpuModels: read
+    .meta(rest("GET", "/gpu-models", "List GPU models", "inventory:read"))
+    .output(z.array(gpuModelOut))
+    .query(() => listGpuModels()),
 
   createGpuModel: manage.input(z.object(gpuModelFields)).mutation(({ ctx, input }) => createGpuModel(ctx.actor, input)),
 

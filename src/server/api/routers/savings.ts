@@ -2,25 +2,36 @@ import { z } from "zod";
 import { BUCKET_SIZES } from "@/core/costs/buckets";
 import { myUsage, savingsReport, savingsSummary } from "@/server/services/savings";
 import { addPriceEntry, deletePriceEntry, getMachineCosts, listPriceCatalog, setCloudEquivalent, updateMachineCosts } from "@/server/services/prices";
+import { savingsReportOut, savingsSummaryOut } from "../outputs/savings";
+import { restEndpoint } from "../rest/meta";
 import { permitted, protectedProcedure, router } from "../trpc";
 import { id, reason } from "../schemas";
 
-const instant = z.coerce.date({ message: "must be a date" }).refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1), "must be between 2000 and 2100");
-const window = z
-  .object({ from: instant, to: instant })
-  .refine((w) => w.to > w.from, { message: "must be after 'from'", path: ["to"] });
+const instant = z.coerce
+  .date({ message: "must be a date" })
+  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1), "must be between 2000 and 2100")
+  .meta({ override: { type: "string", format: "date-time" } });
+const afterFrom = { message: "must be after 'from'", path: ["to"] };
+const window = z.object({ from: instant, to: instant }).refine((w) => w.to > w.from, afterFrom);
 const micros = z.bigint({ message: "must be an amount in micro-dollars" }).min(0n, "must not be negative").max(10n ** 15n, "is too large");
 const sku = z.string().trim().min(2, "must be at least 2 characters").max(60).regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
 const now = () => new Date();
+const rest = restEndpoint("Savings");
 
 export const savingsRouter = router({
-  summary: permitted("savings:read").query(() => savingsSummary(now())),
+  summary: permitted("savings:read")
+    .meta(rest("GET", "/savings/summary", "Savings at a glance", "savings:read", "Savings to date and this month, utilization, break-even per machine and the premium avoided against vendor quotes."))
+    .output(savingsSummaryOut)
+    .query(() => savingsSummary(now())),
   report: permitted("savings:read")
+    .meta(rest("GET", "/savings/report", "Savings report of a window", "savings:read", "Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds."))
     .input(
-      window
-        .and(z.object({ bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "fleet"]) }))
+      z
+        .object({ from: instant, to: instant, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "fleet"]) })
+        .refine((w) => w.to > w.from, afterFrom)
         .refine((w) => w.bucket !== "day" || w.to.getTime() - w.from.getTime() <= 3 * 366 * 86_400_000, { message: "daily buckets may span at most three years", path: ["bucket"] }),
     )
+    .output(savingsReportOut)
     .query(({ input }) => savingsReport(input, now())),
   myUsage: protectedProcedure.input(window).query(({ ctx, input }) => myUsage(ctx.actor, input, now())),
   catalog: permitted("savings:read").query(() => listPriceCatalog()),

@@ -1,10 +1,18 @@
 import { z } from "zod";
 import { createToken, listTokens, revokeToken } from "@/server/services/tokens";
+import { tokenOut } from "../outputs/tokens";
+import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
 import { id } from "../schemas";
 
+const rest = restEndpoint("Tokens");
+
+/** Tokens are created in the web app only (shown once there); scripts may list and revoke them. */
 export const tokensRouter = router({
-  list: permitted("tokens:manage").query(({ ctx }) => listTokens(ctx.actor)),
+  list: permitted("tokens:manage")
+    .meta(rest("GET", "/tokens", "List your API tokens", "tokens:manage", "Newest first; the tokens themselves are never shown again, only their first characters."))
+    .output(z.array(tokenOut))
+    .query(({ ctx }) => listTokens(ctx.actor)),
   create: permitted("tokens:manage")
     .input(
       z.object({
@@ -15,6 +23,8 @@ export const tokensRouter = router({
     )
     .mutation(({ ctx, input }) => createToken(ctx.actor, input, new Date())),
   revoke: permitted("tokens:manage")
+    .meta(rest("DELETE", "/tokens/{tokenId}", "Revoke an API token", "tokens:manage (your own tokens; admins any)", "Revoking twice is harmless."))
     .input(z.object({ tokenId: id }))
+    .output(tokenOut)
     .mutation(({ ctx, input }) => revokeToken(ctx.actor, input, new Date())),
 });

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { KeyRound } from "lucide-react";
+import { formatDateTime } from "@/components/format";
+import { NotAllowed } from "@/components/shell/not-allowed";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/states";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { api } from "@/trpc/server";
+import { allowedTo } from "../../guard";
+import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+type TokenStatus = { label: string; tone: BadgeTone };
+
+function statusOf(token: { expiresAt: Date; revokedAt: Date | null }, now: Date): TokenStatus {
+  if (token.revokedAt) return { label: "Revoked", tone: "neutral" };
+  if (token.expiresAt <= now) return { label: "Expired", tone: "warning" };
+  return { label: "Active", tone: "success" };
+}
+
+export default async function TokensPage() {
+  const access = await allowedTo("tokens:manage");
+  if (!access.allowed) return <NotAllowed action={access.needed} />;
+  const trpc = await api();
+  const tokens = await trpc.tokens.list();
+  const now = new Date();
+
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Personal tokens let scripts and the command line use the REST API as you, with your roles. Give each a name, the least scope it needs and an expiry; revoke it when it is no longer used."
+        actions={<ButtonLink href="/api-docs" variant="secondary">API documentation</ButtonLink>}
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        {/* min-w-0: a grid item may otherwise grow to its widest content (the tokens table) on a phone. */}
+        <Card className="min-w-0">
+          <CardHeader title="Create a token" description="It is shown once, right after you create it." />
+          <CardBody>
+            <CreateTokenForm />
+          </CardBody>
+        </Card>
+        <Card className="min-w-0 lg:col-span-2">
+          <CardHeader title="Your tokens" description="Only the first characters of a token are kept visible, to tell them apart." />
+          <CardBody>
+            {tokens.length === 0 ? (
+              <EmptyState icon={KeyRound} headingLevel={3} title="No tokens yet" description="Create one to call the REST API from a script, a notebook or `npx rigshare`." />
+            ) : (
+              <Table caption="Your API tokens">
+                <THead>
+                  <Tr>
+                    <Th>Name</Th>
+                    <Th>Scope</Th>
+                    <Th>Last used</Th>
+                    <Th>Expires</Th>
+                    <Th>Status</Th>
+                    <Th><span className="sr-only">Actions</span></Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {tokens.map((token) => {
+                    const status = statusOf(token, now);
+                    return (
+                      <Tr key={token.id}>
+                        <Td>
+                          <div className="font-medium text-slate-900">{token.name}</div>
+                          <div className="font-mono text-xs text-slate-600">{token.prefix}…</div>
+                        </Td>
+                        <Td>
+                          <Badge tone={token.scope === "write" ? "info" : "neutral"}>{token.scope === "write" ? "Read and write" : "Read only"}</Badge>
+                        </Td>
+                        <Td className="whitespace-nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</Td>
+                        <Td className="whitespace-nowrap">{formatDateTime(token.expiresAt)}</Td>
+                        <Td>
+                          <Badge tone={status.tone}>{status.label}</Badge>
+                          {token.revokedAt && <div className="mt-1 text-xs whitespace-nowrap text-slate-600">{formatDateTime(token.revokedAt)}</div>}
+                        </Td>
+                        <Td className="text-right">{status.label === "Active" && <RevokeTokenButton token={{ id: token.id, name: token.name }} />}</Td>
+                      </Tr>
+                    );
+                  })}
+                </TBody>
+              </Table>
+            )}
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

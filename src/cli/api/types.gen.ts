@@ -1,0 +1,2794 @@
+// Generated from /api/openapi.json by `npx tsx scripts/api-types.ts`; do not edit.
+// src/server/api/rest/rest.int.test.ts fails when it is out of date.
+
+export interface paths {
+    "/machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List machines and their GPUs
+         * @description Active machines first; each GPU with who holds it now, until when, and when it is next free.
+         *
+         *     Needs: inventory:read.
+         */
+        get: operations["inventory-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/machines/{machineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a machine and its GPUs
+         * @description Needs: inventory:read.
+         */
+        get: operations["inventory-machine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gpu-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List GPU models
+         * @description Needs: inventory:read.
+         */
+        get: operations["inventory-gpuModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List slices
+         * @description Newest start first. Members see their own slices and everyone's approved and pending ones; admins and leadership see all.
+         *
+         *     Needs: schedule:read.
+         */
+        get: operations["slices-list"];
+        put?: never;
+        /**
+         * Request a slice
+         * @description Threads and RAM default to the machine's profile times the GPUs, the start to now. A request that cannot be met is refused with every reason and the earliest window that fits (details.suggestion).
+         *
+         *     Needs: slices:request.
+         */
+        post: operations["slices-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices/{sliceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a slice
+         * @description Needs: schedule:read.
+         */
+        get: operations["slices-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices/{sliceId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pending request or an upcoming slice
+         * @description Needs: slices:request (your own slices; admins any).
+         */
+        post: operations["slices-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices/{sliceId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release an active slice now
+         * @description Needs: slices:request (your own slices; admins any).
+         */
+        post: operations["slices-release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices/{sliceId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to extend a slice
+         * @description Pending until an admin decides (or the auto-approve policy approves it).
+         *
+         *     Needs: slices:request (your own slices; admins any).
+         */
+        post: operations["slices-requestExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices/{sliceId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending request
+         * @description Assigns `gpuIds` (default: the free GPUs the portal proposes). A quota may be overridden with `overrideReason`; capacity never.
+         *
+         *     Needs: slices:decide.
+         */
+        post: operations["slices-approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slices/{sliceId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending request
+         * @description Needs: slices:decide.
+         */
+        post: operations["slices-reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/extensions/{extensionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject an extension
+         * @description A rejection needs a `reason`.
+         *
+         *     Needs: slices:decide.
+         */
+        post: operations["slices-decideExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/savings/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Savings at a glance
+         * @description Savings to date and this month, utilization, break-even per machine and the premium avoided against vendor quotes.
+         *
+         *     Needs: savings:read.
+         */
+        get: operations["savings-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/savings/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Savings report of a window
+         * @description Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds.
+         *
+         *     Needs: savings:read.
+         */
+        get: operations["savings-report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your API tokens
+         * @description Newest first; the tokens themselves are never shown again, only their first characters.
+         *
+         *     Needs: tokens:manage.
+         */
+        get: operations["tokens-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revoking twice is harmless.
+         *
+         *     Needs: tokens:manage (your own tokens; admins any).
+         */
+        delete: operations["tokens-revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an inventory document
+         * @description All or nothing, in one transaction. Records are matched by natural key (team name, user e-mail, GPU model name, machine name + GPU index, build name, price SKU + effective date, quota team, slice externalId or machine + start + requester) and created or updated; nothing is deleted, and importing the same document twice changes nothing. Every problem is reported at once, with its path in the document (details.problems). The document's JSON Schema: /api/v1/schema/inventory-v1.json.
+         *
+         *     Needs: import:manage.
+         */
+        post: operations["transfer-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the inventory
+         * @description Teams, users, GPU models, the price catalog, builds, machines, quotas and every slice, as one document that /import takes back. The document's JSON Schema: /api/v1/schema/inventory-v1.json.
+         *
+         *     Needs: export:read.
+         */
+        get: operations["transfer-export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Machine: {
+            id: string;
+            name: string;
+            location: string;
+            /** @enum {string} */
+            status: "active" | "maintenance" | "retired";
+            cpuModel: string;
+            cores: number;
+            threads: number;
+            ramGb: number;
+            storage: string;
+            /** Format: date-time */
+            inServiceAt: string;
+            retiredAt: string | null;
+            reservedThreads: number;
+            reservedRamGb: number;
+            build: {
+                id: string;
+                name: string;
+            } | null;
+            gpus: {
+                id: string;
+                index: number;
+                uuid: string | null;
+                model: {
+                    id: string;
+                    name: string;
+                    vramGb: number;
+                    boardPowerW: number;
+                };
+                status: {
+                    gpuId: string;
+                    machineId: string;
+                    index: number;
+                    /** @enum {string} */
+                    state: "free" | "held" | "maintenance" | "retired";
+                    /** @description The approved slice holding the GPU now. */
+                    holder: {
+                        sliceId: string;
+                        holderId: string;
+                        holderName: string;
+                        teamName: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                    } | null;
+                    /** @description When held: when the GPU is free again (through back-to-back holds). */
+                    freeAt: string | null;
+                    /** @description The first hold that starts once the GPU is free again. */
+                    next: {
+                        sliceId: string;
+                        holderId: string;
+                        holderName: string;
+                        teamName: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                    } | null;
+                };
+            }[];
+            /** @description Default slice per GPU: floor((threads - reserved) / GPUs) threads and floor((RAM - reserved) / GPUs) GB. */
+            profile: {
+                threads: number;
+                ramGb: number;
+            };
+            /** @description Threads and RAM available to slices: the machine's minus the reserved amounts. */
+            sliceCapacity: {
+                threads: number;
+                ramGb: number;
+            };
+        };
+        GpuModel: {
+            id: string;
+            name: string;
+            vramGb: number;
+            boardPowerW: number;
+            cloudSku: string | null;
+            gpuCount: number;
+        };
+        Slice: {
+            id: string;
+            machine: {
+                id: string;
+                name: string;
+            };
+            requester: {
+                id: string;
+                name: string;
+            };
+            /** @description The team charged: the requester's team when the request was made. */
+            team: {
+                id: string;
+                name: string;
+            };
+            gpuCount: number;
+            threads: number;
+            ramGb: number;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            releasedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The earlier of the end and the release.
+             */
+            effectiveEnd: string;
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "cancelled";
+            /**
+             * @description The status, or for approved slices where they stand by the clock.
+             * @enum {string}
+             */
+            state: "pending" | "rejected" | "cancelled" | "upcoming" | "active" | "ended";
+            /** @description The GPUs an approved slice holds. */
+            gpus: {
+                id: string;
+                index: number;
+                model: string;
+            }[];
+            decidedBy: {
+                id: string;
+                name: string;
+            } | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            overrideReason: string | null;
+            pendingExtension: {
+                id: string;
+                /** Format: date-time */
+                requestedEndAt: string;
+                reason: string;
+                /** Format: date-time */
+                createdAt: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SavingsSummary: {
+            /**
+             * Format: int64
+             * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+             */
+            savingsToDateMicros: string;
+            /**
+             * Format: int64
+             * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+             */
+            cloudEquivalentToDateMicros: string;
+            /**
+             * Format: int64
+             * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+             */
+            onPremToDateMicros: string;
+            /**
+             * Format: int64
+             * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+             */
+            savingsThisMonthMicros: string;
+            utilizationToDate: number | null;
+            utilizationThisMonth: number | null;
+            machines: {
+                machineId: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                 */
+                savingsMicros: string;
+                utilization: number | null;
+                breakEven: string | null;
+            }[];
+            premiums: {
+                machine: string;
+                build: string;
+                /**
+                 * Format: int64
+                 * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                 */
+                buildTotalMicros: string;
+                quote: {
+                    vendor: string;
+                    description: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    priceMicros: string;
+                };
+                /**
+                 * Format: int64
+                 * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                 */
+                premiumAvoidedMicros: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+             */
+            premiumAvoidedMicros: string;
+            /** Format: date-time */
+            since: string;
+            /**
+             * Format: date-time
+             * @description The instant the figures are to date at.
+             */
+            asOf: string;
+            assumptions: {
+                /** @description Figures to read with care, e.g. GPU models without a cloud equivalent (counted as $0). */
+                warnings: string[];
+                machines: {
+                    name: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    capexMicros: string;
+                    /** @enum {string} */
+                    capexSource: "purchase price" | "build total" | "none";
+                    amortizationMonths: number;
+                    baselineWatts: number;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    kwhPriceMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    maintenancePerMonthMicros: string;
+                    pricedAs: string[];
+                    vcpuSku: string;
+                    ramSku: string;
+                }[];
+                prices: {
+                    sku: string;
+                    provider: string;
+                    /** @enum {string} */
+                    unit: "gpu-hour" | "vcpu-hour" | "gb-hour";
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    priceMicros: string;
+                    /** Format: date-time */
+                    effectiveFrom: string;
+                    sourceNote: string;
+                }[];
+            };
+        };
+        SavingsReport: {
+            window: {
+                /** @description Epoch milliseconds (UTC). */
+                from: number;
+                /** @description Epoch milliseconds (UTC). */
+                to: number;
+            };
+            /** @enum {string} */
+            bucket: "day" | "week" | "month";
+            /** @enum {string} */
+            groupBy: "machine" | "team" | "fleet";
+            buckets: {
+                /** @description Epoch milliseconds (UTC). */
+                from: number;
+                /** @description Epoch milliseconds (UTC). */
+                to: number;
+            }[];
+            /**
+             * Format: int64
+             * @description How many units of the `exact` amounts make one micro-dollar (decimal string).
+             */
+            exactUnitsPerMicro: string;
+            groups: {
+                /** @description Machine id, team id, "(idle)" or "fleet". */
+                key: string;
+                rows: {
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    cloudEquivalentMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    capexMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyBaselineMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyGpuMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    maintenanceMicros: string;
+                    /**
+                     * Format: int64
+                     * @description capex + baseline energy + GPU energy + maintenance, as rounded (micro-dollars, decimal string).
+                     */
+                    onPremMicros: string;
+                    /**
+                     * Format: int64
+                     * @description cloud-equivalent - on-prem, as rounded (micro-dollars, decimal string).
+                     */
+                    savingsMicros: string;
+                    heldGpuMs: number;
+                    availableGpuMs: number;
+                    heldGpuHours: number;
+                    availableGpuHours: number;
+                    /** @description Held / available GPU-hours; null when nothing was in service. */
+                    utilization: number | null;
+                    exact: {
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        cloudEquivalent: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        capex: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyBaseline: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyGpu: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        maintenance: string;
+                    };
+                    /** @description Epoch milliseconds (UTC). */
+                    from: number;
+                    /** @description Epoch milliseconds (UTC). */
+                    to: number;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    cumulativeSavingsMicros: string;
+                }[];
+                total: {
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    cloudEquivalentMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    capexMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyBaselineMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyGpuMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    maintenanceMicros: string;
+                    /**
+                     * Format: int64
+                     * @description capex + baseline energy + GPU energy + maintenance, as rounded (micro-dollars, decimal string).
+                     */
+                    onPremMicros: string;
+                    /**
+                     * Format: int64
+                     * @description cloud-equivalent - on-prem, as rounded (micro-dollars, decimal string).
+                     */
+                    savingsMicros: string;
+                    heldGpuMs: number;
+                    availableGpuMs: number;
+                    heldGpuHours: number;
+                    availableGpuHours: number;
+                    /** @description Held / available GPU-hours; null when nothing was in service. */
+                    utilization: number | null;
+                    exact: {
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        cloudEquivalent: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        capex: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyBaseline: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyGpu: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        maintenance: string;
+                    };
+                };
+                name: string;
+            }[];
+            fleet: {
+                /** @description Machine id, team id, "(idle)" or "fleet". */
+                key: string;
+                rows: {
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    cloudEquivalentMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    capexMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyBaselineMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyGpuMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    maintenanceMicros: string;
+                    /**
+                     * Format: int64
+                     * @description capex + baseline energy + GPU energy + maintenance, as rounded (micro-dollars, decimal string).
+                     */
+                    onPremMicros: string;
+                    /**
+                     * Format: int64
+                     * @description cloud-equivalent - on-prem, as rounded (micro-dollars, decimal string).
+                     */
+                    savingsMicros: string;
+                    heldGpuMs: number;
+                    availableGpuMs: number;
+                    heldGpuHours: number;
+                    availableGpuHours: number;
+                    /** @description Held / available GPU-hours; null when nothing was in service. */
+                    utilization: number | null;
+                    exact: {
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        cloudEquivalent: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        capex: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyBaseline: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyGpu: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        maintenance: string;
+                    };
+                    /** @description Epoch milliseconds (UTC). */
+                    from: number;
+                    /** @description Epoch milliseconds (UTC). */
+                    to: number;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    cumulativeSavingsMicros: string;
+                }[];
+                total: {
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    cloudEquivalentMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    capexMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyBaselineMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    energyGpuMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    maintenanceMicros: string;
+                    /**
+                     * Format: int64
+                     * @description capex + baseline energy + GPU energy + maintenance, as rounded (micro-dollars, decimal string).
+                     */
+                    onPremMicros: string;
+                    /**
+                     * Format: int64
+                     * @description cloud-equivalent - on-prem, as rounded (micro-dollars, decimal string).
+                     */
+                    savingsMicros: string;
+                    heldGpuMs: number;
+                    availableGpuMs: number;
+                    heldGpuHours: number;
+                    availableGpuHours: number;
+                    /** @description Held / available GPU-hours; null when nothing was in service. */
+                    utilization: number | null;
+                    exact: {
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        cloudEquivalent: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        capex: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyBaseline: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        energyGpu: string;
+                        /**
+                         * Format: int64
+                         * @description Unrounded amount in 1/exactUnitsPerMicro micro-dollar, as a decimal string.
+                         */
+                        maintenance: string;
+                    };
+                };
+            };
+            breakEven: {
+                machineId: string;
+                name: string;
+                at: string | null;
+            }[];
+            fleetBreakEven: string | null;
+            assumptions: {
+                /** @description Figures to read with care, e.g. GPU models without a cloud equivalent (counted as $0). */
+                warnings: string[];
+                machines: {
+                    name: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    capexMicros: string;
+                    /** @enum {string} */
+                    capexSource: "purchase price" | "build total" | "none";
+                    amortizationMonths: number;
+                    baselineWatts: number;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    kwhPriceMicros: string;
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    maintenancePerMonthMicros: string;
+                    pricedAs: string[];
+                    vcpuSku: string;
+                    ramSku: string;
+                }[];
+                prices: {
+                    sku: string;
+                    provider: string;
+                    /** @enum {string} */
+                    unit: "gpu-hour" | "vcpu-hour" | "gb-hour";
+                    /**
+                     * Format: int64
+                     * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                     */
+                    priceMicros: string;
+                    /** Format: date-time */
+                    effectiveFrom: string;
+                    sourceNote: string;
+                }[];
+            };
+        };
+        ApiToken: {
+            id: string;
+            userId: string;
+            name: string;
+            /** @description The first characters of the token, to tell tokens apart. */
+            prefix: string;
+            /** @enum {string} */
+            scope: "read" | "write";
+            /** Format: date-time */
+            expiresAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ImportResult: {
+            /** @description False for a dry run, and when the document matches what is stored (importing it again changes nothing). */
+            wrote: boolean;
+            dryRun: boolean;
+            created: {
+                teams: number;
+                users: number;
+                gpuModels: number;
+                prices: number;
+                builds: number;
+                machines: number;
+                quotas: number;
+                slices: number;
+            };
+            updated: {
+                teams: number;
+                users: number;
+                gpuModels: number;
+                prices: number;
+                builds: number;
+                machines: number;
+                quotas: number;
+                slices: number;
+            };
+            unchanged: {
+                teams: number;
+                users: number;
+                gpuModels: number;
+                prices: number;
+                builds: number;
+                machines: number;
+                quotas: number;
+                slices: number;
+            };
+            /** @description Things that did not stop the import, e.g. a SKU with no price yet. */
+            warnings: {
+                path: string;
+                message: string;
+            }[];
+        };
+        /** Rigshare inventory document, version 1 */
+        InventoryDocument: {
+            $schema?: string;
+            /** @constant */
+            version: 1;
+            teams?: components["schemas"]["InventoryTeam"][];
+            users?: components["schemas"]["InventoryUser"][];
+            gpuModels?: components["schemas"]["InventoryGpuModel"][];
+            prices?: components["schemas"]["InventoryPrice"][];
+            builds?: components["schemas"]["InventoryBuild"][];
+            machines?: components["schemas"]["InventoryMachine"][];
+            quotas?: components["schemas"]["InventoryQuota"][];
+            slices?: components["schemas"]["InventorySlice"][];
+        };
+        InventoryTeam: {
+            name: string;
+        };
+        InventoryUser: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @description The team's name. */
+            team: string;
+            /** @description Roles an admin assigned in the portal (roles from the identity provider's groups are set at each sign-in). */
+            roles?: ("member" | "admin" | "leadership")[];
+            active?: boolean;
+        };
+        InventoryGpuModel: {
+            name: string;
+            vramGb: number;
+            boardPowerW: number;
+            /** @description The price SKU (per GPU-hour) this card is priced as in the cloud. */
+            cloudSku?: string | null;
+        };
+        InventoryPrice: {
+            provider: string;
+            sku: string;
+            /** @enum {string} */
+            unit: "gpu_hour" | "vcpu_hour" | "gb_hour";
+            priceMicros: string;
+            /** Format: date-time */
+            effectiveFrom: string;
+            sourceNote?: string;
+        };
+        InventoryBuild: {
+            name: string;
+            /** @enum {string} */
+            status?: "planned" | "ordered" | "in_service";
+            notes?: string;
+            parts?: {
+                /** @enum {string} */
+                category: "cpu" | "motherboard" | "gpu" | "ram" | "storage" | "psu" | "case" | "cooler" | "other";
+                name: string;
+                quantity: number;
+                unitPriceMicros: string;
+                specs?: {
+                    socket?: string;
+                    ramType?: string;
+                    dimmSlots?: number;
+                    maxRamGb?: number;
+                    moduleSizeGb?: number;
+                    pcieX16Slots?: number;
+                    expansionSlots?: number;
+                    slotWidth?: number;
+                    cpuPcieLanes?: number;
+                    boardPowerW?: number;
+                    tdpW?: number;
+                    psuWatts?: number;
+                    cardLengthMm?: number;
+                    gpuClearanceMm?: number;
+                    cores?: number;
+                    threads?: number;
+                    vramGb?: number;
+                };
+            }[];
+            quotes?: {
+                vendor: string;
+                description?: string;
+                priceMicros: string;
+                quotedAt?: string | null;
+            }[];
+        };
+        InventoryMachine: {
+            name: string;
+            location?: string;
+            /** @enum {string} */
+            status?: "active" | "maintenance" | "retired";
+            cpuModel: string;
+            cores: number;
+            threads: number;
+            ramGb: number;
+            storage?: string;
+            /** Format: date-time */
+            inServiceAt: string;
+            retiredAt?: string | null;
+            reservedThreads?: number;
+            reservedRamGb?: number;
+            /** @description The name of the build the machine came from. */
+            build?: string | null;
+            costs?: {
+                /** @description Explicit capex; when null the build's total is the capex. */
+                purchasePriceMicros?: string | null;
+                amortizationMonths?: number;
+                baselineWatts?: number;
+                kwhPriceMicros?: string;
+                maintenancePerMonthMicros?: string;
+                vcpuSku?: string;
+                ramSku?: string;
+            };
+            /** @description GPUs by index (0..n-1); listed GPUs are added or updated, others are kept. */
+            gpus?: {
+                index: number;
+                /** @description The GPU model's name. */
+                model: string;
+                uuid?: string | null;
+            }[];
+        };
+        InventoryQuota: {
+            /** @description The team whose overrides these are; null for the fleet-wide defaults. */
+            team: string | null;
+            teamMaxConcurrentGpus?: number | null;
+            teamMaxGpuHoursPerMonth?: number | null;
+            userMaxConcurrentGpus?: number | null;
+            userMaxSliceHours?: number | null;
+            userMaxDaysAhead?: number | null;
+            autoApprove?: boolean | null;
+        };
+        InventorySlice: {
+            /** @description A stable id (e.g. a spreadsheet row id); exports carry the slice's own id. Without it, a slice is matched by machine + start + requester. */
+            externalId?: string;
+            machine: string;
+            /**
+             * Format: email
+             * @description The requester's e-mail.
+             */
+            requester: string;
+            /** @description The team charged; default: the requester's team. */
+            team?: string;
+            /**
+             * @description Default: approved (imported slices are usually history).
+             * @enum {string}
+             */
+            status?: "pending" | "approved" | "rejected" | "cancelled";
+            gpuCount?: number;
+            /** @description Indices of the GPUs an approved slice held. */
+            gpus?: number[];
+            threads?: number;
+            ramGb?: number;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            releasedAt?: string | null;
+            purpose?: string;
+            /** @description E-mail of the admin who decided; null for auto-approval. */
+            decidedBy?: string | null;
+            decidedAt?: string | null;
+            decisionReason?: string | null;
+            overrideReason?: string | null;
+        };
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "CAPACITY_CONFLICT" | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                message: string;
+                /** @description The offending input, as a path: `end`, `machines[2].gpus[1].model`. */
+                field?: string;
+                /** @description More about the refusal, e.g. `problems` (every invalid field), `conflicts`, `quotas` and the `suggestion` of a refused slice request. */
+                details?: {
+                    [key: string]: unknown;
+                };
+                requestId?: string;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "inventory-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Machine"][];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "inventory-machine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                machineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Machine"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "inventory-gpuModels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GpuModel"][];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-list": {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "rejected" | "cancelled";
+                machineId?: string;
+                requester?: "me" | "anyone";
+                from?: string;
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"][];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    machineId: string;
+                    gpuCount: number;
+                    threads?: number;
+                    ramGb?: number;
+                    /** Format: date-time */
+                    start?: string;
+                    /** Format: date-time */
+                    end: string;
+                    purpose: string;
+                    quotaException?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sliceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sliceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sliceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-requestExtension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sliceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sliceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gpuIds?: string[];
+                    overrideReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sliceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "slices-decideExtension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                extensionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    reason?: string;
+                    overrideReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slice"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "savings-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavingsSummary"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "savings-report": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                bucket: "day" | "week" | "month";
+                groupBy: "machine" | "team" | "fleet";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavingsReport"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tokens-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tokens-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "transfer-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    $schema?: string;
+                    /** @constant */
+                    version: 1;
+                    teams?: components["schemas"]["InventoryTeam"][];
+                    users?: components["schemas"]["InventoryUser"][];
+                    gpuModels?: components["schemas"]["InventoryGpuModel"][];
+                    prices?: components["schemas"]["InventoryPrice"][];
+                    builds?: components["schemas"]["InventoryBuild"][];
+                    machines?: components["schemas"]["InventoryMachine"][];
+                    quotas?: components["schemas"]["InventoryQuota"][];
+                    slices?: components["schemas"]["InventorySlice"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "transfer-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryDocument"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,222 @@
+import type { PartSpecs } from "@/core/builds/parts";
+import type { Role } from "@/core/roles";
+import type { BuildStatus, MachineStatus, PartCategory, PriceUnit, Prisma, SliceStatus } from "./generated/client";
+import type { Db } from "./tx";
+
+/**
+ * Database access of inventory import and export. An import runs in one transaction that first
+ * locks every team, then every machine (the order slice decisions use), so no request, approval
+ * or edit interleaves with it.
+ */
+export async function lockForImport(tx: Db): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "team" ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "machine" ORDER BY id FOR UPDATE`;
+}
+
+const sliceColumns = {
+  id: true,
+  status: true,
+  gpuCount: true,
+  threads: true,
+  ramGb: true,
+  startAt: true,
+  endAt: true,
+  releasedAt: true,
+  purpose: true,
+  decidedAt: true,
+  decisionReason: true,
+  overrideReason: true,
+  machine: { select: { name: true } },
+  requester: { select: { email: true } },
+  team: { select: { name: true } },
+  decidedBy: { select: { email: true } },
+  gpus: { select: { gpu: { select: { index: true } } } },
+} satisfies Prisma.SliceSelect;
+
+/** Everything an export holds, with ids. One query after the other: inside a transaction they share one connection. */
+export async function findInventoryRows(client: Db) {
+  const teams = await client.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const users = await client.user.findMany({ select: { id: true, email: true, name: true, assignedRoles: true, active: true, team: { select: { name: true } } }, orderBy: { email: "asc" } });
+  const gpuModels = await client.gpuModel.findMany({ select: { id: true, name: true, vramGb: true, boardPowerW: true, cloudSku: true }, orderBy: { name: "asc" } });
+  const prices = await client.priceEntry.findMany({ orderBy: [{ sku: "asc" }, { effectiveFrom: "asc" }] });
+  const builds = await client.build.findMany({ include: { parts: { orderBy: { position: "asc" } }, quotes: true }, orderBy: { name: "asc" } });
+  const machines = await client.machine.findMany({
+    include: { gpus: { select: { id: true, index: true, uuid: true, gpuModel: { select: { name: true } } }, orderBy: { index: "asc" } }, build: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  });
+  const quotas = await client.quotaPolicy.findMany();
+  const slices = await client.slice.findMany({ select: sliceColumns, orderBy: [{ startAt: "asc" }, { id: "asc" }] });
+  return { teams, users, gpuModels, prices, builds, machines, quotas, slices };
+}
+export type InventoryRows = Awaited<ReturnType<typeof findInventoryRows>>;
+
+export async function insertTeamRow(tx: Db, name: string) {
+  return (await tx.team.create({ data: { name }, select: { id: true } })).id;
+}
+
+export function updateTeamRow(tx: Db, id: string, name: string) {
+  return tx.team.update({ where: { id }, data: { name }, select: { id: true } });
+}
+
+export interface UserData {
+  email: string;
+  name: string;
+  teamId: string;
+  assignedRoles: Role[];
+  active: boolean;
+}
+
+export async function insertUserRow(tx: Db, data: UserData) {
+  return (await tx.user.create({ data, select: { id: true } })).id;
+}
+
+export function updateUserRow(tx: Db, id: string, data: UserData) {
+  return tx.user.update({ where: { id }, data, select: { id: true } });
+}
+
+export interface GpuModelData {
+  name: string;
+  vramGb: number;
+  boardPowerW: number;
+  cloudSku: string | null;
+}
+
+export async function insertGpuModelRow(tx: Db, data: GpuModelData) {
+  return (await tx.gpuModel.create({ data, select: { id: true } })).id;
+}
+
+export function updateGpuModelRow(tx: Db, id: string, data: GpuModelData) {
+  return tx.gpuModel.update({ where: { id }, data, select: { id: true } });
+}
+
+export interface PriceData {
+  provider: string;
+  sku: string;
+  unit: PriceUnit;
+  priceMicros: bigint;
+  effectiveFrom: Date;
+  sourceNote: string;
+}
+
+export async function insertPriceRow(tx: Db, data: PriceData) {
+  return (await tx.priceEntry.create({ data, select: { id: true } })).id;
+}
+
+/** Only what describes a price may change; the price itself never does (see planImport). */
+export function updatePriceNotes(tx: Db, id: string, data: { provider: string; sourceNote: string }) {
+  return tx.priceEntry.update({ where: { id }, data, select: { id: true } });
+}
+
+export interface BuildContentsData {
+  name: string;
+  status: BuildStatus;
+  notes: string;
+  parts: { category: PartCategory; name: string; quantity: number; unitPriceMicros: bigint; specs: PartSpecs }[];
+  quotes: { vendor: string; description: string; priceMicros: bigint; quotedAt: Date | null }[];
+}
+
+/** Creates or rewrites a build with its parts list and quotes. */
+export async function writeBuildRow(tx: Db, id: string | undefined, data: BuildContentsData) {
+  const { parts, quotes, ...build } = data;
+  const row = id ? await tx.build.update({ where: { id }, data: build, select: { id: true } }) : await tx.build.create({ data: build, select: { id: true } });
+  await tx.buildPart.deleteMany({ where: { buildId: row.id } });
+  await tx.vendorQuote.deleteMany({ where: { buildId: row.id } });
+  await tx.buildPart.createMany({ data: parts.map((p, position) => ({ ...p, specs: { ...p.specs }, position, buildId: row.id })) });
+  await tx.vendorQuote.createMany({ data: quotes.map((q) => ({ ...q, buildId: row.id })) });
+  return row.id;
+}
+
+export interface MachineData {
+  name: string;
+  location: string;
+  status: MachineStatus;
+  cpuModel: string;
+  cores: number;
+  threads: number;
+  ramGb: number;
+  storage: string;
+  inServiceAt: Date;
+  retiredAt: Date | null;
+  reservedThreads: number;
+  reservedRamGb: number;
+  buildId: string | null;
+  purchasePriceMicros: bigint | null;
+  amortizationMonths: number;
+  baselineWatts: number;
+  kwhPriceMicros: bigint;
+  maintenancePerMonthMicros: bigint;
+  vcpuSku: string;
+  ramSku: string;
+}
+
+export async function writeMachineRow(tx: Db, id: string | undefined, data: MachineData) {
+  return id ? (await tx.machine.update({ where: { id }, data, select: { id: true } })).id : (await tx.machine.create({ data, select: { id: true } })).id;
+}
+
+/** Unlinks builds and frees GPU UUIDs first, so a build or UUID that moves between records never exists twice mid-import. */
+export async function releaseUniques(tx: Db, machineIds: string[], gpuIds: string[]) {
+  if (machineIds.length > 0) await tx.machine.updateMany({ where: { id: { in: machineIds } }, data: { buildId: null } });
+  if (gpuIds.length > 0) await tx.gpu.updateMany({ where: { id: { in: gpuIds } }, data: { uuid: null } });
+}
+
+export async function writeGpuRow(tx: Db, id: string | undefined, data: { machineId: string; index: number; gpuModelId: string; uuid: string | null }) {
+  return id ? (await tx.gpu.update({ where: { id }, data: { gpuModelId: data.gpuModelId, uuid: data.uuid }, select: { id: true } })).id : (await tx.gpu.create({ data, select: { id: true } })).id;
+}
+
+export interface QuotaData {
+  teamMaxConcurrentGpus: number | null;
+  teamMaxGpuHoursPerMonth: number | null;
+  userMaxConcurrentGpus: number | null;
+  userMaxSliceHours: number | null;
+  userMaxDaysAhead: number | null;
+  autoApprove: boolean | null;
+}
+
+export function upsertQuotaRow(tx: Db, scope: string, values: QuotaData) {
+  return tx.quotaPolicy.upsert({ where: { scope }, create: { scope, ...values }, update: values });
+}
+
+export interface SliceData {
+  id: string;
+  machineId: string;
+  requesterId: string;
+  teamId: string;
+  status: SliceStatus;
+  gpuCount: number;
+  threads: number;
+  ramGb: number;
+  startAt: Date;
+  endAt: Date;
+  releasedAt: Date | null;
+  purpose: string;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  overrideReason: string | null;
+}
+
+export interface HoldData {
+  sliceId: string;
+  gpuId: string;
+  startAt: Date;
+  endAt: Date;
+}
+
+const CHUNK = 2000;
+
+export async function insertSliceRows(tx: Db, rows: SliceData[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.slice.createMany({ data: rows.slice(i, i + CHUNK) });
+}
+
+export async function updateSliceRow(tx: Db, { id, ...data }: SliceData) {
+  await tx.slice.update({ where: { id }, data, select: { id: true } });
+}
+
+export async function deleteHoldRows(tx: Db, sliceIds: string[]) {
+  if (sliceIds.length > 0) await tx.sliceGpu.deleteMany({ where: { sliceId: { in: sliceIds } } });
+}
+
+/** The exclusion constraint refuses any hold that overlaps another of the same GPU. */
+export async function insertHoldRows(tx: Db, rows: HoldData[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.sliceGpu.createMany({ data: rows.slice(i, i + CHUNK) });
+}
