@@ -4,6 +4,8 @@ import { AppError } from "@/core/errors";
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "53300"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+/** node-postgres reports a connection dropped mid-query (the server crashed or was stopped) with no code at all. */
+const UNAVAILABLE_MESSAGES = /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable|Connection ended unexpectedly)$/;
 
 interface Found {
   prismaCode?: string;
@@ -12,6 +14,7 @@ interface Found {
   nodeCode?: string;
   target?: string;
   message?: string;
+  lostConnection?: boolean;
 }
 
 /** Prisma 7 nests the driver's error in meta.driverAdapterError.cause; collect what we can find at any depth. */
@@ -23,7 +26,10 @@ function inspect(error: unknown, found: Found = {}, depth = 0): Found {
     else if (/^[0-9A-Z]{5}$/.test(e.code)) found.sqlState ??= e.code;
     else if (/^E[A-Z]+$/.test(e.code)) found.nodeCode ??= e.code;
   }
+  // The driver adapter reports some failures with the SQLSTATE only as originalCode (e.g. kind ValueOutOfRange).
+  if (typeof e.originalCode === "string" && /^[0-9A-Z]{5}$/.test(e.originalCode)) found.sqlState ??= e.originalCode;
   if (typeof e.kind === "string") found.kind ??= e.kind;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) found.lostConnection = true;
   if (typeof e.constraint === "string") found.target ??= e.constraint;
   if (e.constraint && typeof e.constraint === "object" && "fields" in e.constraint) {
     found.target ??= (e.constraint as { fields: string[] }).fields.join(",");
@@ -46,6 +52,28 @@ export function isExclusionViolation(error: unknown): boolean {
 }
 
 /**
+ * SQLSTATE class 22 (data exception): PostgreSQL cannot store or compare a value, which can only
+ * have come from the caller (a NUL character in text, a number or date beyond its types). The
+ * database does not say which input it was, so these carry no field; the edge should refuse such
+ * values first, and this keeps whatever slips through a clear 400 instead of a 500.
+ */
+function dataExceptionMessage(f: Found): string | undefined {
+  if (f.kind === "ValueOutOfRange" || f.prismaCode === "P2020") return "A number is too large or too small to be stored.";
+  // Only codes a caller's value causes: others of the class (division by zero...) are our bugs and stay internal.
+  return f.sqlState ? DATA_EXCEPTIONS[f.sqlState] : undefined;
+}
+const DATA_EXCEPTIONS: Record<string, string> = {
+  "22021": "Text must not contain NUL characters (\\u0000) or invalid Unicode.",
+  "22P05": "Text must not contain NUL characters (\\u0000) or invalid Unicode.",
+  "22003": "A number is too large or too small to be stored.",
+  "22007": "A date is outside the range that can be stored.",
+  "22008": "A date is outside the range that can be stored.",
+  "22009": "A date is outside the range that can be stored.",
+  "22001": "A text is too long to be stored.",
+  "22P02": "A value is not in the form the database expects.",
+};
+
+/**
  * Turns database failures into domain errors with a stable code. Anything unrecognised is
  * returned unchanged so it surfaces as an internal error with its stack in the logs.
  */
@@ -56,6 +84,7 @@ export function mapDbError(error: unknown): unknown {
     (f.sqlState && UNAVAILABLE_SQLSTATES.has(f.sqlState)) ||
     (f.kind && UNAVAILABLE_KINDS.has(f.kind)) ||
     (f.nodeCode && UNAVAILABLE_NODE_CODES.has(f.nodeCode)) ||
+    f.lostConnection ||
     f.prismaCode === "P1001" ||
     f.prismaCode === "P1017"
   ) {
@@ -72,6 +101,8 @@ export function mapDbError(error: unknown): unknown {
   if (f.prismaCode === "P2003" || f.sqlState === "23503" || f.kind === "ForeignKeyConstraintViolation") {
     return new AppError("CONFLICT", "The record is still referenced by other records.", { cause: error });
   }
+  const badValue = dataExceptionMessage(f);
+  if (badValue) return new AppError("VALIDATION", badValue, { cause: error });
   if (isSerializationFailure(error)) {
     return new AppError("CONFLICT", "Someone else changed this at the same time. Please try again.", { cause: error });
   }

@@ -1,3 +1,4 @@
+import { AppError } from "@/core/errors";
 import { distinctAuditActions, findAuditEntries, findSubjectNames, type AuditFilter } from "@/server/db/audit";
 import { read } from "@/server/db/tx";
 
@@ -9,7 +10,22 @@ function nameFromSnapshot(snapshot: unknown): string | undefined {
   return typeof name === "string" ? name : undefined;
 }
 
+/** audit_log.id is a PostgreSQL bigint; a cursor beyond it cannot come from a previous page. */
+const MAX_CURSOR = 2n ** 63n - 1n;
+
+/** Filters PostgreSQL could not compare (it refuses dates before 4713 BC) are refused here, naming the field. */
+function checkFilter(filter: { cursor?: string; from?: Date; to?: Date }) {
+  if (filter.cursor !== undefined && (!/^\d{1,19}$/.test(filter.cursor) || BigInt(filter.cursor) > MAX_CURSOR)) {
+    throw new AppError("VALIDATION", "cursor: must be a cursor from a previous page", { field: "cursor" });
+  }
+  for (const field of ["from", "to"] as const) {
+    const year = filter[field]?.getUTCFullYear();
+    if (year !== undefined && (year < 1 || year > 9999)) throw new AppError("VALIDATION", `${field}: must be between the years 1 and 9999`, { field });
+  }
+}
+
 export async function listAuditEntries(filter: Omit<AuditFilter, "before"> & { cursor?: string }) {
+  checkFilter(filter);
   const { rows, names } = await read(async (client) => {
     const rows = await findAuditEntries(client, { ...filter, before: filter.cursor ? BigInt(filter.cursor) : undefined, limit: filter.limit + 1 });
     const idsByType: Record<string, string[]> = {};
