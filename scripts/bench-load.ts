@@ -1,0 +1,277 @@
+// `npm run bench [-- --no-build]`: the production server under load, on the benchmark dataset of
+// scripts/bench/dataset.ts (20 people, 3 machines, ~50,000 slices over 8 years) in a temporary
+// embedded PostgreSQL (durable, as `npm start` runs it). autocannon drives, at 1 and 20 concurrent
+// clients: the inventory, the schedule, the savings report (tRPC as the pages call it, and REST
+// with bearer tokens) and a request -> approve -> release cycle, next to GET /api/health/live (no
+// database) measured in the same round as the baseline. Prints req/s, p50/p99 latency, the
+// server's peak RSS and the ratio to the baseline, as medians of BENCH_ROUNDS rounds of
+// BENCH_SECONDS each (BENCH_ONLY=<text> runs only the scenarios whose name contains it). Asserts
+// nothing. Ports 3860 (app) and 3862 (PostgreSQL).
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import superjson from "superjson";
+import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { migrate } from "@/server/db/migrate";
+import { createBenchmarkDataset } from "./bench/dataset";
+import { readFileSync } from "node:fs";
+import { cpuMs, ensureBuild, loadAverage, rssMb, sessionCookie, startApp, treeCpuMs, type AppServer } from "./bench/app-server";
+
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3860);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 3862);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = [1, 20];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+// autocannon ships no types; this is the part of its API used here.
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest | null;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+}
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Cannon = (options: { url: string; connections: number; duration: number; requests: CannonRequest[]; timeout?: number }) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
+
+interface Scenario {
+  name: string;
+  requests: (tally: StepTally) => CannonRequest[];
+  /** Runs after each run, outside the measurement. */
+  after?: () => Promise<void>;
+}
+/** Per-step latencies of a multi-request scenario, measured in setupRequest/onResponse. */
+type StepTally = Map<string, number[]>;
+
+const trpcQuery = (path: string, input?: unknown) => `/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`}`;
+const trpcBody = (input: unknown) => JSON.stringify(superjson.serialize(input));
+
+function timed(step: string, tally: StepTally, request: CannonRequest): CannonRequest {
+  return {
+    ...request,
+    setupRequest: (req, context) => {
+      const prepared = request.setupRequest ? request.setupRequest(req, context) : req;
+      context.sentAt = performance.now();
+      return prepared;
+    },
+    onResponse: (status, body, context) => {
+      if (status === 200) {
+        const samples = tally.get(step) ?? [];
+        samples.push(performance.now() - (context.sentAt as number));
+        tally.set(step, samples);
+      } else {
+        tally.set(`${step} refused`, [...(tally.get(`${step} refused`) ?? []), status]);
+        refusals.set(`${step} ${status}: ${refusalMessage(body)}`, (refusals.get(`${step} ${status}: ${refusalMessage(body)}`) ?? 0) + 1);
+      }
+      request.onResponse?.(status, body, context);
+    },
+  };
+}
+
+/** Why a step of a scenario was refused, by step, status and message: printed under the table. */
+const refusals = new Map<string, number>();
+function refusalMessage(body: string): string {
+  try {
+    const error = superjson.deserialize<{ message?: string }>((JSON.parse(body) as { error: Parameters<typeof superjson.deserialize>[0] }).error);
+    return (error.message ?? "").slice(0, 120);
+  } catch {
+    return body.slice(0, 120);
+  }
+}
+
+function quantile(samples: number[], q: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+const median = (values: number[]) => quantile(values, 0.5);
+
+async function main() {
+  ensureBuild(process.argv.includes("--no-build") ? "never" : "always");
+  const dataDir = mkdtempSync(join(tmpdir(), "rigshare-bench-"));
+  const logFile = join(dataDir, "app.log");
+  const pg = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
+  let app: AppServer | undefined;
+  const cleanup = async () => {
+    await app?.stop();
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on("SIGINT", () => void cleanup().finally(() => process.exit(130)));
+  try {
+    await migrate(pg.url);
+    process.env.DATABASE_URL = pg.url;
+    const { db } = await import("@/server/db/client");
+    const { toActor } = await import("@/server/services/actor");
+    const { createToken } = await import("@/server/services/tokens");
+    const { rejectSlice, releaseSlice } = await import("@/server/services/slices/lifecycle");
+    const now = new Date();
+    const t0 = performance.now();
+    const { slices, users } = await createBenchmarkDataset(now);
+    // Two big machines for the write cycle, so 20 clients each holding a GPU never run out of them,
+    // and no quotas: the cycle measures the write path, not refusals.
+    const model = await db().gpuModel.findFirstOrThrow();
+    const cycleMachines: string[] = [];
+    for (const name of ["bench-cycle-a", "bench-cycle-b"]) {
+      const machine = await db().machine.create({
+        data: { name, cpuModel: "Bench CPU", cores: 64, threads: 129, ramGb: 1032, inServiceAt: new Date(now.getTime() - DAY), gpus: { create: Array.from({ length: 16 }, (_, index) => ({ index, gpuModelId: model.id })) } },
+      });
+      cycleMachines.push(machine.id);
+    }
+    await db().quotaPolicy.upsert({ where: { scope: "default" }, create: { scope: "default", teamMaxConcurrentGpus: 0, teamMaxGpuHoursPerMonth: 0, userMaxConcurrentGpus: 0, userMaxSliceHours: 0, userMaxDaysAhead: 0 }, update: {} });
+    const admin = users[0]!;
+    const adminRow = await db().user.findUniqueOrThrow({ where: { id: admin.id }, include: { team: { select: { id: true, name: true } } } });
+    // The REST API allows each token 120 requests at once and 10 a second after that; a pool of
+    // tokens measures the server's capacity rather than the limiter's.
+    const tokens: string[] = [];
+    for (let i = 0; i < 100; i++) tokens.push((await createToken(toActor(adminRow), { name: `bench ${i}`, scope: "read", expiresInDays: 1 }, now)).token);
+    const adminActor = toActor(adminRow);
+    // A run stops clients mid-cycle: give back what they held, so GPUs never run out across runs.
+    // Requests still in flight when a run stops may change a slice meanwhile: such a CONFLICT is fine.
+    const endLeftovers = async () => {
+      await new Promise((done) => setTimeout(done, 500));
+      const open = await db().slice.findMany({ where: { machineId: { in: cycleMachines }, OR: [{ status: "pending" }, { status: "approved", releasedAt: null }] } });
+      for (const slice of open) {
+        const end = slice.status === "pending" ? rejectSlice(adminActor, { sliceId: slice.id, reason: "load benchmark: run over" }, new Date()) : releaseSlice(adminActor, { sliceId: slice.id }, new Date());
+        await end.catch((error: { code?: string }) => {
+          if (error.code !== "CONFLICT") throw error;
+        });
+      }
+    };
+    console.log(`dataset: ${slices} slices, ${users.length} users, 5 machines; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    app = await startApp({ port: APP_PORT, databaseUrl: pg.url, logFile });
+    const server = app;
+    const adminCookie = await sessionCookie(admin, server.authSecret);
+    const memberCookies = await Promise.all(users.slice(1).map((u) => sessionCookie(u, server.authSecret)));
+    const inception = new Date(now.getTime() - 8 * 365.25 * DAY);
+    const today = Math.floor(now.getTime() / DAY) * DAY;
+    const scheduleWindow = { from: new Date(today - 14 * DAY), to: new Date(today + 8 * DAY) };
+    const report = { from: inception, to: now, bucket: "month", groupBy: "machine" };
+    let tokenTurn = 0;
+    const bearer = (request: CannonRequest) => ({ ...request, setupRequest: (req: CannonRequest) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${tokens[tokenTurn++ % tokens.length]}` } }) });
+    let memberTurn = 0;
+
+    const scenarios: Scenario[] = [
+      { name: "baseline: GET /api/health/live (no database)", requests: () => [{ path: "/api/health/live" }] },
+      { name: "health with a database round trip", requests: () => [{ path: "/api/health" }] },
+      { name: "inventory read (tRPC inventory.list)", requests: () => [{ path: trpcQuery("inventory.list"), headers: { cookie: memberCookies[0]! } }] },
+      { name: "inventory read (REST GET /api/v1/machines)", requests: () => [bearer({ path: "/api/v1/machines" })] },
+      { name: "schedule read, 3 weeks (tRPC slices.schedule)", requests: () => [{ path: trpcQuery("slices.schedule", scheduleWindow), headers: { cookie: memberCookies[0]! } }] },
+      { name: "savings report, 8 years monthly (tRPC)", requests: () => [{ path: trpcQuery("savings.report", report), headers: { cookie: adminCookie } }] },
+      { name: "savings report, 8 years monthly (REST)", requests: () => [bearer({ path: `/api/v1/savings/report?${new URLSearchParams({ from: inception.toISOString(), to: now.toISOString(), bucket: "month", groupBy: "machine" })}` })] },
+      {
+        name: "request -> approve -> release (tRPC)",
+        requests: (tally) => [
+          timed("request", tally, {
+            method: "POST",
+            path: "/api/trpc/slices.request",
+            setupRequest: (req, context) => {
+              const turn = memberTurn++;
+              context.cookie = memberCookies[turn % memberCookies.length];
+              const body = trpcBody({ machineId: cycleMachines[turn % cycleMachines.length], gpuCount: 1, end: new Date(Date.now() + HOUR), purpose: "load benchmark" });
+              return { ...req, headers: { "content-type": "application/json", cookie: context.cookie as string }, body };
+            },
+            onResponse: (status, body, context) => {
+              if (status === 200) context.sliceId = (superjson.deserialize((JSON.parse(body) as { result: { data: Parameters<typeof superjson.deserialize>[0] } }).result.data) as { id: string }).id;
+            },
+          }),
+          timed("approve", tally, {
+            method: "POST",
+            path: "/api/trpc/slices.approve",
+            setupRequest: (req, context) => (context.sliceId ? { ...req, headers: { "content-type": "application/json", cookie: adminCookie }, body: trpcBody({ sliceId: context.sliceId }) } : null),
+          }),
+          timed("release", tally, {
+            method: "POST",
+            path: "/api/trpc/slices.release",
+            setupRequest: (req, context) => (context.sliceId ? { ...req, headers: { "content-type": "application/json", cookie: context.cookie as string }, body: trpcBody({ sliceId: context.sliceId }) } : null),
+          }),
+        ],
+        after: endLeftovers,
+      },
+    ];
+
+    const postmaster = Number(readFileSync(join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    // BENCH_ONLY=<text> keeps the scenarios whose name contains it (and the baseline), e.g. to profile one.
+    const only = process.env.BENCH_ONLY;
+    if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((sc, i) => i === 0 || sc.name.includes(only)));
+    const run = async (scenario: Scenario, connections: number, seconds: number) => {
+      const tally: StepTally = new Map();
+      let peakRss = 0;
+      const pid = server.serverPid();
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid) ?? 0)), 200);
+      const [appCpu, dbCpu] = [cpuMs(pid), treeCpuMs(postmaster)];
+      const result = await autocannon({ url: server.url, connections, duration: seconds, requests: scenario.requests(tally), timeout: 30 });
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, rssMb(pid) ?? 0);
+      // CPU per request does not depend on what else the machine runs, unlike req/s and latency.
+      const cpu = { app: (cpuMs(pid) - appCpu) / result.requests.total, db: (treeCpuMs(postmaster) - dbCpu) / result.requests.total };
+      await scenario.after?.();
+      return { result, tally, peakRss, cpu };
+    };
+
+    console.log(`warming up (load average ${loadAverage()})...`);
+    for (const scenario of scenarios) await run(scenario, 4, 2);
+    const idleRss = rssMb(server.serverPid());
+
+    type Sample = { rps: number; p50: number; p99: number; rss: number; ratio: number; failed: number; appCpu: number; dbCpu: number; steps: Map<string, number[]> };
+    const samples = new Map<string, Sample[]>();
+    const loads: string[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      loads.push(loadAverage());
+      for (const connections of CONCURRENCY) {
+        let baseline = NaN;
+        for (const scenario of scenarios) {
+          const { result, tally, peakRss, cpu } = await run(scenario, connections, SECONDS);
+          if (Number.isNaN(baseline)) baseline = result.requests.average;
+          const key = `${scenario.name}|${connections}`;
+          const failed = result.non2xx + result.errors + result.timeouts;
+          samples.set(key, [...(samples.get(key) ?? []), { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rss: peakRss, ratio: result.requests.average / baseline, failed, appCpu: cpu.app, dbCpu: cpu.db, steps: tally }]);
+          process.stderr.write(`round ${round}, ${connections} client(s): ${scenario.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms${failed ? `, ${failed} failed` : ""}\n`);
+        }
+      }
+    }
+
+    console.log(`\n${ROUNDS} rounds of ${SECONDS} s per scenario; medians. Load average at each round: ${loads.join(" | ")} (${cpus().length} CPUs).`);
+    console.log(`server RSS: ${idleRss?.toFixed(0)} MB after warm-up.\n`);
+    const header = `${"scenario".padEnd(50)} ${"clients".padStart(7)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"x health".padStart(9)} ${"RSS MB".padStart(7)} ${"failed".padStart(7)} ${"CPU ms/req app+db".padStart(18)}`;
+    console.log(header);
+    console.log("-".repeat(header.length));
+    for (const scenario of scenarios) {
+      for (const connections of CONCURRENCY) {
+        const runs = samples.get(`${scenario.name}|${connections}`)!;
+        const m = (pick: (s: Sample) => number) => median(runs.map(pick));
+        console.log(
+          `${scenario.name.padEnd(50)} ${String(connections).padStart(7)} ${m((s) => s.rps).toFixed(0).padStart(8)} ${m((s) => s.p50).toFixed(0).padStart(7)} ${m((s) => s.p99).toFixed(0).padStart(7)} ${m((s) => s.ratio).toFixed(2).padStart(9)} ${Math.max(...runs.map((s) => s.rss)).toFixed(0).padStart(7)} ${m((s) => s.failed).toFixed(0).padStart(7)} ${`${m((s) => s.appCpu).toFixed(1)} + ${m((s) => s.dbCpu).toFixed(1)}`.padStart(18)}`,
+        );
+        const steps = new Set(runs.flatMap((s) => [...s.steps.keys()]).filter((k) => !k.endsWith("refused")));
+        for (const step of steps) {
+          const all = runs.flatMap((s) => s.steps.get(step) ?? []);
+          const refused = runs.flatMap((s) => s.steps.get(`${step} refused`) ?? []);
+          console.log(`${`  step ${step}`.padEnd(50)} ${String(connections).padStart(7)} ${(all.length / (ROUNDS * SECONDS)).toFixed(0).padStart(8)} ${quantile(all, 0.5).toFixed(0).padStart(7)} ${quantile(all, 0.99).toFixed(0).padStart(7)} ${"".padStart(9)} ${"".padStart(7)} ${String(refused.length).padStart(7)}`);
+        }
+      }
+    }
+    console.log(`\nGoals: request/approve p99 < 50 ms at 20 clients; reads >= 0.30 x health; RSS < 400 MB. "failed" counts non-2xx, errors and timeouts.`);
+    for (const [refusal, n] of refusals) console.log(`refused x${n} ${refusal}`);
+    console.log(`CPU ms/req: CPU the Next.js server and PostgreSQL (all backends) spent per request; a busy machine distorts it far less than req/s.`);
+  } finally {
+    if (process.env.DATABASE_URL) await (await import("@/server/db/client")).db().$disconnect();
+    await cleanup();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
