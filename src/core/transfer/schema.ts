@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partSpecsSchema } from "@/core/builds/part-specs-schema";
 import { PART_CATEGORIES } from "@/core/builds/parts";
 import { ROLES } from "@/core/roles";
 import { SLICE_STATUSES } from "@/core/slices/lifecycle";
@@ -89,27 +90,7 @@ export const buildRecord = z.strictObject({
         name: label(1, 200),
         quantity: whole(0, 1000),
         unitPriceMicros: micros,
-        specs: z
-          .strictObject({
-            socket: specText,
-            ramType: specText,
-            dimmSlots: specNumber,
-            maxRamGb: specNumber,
-            moduleSizeGb: specNumber,
-            pcieX16Slots: specNumber,
-            expansionSlots: specNumber,
-            slotWidth: specNumber,
-            cpuPcieLanes: specNumber,
-            boardPowerW: specNumber,
-            tdpW: specNumber,
-            psuWatts: specNumber,
-            cardLengthMm: specNumber,
-            gpuClearanceMm: specNumber,
-            cores: specNumber,
-            threads: specNumber,
-            vramGb: specNumber,
-          })
-          .optional(),
+        specs: partSpecsSchema(specNumber, specText).optional(),
       }),
     )
     .max(100, "must have at most 100 parts")

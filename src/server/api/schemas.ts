@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partSpecsSchema } from "@/core/builds/part-specs-schema";
 import { PART_CATEGORIES, type PartSpecs } from "@/core/builds/parts";
 import { ROLES } from "@/core/roles";
 
@@ -36,26 +37,7 @@ const specNumber = z
   .optional();
 const specText = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters").optional();
 
-/** Mirrors PartSpecs; unknown attributes are refused so nothing the checks ignore is stored. */
-export const partSpecs = z.strictObject({
-  socket: specText,
-  ramType: specText,
-  dimmSlots: specNumber,
-  maxRamGb: specNumber,
-  moduleSizeGb: specNumber,
-  pcieX16Slots: specNumber,
-  expansionSlots: specNumber,
-  slotWidth: specNumber,
-  cpuPcieLanes: specNumber,
-  boardPowerW: specNumber,
-  tdpW: specNumber,
-  psuWatts: specNumber,
-  cardLengthMm: specNumber,
-  gpuClearanceMm: specNumber,
-  cores: specNumber,
-  threads: specNumber,
-  vramGb: specNumber,
-}) satisfies z.ZodType<PartSpecs>;
+export const partSpecs = partSpecsSchema(specNumber, specText) satisfies z.ZodType<PartSpecs>;
 
 const microDollars = z
   .number({ message: "must be a number" })
