@@ -1,6 +1,7 @@
 import type { PartSpecs } from "@/core/builds/parts";
 import type { Role } from "@/core/roles";
-import type { BuildStatus, MachineStatus, PartCategory, PriceUnit, Prisma, SliceStatus } from "./generated/client";
+import type { BuildStatus, PartCategory, PriceUnit, Prisma, SliceStatus } from "./generated/client";
+import type { MachineData } from "./machines";
 import type { Db } from "./tx";
 
 /**
@@ -126,19 +127,8 @@ export async function writeBuildRow(tx: Db, id: string | undefined, data: BuildC
   return row.id;
 }
 
-export interface MachineData {
-  name: string;
-  location: string;
-  status: MachineStatus;
-  cpuModel: string;
-  cores: number;
-  threads: number;
-  ramGb: number;
-  storage: string;
-  inServiceAt: Date;
-  retiredAt: Date | null;
-  reservedThreads: number;
-  reservedRamGb: number;
+/** A machine as the import document carries it: the admin-edited columns plus its build link and cost settings. */
+export interface ImportedMachineData extends MachineData {
   buildId: string | null;
   purchasePriceMicros: bigint | null;
   amortizationMonths: number;
@@ -149,7 +139,7 @@ export interface MachineData {
   ramSku: string;
 }
 
-export async function writeMachineRow(tx: Db, id: string | undefined, data: MachineData) {
+export async function writeMachineRow(tx: Db, id: string | undefined, data: ImportedMachineData) {
   return id ? (await tx.machine.update({ where: { id }, data, select: { id: true } })).id : (await tx.machine.create({ data, select: { id: true } })).id;
 }
 
