@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatDateTime } from "@/components/format";
 import { describeRefusal } from "@/components/slices/refusal";
@@ -11,7 +10,7 @@ import { fromUtcInputValue, MS_PER_HOUR, toUtcInputValue } from "@/components/sl
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 type ActionSlice = { id: string; machine: string; state: SliceState; effectiveEnd: Date; gpus: string; gpuCount: number; hasPendingExtension: boolean };
@@ -47,19 +46,9 @@ export function SliceActions({ slice }: { slice: ActionSlice }) {
   );
 }
 
-function useDone(onClose: () => void, message: string) {
-  const router = useRouter();
-  const toast = useToast();
-  return () => {
-    toast.success(message);
-    onClose();
-    router.refresh();
-  };
-}
-
 function ReleaseDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => void }) {
   const trpc = useTRPC();
-  const release = useMutation(trpc.slices.release.mutationOptions({ onSuccess: useDone(onClose, `Slice on ${slice.machine} released`) }));
+  const release = useMutation(trpc.slices.release.mutationOptions({ onSuccess: useSuccess(`Slice on ${slice.machine} released`, onClose) }));
   return (
     <Dialog open title={`Release your slice on ${slice.machine}?`} onClose={onClose} size="sm">
       <p className="text-sm text-slate-700">
@@ -78,7 +67,7 @@ function CancelDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
   const pending = slice.state === "pending";
-  const cancel = useMutation(trpc.slices.cancel.mutationOptions({ onSuccess: useDone(onClose, pending ? "Request withdrawn" : "Slice cancelled") }));
+  const cancel = useMutation(trpc.slices.cancel.mutationOptions({ onSuccess: useSuccess(pending ? "Request withdrawn" : "Slice cancelled", onClose) }));
   const error = cancel.error ? describeRefusal(cancel.error) : undefined;
   return (
     <Dialog open title={pending ? `Withdraw your request for ${slice.machine}?` : `Cancel your slice on ${slice.machine}?`} onClose={onClose} size="sm">
@@ -108,7 +97,7 @@ function ExtendDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
   const [end, setEnd] = useState(() => toUtcInputValue(Math.ceil((slice.effectiveEnd.getTime() + 4 * MS_PER_HOUR) / 60_000) * 60_000));
   const [reason, setReason] = useState("");
   const [endError, setEndError] = useState<string>();
-  const extend = useMutation(trpc.slices.requestExtension.mutationOptions({ onSuccess: useDone(onClose, "Extension asked; an admin will decide") }));
+  const extend = useMutation(trpc.slices.requestExtension.mutationOptions({ onSuccess: useSuccess("Extension asked; an admin will decide", onClose) }));
   const error = extend.error ? describeRefusal(extend.error) : undefined;
   // Reasons from the capacity check go to the panel; a plain bad field goes under its field.
   const structured = error !== undefined && error.capacity.length + error.quotas.length > 0;

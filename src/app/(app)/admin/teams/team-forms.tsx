@@ -1,28 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
-
-function useRefreshWith(message: string) {
-  const router = useRouter();
-  const toast = useToast();
-  return () => {
-    toast.success(message);
-    router.refresh();
-  };
-}
 
 export function CreateTeamForm() {
   const trpc = useTRPC();
   const [name, setName] = useState("");
-  const refresh = useRefreshWith("Team created");
+  const refresh = useSuccess("Team created");
   const create = useMutation(
     trpc.teams.create.mutationOptions({
       onSuccess: () => {
@@ -55,9 +46,9 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(team.name);
   const toast = useToast();
-  const refresh = useRefreshWith("Team renamed");
+  const refresh = useSuccess("Team renamed");
   const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: () => { setRenaming(false); refresh(); } }));
-  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: useRefreshWith(`Team ${team.name} deleted`), onError: (e) => toast.error(describeError(e).message) }));
+  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: useSuccess(`Team ${team.name} deleted`), onError: (e) => toast.error(describeError(e).message) }));
   const renameError = rename.error ? describeError(rename.error) : undefined;
   const empty = team.memberCount === 0;
 

@@ -1,15 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLES, type Role } from "@/core/roles";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Select, Textarea } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import type { UserView } from "@/server/services/users";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 type Props = { user: Pick<UserView, "id" | "name" | "team" | "assignedRoles" | "idpRoles" | "active">; teams: { id: string; name: string }[] };
@@ -30,21 +29,11 @@ export function UserActions({ user, teams }: Props) {
   );
 }
 
-function useDone(onClose: () => void, message: string) {
-  const router = useRouter();
-  const toast = useToast();
-  return () => {
-    toast.success(message);
-    onClose();
-    router.refresh();
-  };
-}
-
 function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void }) {
   const trpc = useTRPC();
   const [teamId, setTeamId] = useState(user.team.id);
   const [roles, setRoles] = useState<Role[]>(user.assignedRoles);
-  const done = useDone(onClose, `${user.name} updated`);
+  const done = useSuccess(`${user.name} updated`, onClose);
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: done }));
   const error = update.error ? describeError(update.error) : undefined;
 
@@ -95,7 +84,7 @@ function StatusDialog({ user, onClose }: Pick<Props, "user"> & { onClose: () => 
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
   const deactivating = user.active;
-  const done = useDone(onClose, `${user.name} ${deactivating ? "deactivated" : "reactivated"}`);
+  const done = useSuccess(`${user.name} ${deactivating ? "deactivated" : "reactivated"}`, onClose);
   const setActive = useMutation(trpc.users.setActive.mutationOptions({ onSuccess: done }));
   const error = setActive.error ? describeError(setActive.error) : undefined;
 

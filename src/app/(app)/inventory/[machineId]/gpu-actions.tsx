@@ -3,27 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, optionalNumberFromInput } from "../form-errors";
 
 type GpuModelOption = { id: string; name: string; vramGb: number };
 type Gpu = { id: string; index: number; uuid: string | null; modelId: string };
-
-function useDone(message: string, onClose: () => void) {
-  const router = useRouter();
-  const toast = useToast();
-  return () => {
-    toast.success(message);
-    onClose();
-    router.refresh();
-  };
-}
 
 const UUID_HINT = "Optional. As nvidia-smi -L prints it; it stays with the card when indices change.";
 
@@ -63,7 +52,7 @@ function AddGpuDialog({ machine, gpuModels, onClose }: { machine: { id: string; 
   const [gpuModelId, setGpuModelId] = useState(gpuModels[0]?.id ?? "");
   const [uuid, setUuid] = useState("");
   const [index, setIndex] = useState("");
-  const add = useMutation(trpc.inventory.addGpu.mutationOptions({ onSuccess: useDone(`GPU added to ${machine.name}`, onClose) }));
+  const add = useMutation(trpc.inventory.addGpu.mutationOptions({ onSuccess: useSuccess(`GPU added to ${machine.name}`, onClose) }));
   const errors = add.error ? formErrors(add.error) : undefined;
 
   return (
@@ -115,7 +104,7 @@ function EditGpuDialog({ machineName, gpu, gpuModels, onClose }: { machineName: 
   const trpc = useTRPC();
   const [gpuModelId, setGpuModelId] = useState(gpu.modelId);
   const [uuid, setUuid] = useState(gpu.uuid ?? "");
-  const update = useMutation(trpc.inventory.updateGpu.mutationOptions({ onSuccess: useDone(`GPU ${gpu.index} of ${machineName} saved`, onClose) }));
+  const update = useMutation(trpc.inventory.updateGpu.mutationOptions({ onSuccess: useSuccess(`GPU ${gpu.index} of ${machineName} saved`, onClose) }));
   const errors = update.error ? formErrors(update.error) : undefined;
 
   return (
@@ -145,7 +134,7 @@ function EditGpuDialog({ machineName, gpu, gpuModels, onClose }: { machineName: 
 function RemoveGpuDialog({ machineName, gpu, onClose }: { machineName: string; gpu: Gpu; onClose: () => void }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
-  const remove = useMutation(trpc.inventory.removeGpu.mutationOptions({ onSuccess: useDone(`GPU ${gpu.index} removed from ${machineName}`, onClose) }));
+  const remove = useMutation(trpc.inventory.removeGpu.mutationOptions({ onSuccess: useSuccess(`GPU ${gpu.index} removed from ${machineName}`, onClose) }));
   const errors = remove.error ? formErrors(remove.error) : undefined;
 
   return (
