@@ -4,6 +4,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { AppError } from "@/core/errors";
 import { can, rolesAllowedTo, type Action } from "@/core/permissions";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/core/storable-text";
 import type { Context } from "./context";
 import { appErrorOf, toTRPCError } from "./error-map";
 import { toRestJson } from "./rest/json";
@@ -65,10 +66,17 @@ const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = observed;
+/** Text the database cannot store is refused up front, naming its field (REST and tRPC alike). */
+const storable = observed.use(async ({ getRawInput, next }) => {
+  const field = unstorableTextPath(await getRawInput());
+  if (field !== null) throw toTRPCError(new AppError("VALIDATION", `${field}: ${UNSTORABLE_TEXT_MESSAGE}.`, { field }));
+  return next();
+});
+
+export const publicProcedure = storable;
 
 /** Signed in and active (a deactivated user has no actor); read-only tokens may only query. */
-export const protectedProcedure = observed.use(({ ctx, type, next }) => {
+export const protectedProcedure = storable.use(({ ctx, type, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   if (ctx.tokenScope === "read" && type === "mutation") {
     throw toTRPCError(new AppError("FORBIDDEN", "This API token is read-only; create a write token to change data."));

@@ -1,0 +1,446 @@
+// Hostile input against every tRPC procedure and every REST endpoint, as an admin (the widest
+// reach): malformed, oversized and boundary values built from each procedure's own input schema,
+// mixed with real ids so that many inputs get past validation into the services. Properties:
+// never a 5xx; every refusal a 4xx with a short human message (and the field for bad input); a
+// refused request changes nothing in the database. FUZZ_RUNS and FUZZ_SEED reproduce a run.
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import fc from "fast-check";
+import pino from "pino";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { resetDatabase } from "@/server/db/test-db";
+import { databaseFingerprint, fingerprintChanges, makeHardeningWorld } from "@/server/db/test-fixtures-hardening";
+import { toActor } from "@/server/services/actor";
+import { createToken } from "@/server/services/tokens";
+import { openApiDocument, REST_BASE_PATH } from "./rest/document";
+import { REST_ERROR_CODES } from "./rest/errors";
+import { handleRestRequest } from "./rest/handler";
+import { appRouter } from "./root";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const silent = pino({ level: "silent" });
+const HOUR = 3_600_000;
+
+// ---------- hostile values ----------
+
+/** Text PostgreSQL cannot store: the likeliest way for a string to get past validation and fail deep down. */
+const UNSTORABLE_STRINGS = ["\u0000", "nul\u0000byte", "trailing NUL\u0000"];
+const HOSTILE_STRINGS = [
+  "", " ", ...UNSTORABLE_STRINGS, "\uD800", "lone \uDFFF surrogate", "'; DROP TABLE slice; --", "' OR '1'='1", "\" OR 1=1 --",
+  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "../../../etc/passwd", "%00", "%", "_", "\\", "${jndi:ldap://x/a}", "{{7*7}}",
+  "NaN", "null", "-1", "1e309", "2026-13-45T25:61:00Z", "0000-00-00", "\u202Egnp.exe", "🙂".repeat(300), "x".repeat(10_001),
+  "\n\r\t", "a".repeat(1_000_000),
+];
+const HOSTILE_NUMBERS = [-1, 0, -0, 0.5, 1.5, -0.0001, 2 ** 31, 2 ** 31 - 1, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, NaN, Infinity, -Infinity, Number.MIN_VALUE];
+const HOSTILE_DATES = [
+  new Date(-8.64e15), new Date(8.64e15), new Date("0001-01-01T00:00:00Z"), new Date("1969-12-31T23:59:59Z"), new Date(0),
+  new Date("1999-12-31T23:59:59.999Z"), new Date("2000-01-01T00:00:00Z"), new Date("2099-12-31T23:59:59.999Z"), new Date("2100-01-01T00:00:00Z"),
+  new Date("9999-12-31T23:59:59Z"), new Date(NaN),
+];
+const WRONG_TYPES: unknown[] = [null, undefined, true, false, [], {}, [1, 2], "string", 42, -1, 3n, { nested: { deeper: [null] } }];
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+// ---------- arbitraries from the zod input schemas ----------
+
+interface ZodNode {
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, ZodNode>;
+      innerType?: ZodNode;
+      element?: ZodNode;
+      entries?: Record<string, string>;
+      in?: ZodNode;
+      options?: ZodNode[];
+    };
+    bag: { format?: string; minimum?: number | bigint; maximum?: number | bigint };
+  };
+  safeParse(value: unknown): { success: boolean };
+}
+
+/** Real ids by the input field that names them, refreshed before each procedure's run. */
+let idPool: Record<string, string[]> = {};
+const poolFor = (key: string) => idPool[key.replace(/s$/, "")] ?? idPool[key] ?? [];
+const now = () => Date.now();
+
+function hostileFor(type: string): fc.Arbitrary<unknown> {
+  const wrong = fc.constantFrom(...WRONG_TYPES);
+  switch (type) {
+    case "string":
+      return fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...UNSTORABLE_STRINGS) }, { weight: 5, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) }, wrong);
+    case "number":
+      return fc.oneof(fc.constantFrom(...HOSTILE_NUMBERS), fc.double(), wrong, fc.constantFrom("1", "1.5"));
+    case "bigint":
+      return fc.oneof(fc.constantFrom(-1n, 10n ** 15n + 1n, 10n ** 40n, -(10n ** 40n)), wrong, fc.constantFrom(1.5, "1000"));
+    case "date":
+      return fc.oneof(fc.constantFrom(...HOSTILE_DATES), fc.constantFrom("yesterday", "2026-02-30", "", 1e20), wrong);
+    default:
+      return wrong;
+  }
+}
+
+function plausibleString(key: string, format?: string): fc.Arbitrary<unknown> {
+  if (format === "uuid" || /Id$/.test(key)) {
+    const pool = poolFor(key);
+    return pool.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, fc.constant(UNKNOWN_ID), fc.uuid()) : fc.oneof(fc.constant(UNKNOWN_ID), fc.uuid());
+  }
+  if (key === "uuid") return fc.uuid().map((u) => `GPU-${u}`);
+  if (key === "cursor") return fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 19n - 1n }).map(String), fc.constantFrom("1", "0"));
+  if (key === "sku" || /Sku$/.test(key)) return fc.constantFrom("gcp-p100", "gcp-v100", "gcp-n1-vcpu", "gcp-n1-ram-gb", "fuzz.sku:1");
+  if (key === "name") return fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{1,12}$/), fc.constantFrom("Fuzz Team", "zeus", "GTX 1080 Ti"));
+  return fc.oneof(fc.constantFrom("fine reason text", "abc", "zeus", "Vision"), fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }));
+}
+
+function plausibleDate(): fc.Arbitrary<Date> {
+  return fc.integer({ min: -24 * 400, max: 24 * 400 }).map((hours) => new Date(Math.floor(now() / HOUR) * HOUR + hours * HOUR));
+}
+
+const unwrap = (node: ZodNode): ZodNode => {
+  const def = node._zod.def;
+  if (def.type === "pipe") return unwrap(def.in!);
+  return ["optional", "nullable", "default", "prefault", "readonly", "nonoptional"].includes(def.type) ? unwrap(def.innerType!) : node;
+};
+
+/** What a well-behaved client could send for `node`: real ids, in-range numbers, dates near now. */
+function plausibleFor(node: ZodNode, key: string): fc.Arbitrary<unknown> {
+  const def = node._zod.def;
+  const bag = node._zod.bag;
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "prefault":
+      return fc.oneof({ weight: 3, arbitrary: plausibleFor(def.innerType!, key) }, fc.constant(undefined));
+    case "nullable":
+      return fc.oneof({ weight: 3, arbitrary: plausibleFor(def.innerType!, key) }, fc.constant(null));
+    case "readonly":
+    case "nonoptional":
+      return plausibleFor(def.innerType!, key);
+    case "pipe":
+      return plausibleFor(def.in!, key);
+    case "object":
+      return fc.record(Object.fromEntries(Object.entries(def.shape!).map(([name, child]) => [name, plausibleFor(child, name)])));
+    case "array":
+      return fc.array(plausibleFor(def.element!, key), { minLength: 1, maxLength: 3 });
+    case "string":
+      return plausibleString(key, bag.format);
+    case "number": {
+      const min = Math.max(Number(bag.minimum ?? 0), -1e6);
+      const max = Math.min(Number(bag.maximum ?? 1e6), 1e6);
+      return fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.min(Math.floor(max), Math.ceil(min) + 10) }), fc.integer({ min: Math.ceil(min), max: Math.floor(max) }));
+    }
+    case "bigint":
+      return fc.bigInt({ min: 0n, max: 10n ** 15n });
+    case "date":
+      return plausibleDate();
+    case "enum":
+      return fc.constantFrom(...Object.values(def.entries!));
+    case "boolean":
+      return fc.boolean();
+    case "union":
+      return fc.oneof(...def.options!.map((option) => plausibleFor(option, key)));
+    default:
+      return fc.anything();
+  }
+}
+
+/** A value of the wrong kind for `node`: hostile values of its type, edges just outside its bounds, other types. */
+function hostileValueFor(node: ZodNode, key: string): fc.Arbitrary<unknown> {
+  const inner = unwrap(node);
+  const def = inner._zod.def;
+  const bag = inner._zod.bag;
+  switch (def.type) {
+    case "object":
+      return hostileObject(inner);
+    case "array": {
+      const element = plausibleFor(def.element!, key);
+      return fc.oneof(
+        fc.constant([]),
+        fc.constantFrom(65, 101, 1001).chain((n) => fc.array(element, { minLength: n, maxLength: n })),
+        fc.array(hostileValueFor(def.element!, key), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...WRONG_TYPES),
+      );
+    }
+    case "number": {
+      const edges = [Number(bag.minimum ?? 0) - 1, Number(bag.maximum ?? 0) + 1, Number(bag.minimum ?? 0) + 0.5].filter(Number.isFinite);
+      return fc.oneof(fc.constantFrom(...edges), hostileFor("number"));
+    }
+    case "enum": {
+      const first = Object.values(def.entries!)[0]!;
+      return fc.oneof(fc.constantFrom("nope", "", first.toUpperCase(), ` ${first}`), fc.constantFrom(...WRONG_TYPES));
+    }
+    case "boolean":
+      return fc.constantFrom("true", 1, 0, null, "yes");
+    default:
+      return hostileFor(def.type);
+  }
+}
+
+/** A plausible object with one field replaced by a hostile value, an unexpected key added, or a field missing. */
+function hostileObject(node: ZodNode): fc.Arbitrary<unknown> {
+  const shape = node._zod.def.shape!;
+  const keys = Object.keys(shape);
+  const base = plausibleFor(node, "input") as fc.Arbitrary<Record<string, unknown>>;
+  const oneBadField = keys.length === 0 ? base : fc.constantFrom(...keys).chain((key) => fc.tuple(base, fc.constant(key), hostileValueFor(shape[key]!, key)).map(([value, k, bad]) => ({ ...value, [k]: bad })));
+  const extraKey = fc.tuple(base, fc.constantFrom("__proto__", "constructor", "toString", "extra", "id")).map(([value, extra]) => ({ ...value, [extra]: { injected: true } }));
+  const missingKey = keys.length === 0 ? base : fc.tuple(base, fc.constantFrom(...keys)).map(([value, drop]) => Object.fromEntries(Object.entries(value).filter(([k]) => k !== drop)));
+  return fc.oneof({ weight: 6, arbitrary: oneBadField }, extraKey, missingKey);
+}
+
+function inputArbitrary(schema: ZodNode | undefined): fc.Arbitrary<unknown> {
+  if (!schema) return fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.constantFrom(...WRONG_TYPES));
+  return fc.oneof({ weight: 3, arbitrary: plausibleFor(schema, "input") }, { weight: 8, arbitrary: hostileValueFor(schema, "input") }, fc.constantFrom(...WRONG_TYPES));
+}
+
+/**
+ * A deterministic sweep on top of the random runs: a valid input (the first plausible one the
+ * schema accepts, from a fixed seed) with each text field made unstorable, each date field pushed
+ * to the ends of JavaScript's range, and keys such as `constructor` added: the values that pass
+ * most schemas and fail deep down.
+ */
+function boundarySweep(schema: ZodNode | undefined): unknown[] {
+  if (!schema || unwrap(schema)._zod.def.type !== "object") return [];
+  const base = fc.sample(plausibleFor(schema, "input"), { seed: 7, numRuns: 200 }).find((value) => schema.safeParse(value).success) as Record<string, unknown> | undefined;
+  if (!base) return [];
+  const inputs: unknown[] = [];
+  for (const [key, child] of Object.entries(unwrap(schema)._zod.def.shape!)) {
+    const type = unwrap(child)._zod.def.type;
+    if (type === "string") inputs.push({ ...base, [key]: `${typeof base[key] === "string" ? base[key] : "text"}\u0000` });
+    if (type === "date") inputs.push({ ...base, [key]: new Date(-8.64e15) }, { ...base, [key]: new Date(8.64e15) });
+  }
+  // Names every plain object already has: a parser that builds objects from query strings or bodies trips on them.
+  inputs.push({ ...base, constructor: "x" }, { ...base, toString: "x" });
+  return inputs;
+}
+
+// ---------- transports ----------
+
+interface Procedure {
+  path: string;
+  type: "query" | "mutation";
+  schema?: ZodNode;
+  rest?: { method: string; path: string };
+}
+interface ProcedureDef {
+  _def: { type: "query" | "mutation"; inputs: ZodNode[]; meta?: { openapi?: { method: string; path: string } } };
+}
+const PROCEDURES: Procedure[] = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).map(([path, p]) => ({
+  path,
+  type: p._def.type,
+  schema: p._def.inputs[0],
+  rest: p._def.meta?.openapi,
+}));
+
+interface Answer {
+  status: number;
+  message?: string;
+  code?: string;
+  field?: string;
+}
+
+let actor: ReturnType<typeof toActor>;
+
+/**
+ * superjson refuses to encode keys such as __proto__ and constructor; a hand-made client can
+ * still send them, as plain JSON in superjson's envelope.
+ */
+function superjsonOrRaw(input: unknown): string {
+  try {
+    return JSON.stringify(superjson.serialize(input));
+  } catch {
+    return JSON.stringify({ json: restValue(input) });
+  }
+}
+
+/** tRPC over HTTP in process, as the browser calls it: superjson in, the error formatter's shape out. */
+async function callTrpc(procedure: Procedure, input: unknown): Promise<Answer> {
+  const url = new URL(`http://rigshare.test/api/trpc/${procedure.path}`);
+  const encoded = superjsonOrRaw(input);
+  let req: Request;
+  if (procedure.type === "query") {
+    if (input !== undefined) url.searchParams.set("input", encoded);
+    req = new Request(url);
+  } else {
+    req = new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: encoded });
+  }
+  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ actor, requestId: "fuzz", log: silent }) });
+  const body = (await response.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
+  const error = body.error ? superjson.deserialize<{ message: string; data: { code: string; field?: string } }>(body.error) : undefined;
+  return { status: response.status, message: error?.message, code: error?.data.code, field: error?.data.field };
+}
+
+const RAW_BODIES = ["", "not json", "{", "[]", "null", "\"string\"", "[".repeat(20_000) + "]".repeat(20_000), JSON.stringify({ a: "x".repeat(2_000_000) }), "{\"__proto__\":{\"admin\":true}}"];
+
+function restValue(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? "null");
+}
+
+interface RestCall {
+  pathParams: string[];
+  input: unknown;
+  raw?: string;
+  contentType: string;
+}
+
+/** A lone surrogate has no UTF-8 form; a client can still send its bytes (WTF-8) percent-encoded. */
+function percentEncoded(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return "%ED%A0%80";
+  }
+}
+
+/** The REST API in process, with a token of its own per endpoint so the rate limit never interferes. */
+async function callRest(procedure: Procedure, token: string, call: RestCall): Promise<Answer> {
+  const { method, path } = procedure.rest!;
+  let index = 0;
+  const filled = path.replace(/\{(\w+)\}/g, () => percentEncoded(call.pathParams[index++] ?? ""));
+  const url = new URL(`http://rigshare.test${REST_BASE_PATH}${filled}`);
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  let body: string | undefined;
+  if (method === "GET" || method === "DELETE") {
+    if (call.input && typeof call.input === "object" && !Array.isArray(call.input)) {
+      for (const [key, value] of Object.entries(call.input as Record<string, unknown>)) {
+        if (value === undefined) continue;
+        url.searchParams.set(key, value instanceof Date ? (Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()) : typeof value === "object" ? JSON.stringify(restValue(value)) : String(value));
+      }
+    }
+  } else {
+    headers["content-type"] = call.contentType;
+    body = call.raw ?? JSON.stringify(restValue(call.input));
+  }
+  const response = await handleRestRequest(new Request(url, { method, headers, body }));
+  const text = await response.text();
+  let parsed: { error?: { code?: string; message?: string; field?: string } } = {};
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { status: response.status, message: `non-JSON body: ${text.slice(0, 80)}` };
+  }
+  return { status: response.status, message: parsed.error?.message, code: parsed.error?.code, field: parsed.error?.field };
+}
+
+// ---------- the properties ----------
+
+const problems = new Map<string, string>();
+const tally = { inputs: 0, accepted: 0, refused: new Map<string, number>() };
+let fingerprint: Record<string, string>;
+
+function preview(value: unknown): string {
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : v));
+  return (text ?? String(value)).slice(0, 300);
+}
+
+/** Checks one answer; a problem is recorded once per kind and procedure, with the first input that showed it. */
+async function judge(where: string, input: unknown, answer: Answer, badInputCode: string) {
+  tally.inputs += 1;
+  const after = await databaseFingerprint();
+  const note = (kind: string, detail: string) => {
+    if (!problems.has(`${where} ${kind}`)) problems.set(`${where} ${kind}`, `${detail} — input ${preview(input)}`);
+  };
+  if (answer.status < 400) {
+    tally.accepted += 1;
+    fingerprint = after;
+    return;
+  }
+  const label = `${answer.status} ${answer.code ?? "?"}`;
+  tally.refused.set(label, (tally.refused.get(label) ?? 0) + 1);
+  if (answer.status >= 500) note(`status ${answer.status}`, `${answer.code}: ${answer.message}`);
+  if (!answer.message || answer.message.length > 5000 || /^\s*[[{]/.test(answer.message)) note("unclear message", `message ${preview(answer.message)}`);
+  if (answer.code === badInputCode && answer.field === undefined && !/JSON|Content-Type/.test(answer.message ?? "")) note("no field", `${label}: ${answer.message}`);
+  const changes = fingerprintChanges(fingerprint, after);
+  if (changes.length > 0) note("changed the database", changes.join("; "));
+  fingerprint = after;
+}
+
+async function refreshIdPool() {
+  const ids = async (rows: Promise<{ id: string }[]>) => (await rows).map((row) => row.id);
+  idPool = {
+    machineId: await ids(db().machine.findMany({ select: { id: true } })),
+    gpuId: await ids(db().gpu.findMany({ select: { id: true } })),
+    gpuModelId: await ids(db().gpuModel.findMany({ select: { id: true } })),
+    teamId: await ids(db().team.findMany({ select: { id: true } })),
+    userId: await ids(db().user.findMany({ where: { id: { not: actor.id } }, select: { id: true } })),
+    actorId: await ids(db().user.findMany({ select: { id: true } })),
+    sliceId: await ids(db().slice.findMany({ select: { id: true } })),
+    extensionId: await ids(db().sliceExtension.findMany({ select: { id: true } })),
+    buildId: await ids(db().build.findMany({ select: { id: true } })),
+    // The fuzzing admin's own tokens and account stay out of reach, or the run would lock itself out.
+    tokenId: await ids(db().apiToken.findMany({ where: { userId: { not: actor.id } }, select: { id: true } })),
+    entryId: await ids(db().priceEntry.findMany({ select: { id: true } })),
+    subjectId: await ids(db().slice.findMany({ select: { id: true } })),
+  };
+}
+
+const restTokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  await resetDatabase();
+  const world = await makeHardeningWorld(new Date());
+  actor = toActor(world.users.admin);
+  for (const p of PROCEDURES.filter((p) => p.rest)) {
+    restTokens[p.path] = (await createToken(actor, { name: `fuzz ${p.path}`, scope: "write", expiresInDays: 1 }, new Date())).token;
+  }
+  fingerprint = await databaseFingerprint();
+}, 60_000);
+
+afterAll(() => {
+  for (const [key, detail] of problems) console.log(`PROBLEM ${key}: ${detail}`);
+  const refused = [...tally.refused.entries()].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} x${n}`).join(", ");
+  console.log(`fuzz: ${tally.inputs} inputs (${RUNS} per procedure and transport, seed ${SEED}): ${tally.accepted} accepted; refused: ${refused}`);
+});
+
+describe("hostile input over tRPC", () => {
+  for (const procedure of PROCEDURES) {
+    it(`${procedure.path}`, async () => {
+      await refreshIdPool();
+      for (const input of boundarySweep(procedure.schema)) await judge(`tRPC ${procedure.path}`, input, await callTrpc(procedure, input), "BAD_REQUEST");
+      await fc.assert(
+        fc.asyncProperty(inputArbitrary(procedure.schema), async (input) => {
+          await judge(`tRPC ${procedure.path}`, input, await callTrpc(procedure, input), "BAD_REQUEST");
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      expect(Object.fromEntries([...problems].filter(([key]) => key.startsWith(`tRPC ${procedure.path} `)))).toEqual({});
+    }, 60_000);
+  }
+});
+
+describe("hostile input over REST (/api/v1)", () => {
+  it("covers every endpoint the OpenAPI document publishes", () => {
+    const published = Object.values(openApiDocument().paths ?? {}).flatMap((item) => Object.keys(item as object)).length;
+    expect(PROCEDURES.filter((p) => p.rest)).toHaveLength(published);
+  });
+
+  for (const procedure of PROCEDURES.filter((p) => p.rest)) {
+    const { method, path } = procedure.rest!;
+    it(`${method} ${path}`, async () => {
+      await refreshIdPool();
+      const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const paramArbitrary = (name: string) =>
+        fc.oneof({ weight: 4, arbitrary: plausibleString(name, "uuid") as fc.Arbitrary<string> }, fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 20_000)));
+      const call = fc.record({
+        pathParams: fc.tuple(...params.map(paramArbitrary)),
+        input: inputArbitrary(procedure.schema),
+        raw: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, fc.constantFrom(...RAW_BODIES)),
+        contentType: fc.oneof({ weight: 6, arbitrary: fc.constant("application/json") }, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "")),
+      });
+      const check = async (c: RestCall) => {
+        const answer = await callRest(procedure, restTokens[procedure.path]!, c);
+        if (answer.code && !(REST_ERROR_CODES as readonly string[]).includes(answer.code)) problems.set(`REST ${method} ${path} unknown code`, answer.code);
+        await judge(`REST ${method} ${path}`, c, answer, "VALIDATION");
+      };
+      for (const input of boundarySweep(procedure.schema)) {
+        const pathParams = params.map((name) => String((input as Record<string, unknown>)[name] ?? UNKNOWN_ID));
+        await check({ pathParams, input, contentType: "application/json" });
+      }
+      await fc.assert(
+        fc.asyncProperty(call, (c) => check(c as RestCall)),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      expect(Object.fromEntries([...problems].filter(([key]) => key.startsWith(`REST ${method} ${path} `)))).toEqual({});
+    }, 60_000);
+  }
+});
