@@ -3,8 +3,11 @@ import { formatFieldPath } from "./field-path";
 /** PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8 form at all. */
 export const UNSTORABLE_TEXT_MESSAGE = "must not contain NUL characters (\\u0000) or unpaired surrogates";
 
+/** In unicode mode a surrogate pair is one code point, so only a lone surrogate matches. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 function storable(text: string): boolean {
-  return !text.includes("\u0000") && text.isWellFormed();
+  return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
 }
 
 /**

@@ -1,27 +1,30 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatDate } from "@/components/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/states";
 import { formatUsd } from "@/core/costs/money";
-import { axisUsd, timeTicks } from "./chart-axes";
-import { ChartFrame, ChartTooltip } from "./chart-frame";
+import { ChartFrame } from "./chart-frame";
+import type { CumulativePoint, CumulativeSeries } from "./cumulative-chart";
 import { CsvButton, DataTable } from "./data-table";
-import { EndLabels } from "./end-labels";
 import type { PeriodRow } from "./report-view";
-import { markerDot, seriesStyle, SeriesLegend } from "./series";
+import { seriesStyle, SeriesLegend } from "./series";
 import { periodColumns } from "./table-columns";
 
-const SERIES = [
+// Recharts is a large download the page's first paint does not need: the charts draw only once their frame is measured.
+const CumulativeChart = dynamic(() => import("./cumulative-chart").then((m) => m.CumulativeChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-full w-full" />,
+});
+
+const SERIES: CumulativeSeries = [
   { key: "cloud", name: "Cloud-equivalent", short: "Cloud", style: seriesStyle(0) },
   { key: "onPrem", name: "On-prem cost", short: "On-prem", style: seriesStyle(1) },
   { key: "savings", name: "Savings", short: "Savings", style: seriesStyle(2) },
-] as const;
-type SeriesKey = (typeof SERIES)[number]["key"];
-type Point = { t: number } & Record<SeriesKey, number> & Record<`${SeriesKey}Micros`, bigint>;
+];
 
 const dollars = (micros: bigint) => Number(micros) / 1e6;
-const MAX_MARKED_POINTS = 40;
 
 /**
  * The fleet's running totals over the window: what the same GPU time would have cost in the
@@ -42,7 +45,7 @@ export function CumulativeCard({
 }) {
   const from = window.from.getTime();
   const to = window.to.getTime();
-  const points: Point[] = [
+  const points: CumulativePoint[] = [
     { t: from, cloud: 0, onPrem: 0, savings: 0, cloudMicros: 0n, onPremMicros: 0n, savingsMicros: 0n },
     ...periods.map((p) => ({
       t: p.to.getTime(),
@@ -80,7 +83,7 @@ export function CumulativeCard({
           height={340}
           legend={<SeriesLegend items={SERIES.map((s) => ({ name: s.name, style: s.style }))} label="Lines in the cumulative savings chart" />}
         >
-          {(width) => <Chart points={points} width={width} from={from} to={to} breakEvenAt={breakEvenInWindow ? breakEvenAt : null} />}
+          {(width) => <CumulativeChart series={SERIES} points={points} width={width} from={from} to={to} breakEvenAt={breakEvenInWindow ? breakEvenAt : null} />}
         </ChartFrame>
         <details className="group rounded-lg border border-slate-200">
           <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-800 select-none hover:bg-slate-50">
@@ -92,56 +95,5 @@ export function CumulativeCard({
         </details>
       </CardBody>
     </Card>
-  );
-}
-
-function Chart({ points, width, from, to, breakEvenAt }: { points: Point[]; width: number; from: number; to: number; breakEvenAt: number | null }) {
-  const narrow = width < 560;
-  const { ticks, label } = timeTicks(from, to, Math.floor(width / 100));
-  const last = points[points.length - 1]!;
-  const marked = points.length <= MAX_MARKED_POINTS;
-  const breakEvenOnRight = breakEvenAt !== null && breakEvenAt > (from + to) / 2;
-  return (
-    <LineChart width={width} height={340} data={points} accessibilityLayer={false} margin={{ top: 24, right: narrow ? 12 : 128, bottom: 4, left: 4 }}>
-      <CartesianGrid stroke="#e2e8f0" vertical={false} />
-      <XAxis dataKey="t" type="number" domain={[from, to]} ticks={ticks} tickFormatter={label} stroke="#64748b" tick={{ fontSize: 12, fill: "#475569" }} />
-      <YAxis tickFormatter={axisUsd} stroke="#64748b" tick={{ fontSize: 12, fill: "#475569" }} width={60} />
-      <ReferenceLine y={0} stroke="#94a3b8" />
-      {breakEvenAt !== null && (
-        <ReferenceLine
-          x={breakEvenAt}
-          stroke="#0f172a"
-          strokeDasharray="3 3"
-          label={{ value: `Break-even ${formatDate(new Date(breakEvenAt))}`, position: breakEvenOnRight ? "insideTopRight" : "insideTopLeft", fill: "#0f172a", fontSize: 12, fontWeight: 600 }}
-        />
-      )}
-      <Tooltip
-        content={({ active, payload }) => {
-          const point = payload?.[0]?.payload as Point | undefined;
-          if (!active || !point) return null;
-          return (
-            <ChartTooltip
-              title={`Up to ${formatDate(new Date(point.t - 1))}`}
-              lines={SERIES.map((s) => ({ label: s.name, value: formatUsd(point[`${s.key}Micros`]), color: s.style.color }))}
-            />
-          );
-        }}
-      />
-      {SERIES.map((s) => (
-        <Line
-          key={s.key}
-          dataKey={s.key}
-          name={s.name}
-          type="linear"
-          stroke={s.style.color}
-          strokeWidth={s.key === "savings" ? 3 : 2}
-          strokeDasharray={s.style.dash}
-          dot={marked ? markerDot(s.style) : false}
-          activeDot={{ r: 5 }}
-          isAnimationActive={false}
-        />
-      ))}
-      {!narrow && <EndLabels labels={SERIES.map((s) => ({ x: last.t, y: last[s.key], text: `${s.short} ${axisUsd(last[s.key])}`, color: s.style.color }))} />}
-    </LineChart>
   );
 }

@@ -1,28 +1,33 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/states";
 import { CsvButton, DataTable } from "./data-table";
 import { ChartFrame } from "./chart-frame";
 import { formatGpuHours, formatPercent } from "./format";
 import type { TeamRow } from "./report-view";
 import { teamColumns } from "./table-columns";
+import type { TeamBar } from "./teams-chart";
+
+// Recharts is a large download the page's first paint does not need: the charts draw only once their frame is measured.
+const TeamsChart = dynamic(() => import("./teams-chart").then((m) => m.TeamsChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-full w-full" />,
+});
 
 const MS_PER_HOUR = 3_600_000;
-const compactHours = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-
-type Bar = { name: string; hours: number; label: string; spoken: string; unused: boolean };
 
 /** GPU-hours each team held in the window (and the capacity nobody held), with the teams' share of costs and savings. */
 export function TeamsCard({ rows, total, fileName }: { rows: TeamRow[]; total: TeamRow; fileName: string }) {
   const teams = rows.filter((r) => !r.idle);
   const unusedMs = Math.max(0, total.availableGpuMs - total.heldGpuMs);
   const share = (ms: number) => (total.availableGpuMs > 0 ? ms / total.availableGpuMs : null);
-  const bars: Bar[] = [
+  const bars: TeamBar[] = [
     ...teams.map((t) => bar(t.name, t.heldGpuMs, false)),
     bar("Idle capacity", unusedMs, true),
   ];
-  function bar(name: string, ms: number, unused: boolean): Bar {
+  function bar(name: string, ms: number, unused: boolean): TeamBar {
     const hours = formatGpuHours(ms);
     const pct = formatPercent(share(ms));
     return { name, hours: ms / MS_PER_HOUR, label: `${hours} h · ${pct}`, spoken: `${name} ${hours} GPU-hours, ${pct} of capacity`, unused };
@@ -43,28 +48,7 @@ export function TeamsCard({ rows, total, fileName }: { rows: TeamRow[]; total: T
           <p className="text-sm text-slate-600">No team held a GPU in this window.</p>
         ) : (
           <ChartFrame summary={summary} height={height}>
-            {(width) => {
-              const narrow = width < 560;
-              return (
-                <BarChart width={width} height={height} data={bars} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: narrow ? 96 : 150, bottom: 4, left: 4 }} barCategoryGap={10}>
-                  <defs>
-                    <pattern id="unused-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                      <rect width="6" height="6" fill="#f1f5f9" />
-                      <line x1="0" y1="0" x2="0" y2="6" stroke="#64748b" strokeWidth="2" />
-                    </pattern>
-                  </defs>
-                  <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-                  <XAxis type="number" tickCount={6} tickFormatter={(v: number) => `${compactHours.format(v)} h`} stroke="#64748b" tick={{ fontSize: 12, fill: "#475569" }} />
-                  <YAxis type="category" dataKey="name" width={narrow ? 90 : 130} stroke="#64748b" tick={{ fontSize: 12, fill: "#334155" }} />
-                  <Bar dataKey="hours" isAnimationActive={false} radius={[0, 4, 4, 0]}>
-                    {bars.map((b) => (
-                      <Cell key={b.name} fill={b.unused ? "url(#unused-hatch)" : "#4f46e5"} stroke={b.unused ? "#64748b" : undefined} />
-                    ))}
-                    <LabelList dataKey="label" position="right" fill="#334155" fontSize={12} />
-                  </Bar>
-                </BarChart>
-              );
-            }}
+            {(width) => <TeamsChart bars={bars} width={width} height={height} />}
           </ChartFrame>
         )}
         <div className="space-y-3">

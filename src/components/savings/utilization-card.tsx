@@ -1,19 +1,23 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatDate } from "@/components/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { axisPercent, timeTicks } from "./chart-axes";
-import { ChartFrame, ChartTooltip } from "./chart-frame";
+import { Skeleton } from "@/components/ui/states";
+import { ChartFrame } from "./chart-frame";
 import { CsvButton, DataTable, type Column } from "./data-table";
-import { EndLabels } from "./end-labels";
 import { formatPercent, percentDecimal, periodLabel } from "./format";
 import type { UtilizationTable } from "./report-view";
-import { markerDot, seriesStyle, SeriesLegend } from "./series";
+import { seriesStyle, SeriesLegend } from "./series";
+import type { UtilizationPoint } from "./utilization-chart";
+
+// Recharts is a large download the page's first paint does not need: the charts draw only once their frame is measured.
+const UtilizationChart = dynamic(() => import("./utilization-chart").then((m) => m.UtilizationChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-full w-full" />,
+});
 
 type Period = UtilizationTable["periods"][number];
-type Point = { t: number; label: string } & Record<string, number | null | string>;
-const MAX_MARKED_POINTS = 40;
 
 function columnsOf(table: UtilizationTable, bucket: "day" | "week" | "month"): Column<Period>[] {
   return [
@@ -32,13 +36,15 @@ function columnsOf(table: UtilizationTable, bucket: "day" | "week" | "month"): C
 /** Held GPU-hours over available GPU-hours, per machine and period: which machines are busy, which idle. */
 export function UtilizationCard({ table, bucket, fileName }: { table: UtilizationTable; bucket: "day" | "week" | "month"; fileName: string }) {
   const styles = table.machines.map((_, i) => seriesStyle(i));
-  const points: Point[] = table.periods.map((p) => ({
+  const points: UtilizationPoint[] = table.periods.map((p) => ({
     t: p.from.getTime(),
     label: periodLabel(p.from, p.to, bucket),
     ...Object.fromEntries(table.machines.map((m, i) => [m.id, p.utilization[i] === null || p.utilization[i] === undefined ? null : p.utilization[i]! * 100])),
   }));
   const first = table.periods[0]?.from;
   const end = table.periods[table.periods.length - 1]?.to;
+  const from = first?.getTime() ?? 0;
+  const to = table.periods[table.periods.length - 1]?.from.getTime() ?? from;
   const summary =
     first && end
       ? `Line chart of utilization per ${bucket} from ${formatDate(first)} to ${formatDate(new Date(end.getTime() - 1))}, one line per machine. ` +
@@ -65,54 +71,7 @@ export function UtilizationCard({ table, bucket, fileName }: { table: Utilizatio
             />
           }
         >
-          {(width) => {
-            const narrow = width < 560;
-            const from = first?.getTime() ?? 0;
-            const to = table.periods[table.periods.length - 1]?.from.getTime() ?? from;
-            const { ticks, label } = timeTicks(from, to, Math.floor(width / 100));
-            const marked = points.length <= MAX_MARKED_POINTS;
-            const ends = table.machines.flatMap((m, i) => {
-              const lastValue = [...points].reverse().find((p) => typeof p[m.id] === "number");
-              return lastValue ? [{ x: lastValue.t, y: lastValue[m.id] as number, text: m.name, color: styles[i]!.color }] : [];
-            });
-            return (
-              <LineChart width={width} height={300} data={points} accessibilityLayer={false} margin={{ top: 12, right: narrow ? 12 : 96, bottom: 4, left: 4 }}>
-                <CartesianGrid stroke="#e2e8f0" vertical={false} />
-                <XAxis dataKey="t" type="number" domain={[from, to]} ticks={ticks} tickFormatter={label} stroke="#64748b" tick={{ fontSize: 12, fill: "#475569" }} />
-                <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={axisPercent} stroke="#64748b" tick={{ fontSize: 12, fill: "#475569" }} width={48} />
-                <Tooltip
-                  content={({ active, payload }) => {
-                    const point = payload?.[0]?.payload as Point | undefined;
-                    if (!active || !point) return null;
-                    return (
-                      <ChartTooltip
-                        title={point.label}
-                        lines={table.machines.map((m, i) => ({
-                          label: m.name,
-                          value: typeof point[m.id] === "number" ? `${(point[m.id] as number).toFixed(1)}%` : "not in service",
-                          color: styles[i]!.color,
-                        }))}
-                      />
-                    );
-                  }}
-                />
-                {table.machines.map((m, i) => (
-                  <Line
-                    key={m.id}
-                    dataKey={m.id}
-                    name={m.name}
-                    stroke={styles[i]!.color}
-                    strokeWidth={2}
-                    strokeDasharray={styles[i]!.dash}
-                    dot={marked ? markerDot(styles[i]!) : false}
-                    activeDot={{ r: 5 }}
-                    isAnimationActive={false}
-                  />
-                ))}
-                {!narrow && <EndLabels labels={ends} />}
-              </LineChart>
-            );
-          }}
+          {(width) => <UtilizationChart points={points} machines={table.machines} styles={styles} width={width} from={from} to={to} />}
         </ChartFrame>
         <details className="rounded-lg border border-slate-200">
           <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-800 select-none hover:bg-slate-50">
