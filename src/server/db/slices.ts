@@ -1,5 +1,5 @@
 import type { Booking, MachineCapacity } from "@/core/slices/types";
-import type { Prisma, SliceStatus } from "./generated/client";
+import { Prisma, type SliceStatus } from "./generated/client";
 import type { Db } from "./tx";
 
 /**
@@ -34,60 +34,67 @@ export async function findMachineCapacity(client: Db, machineId: string) {
   return { machine, capacity };
 }
 
-const bookingSelect = {
-  id: true,
-  machineId: true,
-  threads: true,
-  ramGb: true,
-  startAt: true,
-  endAt: true,
-  releasedAt: true,
-  requesterId: true,
-  teamId: true,
-  requester: { select: { name: true } },
-  gpus: { select: { gpuId: true } },
-} satisfies Prisma.SliceSelect;
-
-type BookingRow = Prisma.SliceGetPayload<{ select: typeof bookingSelect }>;
-
-function toBooking(row: BookingRow): Booking {
-  const end = row.releasedAt && row.releasedAt < row.endAt ? row.releasedAt : row.endAt;
-  return {
-    id: row.id,
-    machineId: row.machineId,
-    gpuIds: row.gpus.map((g) => g.gpuId),
-    threads: row.threads,
-    ramGb: row.ramGb,
-    start: row.startAt.getTime(),
-    end: end.getTime(),
-    userId: row.requesterId,
-    teamId: row.teamId,
-    userName: row.requester.name,
-  };
+interface BookingRow {
+  id: string;
+  machine_id: string;
+  gpu_ids: string[];
+  threads: number;
+  ram_gb: number;
+  start_ms: number;
+  end_ms: number;
+  requester_id: string;
+  team_id: string;
+  requester_name: string;
 }
 
+const toBooking = (r: BookingRow): Booking => ({
+  id: r.id,
+  machineId: r.machine_id,
+  gpuIds: r.gpu_ids,
+  threads: r.threads,
+  ramGb: r.ram_gb,
+  start: Number(r.start_ms),
+  end: Number(r.end_ms),
+  userId: r.requester_id,
+  teamId: r.team_id,
+  userName: r.requester_name,
+});
+
+// Every decision reads these, so they are single queries with plain columns rather than relation
+// queries mapped row by row. A booking's window is its effective one: a release ends it early.
+
 /**
- * Approved slices overlapping [from, to) on a machine or of a team/user, as the core's bookings
- * (effective end = release when earlier).
+ * Approved slices on the machine overlapping [from, to), read from the GPU holds (whose end a
+ * release or an extension moves) through the (gpu_id, end_at) index: a decision looks from now
+ * on, and released slices drop out at once however many a busy day has.
  */
-export async function findBookings(
-  client: Db,
-  scope: { machineId?: string; teamId?: string; userId?: string; from: Date; to: Date },
-): Promise<Booking[]> {
-  const owners: Prisma.SliceWhereInput[] = [];
-  if (scope.teamId) owners.push({ teamId: scope.teamId });
-  if (scope.userId) owners.push({ requesterId: scope.userId });
-  const rows = await client.slice.findMany({
-    where: {
-      status: "approved",
-      machineId: scope.machineId,
-      OR: owners.length > 0 ? owners : undefined,
-      startAt: { lt: scope.to },
-      endAt: { gt: scope.from },
-    },
-    select: bookingSelect,
-  });
-  return rows.map(toBooking).filter((b) => b.end > scope.from.getTime() && b.end > b.start);
+export async function findMachineBookings(client: Db, machineId: string, from: Date, to: Date): Promise<Booking[]> {
+  const rows = await client.$queryRaw<BookingRow[]>`
+    SELECT s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name,
+           array_agg(sg.gpu_id::text) AS gpu_ids,
+           (extract(epoch FROM min(sg.start_at)) * 1000)::float8 AS start_ms,
+           (extract(epoch FROM max(sg.end_at)) * 1000)::float8 AS end_ms
+    FROM gpu g
+    JOIN slice_gpu sg ON sg.gpu_id = g.id AND sg.end_at > ${from} AND sg.start_at < ${to}
+    JOIN slice s ON s.id = sg.slice_id AND s.status = 'approved'
+    JOIN "user" u ON u.id = s.requester_id
+    WHERE g.machine_id = ${machineId}::uuid
+    GROUP BY s.id, u.name`;
+  return rows.map(toBooking);
+}
+
+/** Approved slices of the team or the user, fleet-wide, overlapping [from, to) (quotas count a month of them). */
+export async function findOwnerBookings(client: Db, owner: { teamId: string; userId: string }, from: Date, to: Date): Promise<Booking[]> {
+  const end = Prisma.sql`LEAST(s.end_at, COALESCE(s.released_at, s.end_at))`;
+  const rows = await client.$queryRaw<BookingRow[]>`
+    SELECT s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name,
+           ARRAY(SELECT sg.gpu_id::text FROM slice_gpu sg WHERE sg.slice_id = s.id) AS gpu_ids,
+           (extract(epoch FROM s.start_at) * 1000)::float8 AS start_ms,
+           (extract(epoch FROM ${end}) * 1000)::float8 AS end_ms
+    FROM slice s JOIN "user" u ON u.id = s.requester_id
+    WHERE s.status = 'approved' AND s.end_at > ${from} AND ${end} > ${from} AND s.start_at < ${to} AND ${end} > s.start_at
+      AND (s.team_id = ${owner.teamId}::uuid OR s.requester_id = ${owner.userId}::uuid)`;
+  return rows.map(toBooking);
 }
 
 const sliceInclude = {
@@ -103,6 +110,11 @@ export type SliceRow = Prisma.SliceGetPayload<{ include: typeof sliceInclude }>;
 
 export function findSliceById(client: Db, id: string) {
   return client.slice.findUnique({ where: { id }, include: sliceInclude });
+}
+
+/** Who holds a slice and where: enough to check permission and take the locks before reading it whole. */
+export function findSliceOwnership(client: Db, id: string) {
+  return client.slice.findUnique({ where: { id }, select: { requesterId: true, teamId: true, machineId: true } });
 }
 
 export function findSlices(client: Db, where: Prisma.SliceWhereInput, options: { take?: number; orderBy?: Prisma.SliceOrderByWithRelationInput[] } = {}) {

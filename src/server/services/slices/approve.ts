@@ -1,7 +1,7 @@
 import { AppError } from "@/core/errors";
 import { proposeFreeGpus } from "@/core/slices/gpus";
 import { recordAudit } from "@/server/db/audit";
-import { findSliceById, insertHolds, updateSliceRow, type SliceRow } from "@/server/db/slices";
+import { insertHolds, updateSliceRow, type SliceRow } from "@/server/db/slices";
 import type { Db } from "@/server/db/tx";
 import type { Actor } from "../actor";
 import { capacityConflicts, quotaViolations, refusal, suggestWindow, type Decision, type DecisionContext } from "./checks";
@@ -50,16 +50,16 @@ export async function approveLocked(
     }
     throw error;
   }
-  await updateSliceRow(tx, row.id, {
+  // gpuIds is set: without free GPUs capacityConflicts reported NOT_ENOUGH_FREE_GPUS above.
+  // Holds first, so the update's returned row already lists the GPUs.
+  await insertHolds(tx, row.id, gpuIds!, new Date(start), row.endAt);
+  const approved = await updateSliceRow(tx, row.id, {
     status: "approved",
     startAt: new Date(start),
     decidedById: options.actor?.id,
     decidedAt: now,
     overrideReason: violations.length > 0 ? options.overrideReason : null,
   });
-  // gpuIds is set: without free GPUs capacityConflicts reported NOT_ENOUGH_FREE_GPUS above.
-  await insertHolds(tx, row.id, gpuIds!, new Date(start), row.endAt);
-  const approved = (await findSliceById(tx, row.id))!;
   await recordAudit(tx, {
     actorId: options.actor?.id ?? null,
     action: violations.length > 0 ? "slice.approve-override" : "slice.approve",

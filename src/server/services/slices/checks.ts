@@ -8,7 +8,7 @@ import { checkQuotas, type QuotaViolation } from "@/core/slices/quotas";
 import { MS_PER_DAY, utcMonthStart } from "@/core/slices/time";
 import type { Booking } from "@/core/slices/types";
 import { findQuotaRows } from "@/server/db/quotas";
-import { findBookings, findMachineCapacity, lockTeamAndMachine } from "@/server/db/slices";
+import { findMachineBookings, findMachineCapacity, findOwnerBookings, lockTeamAndMachine } from "@/server/db/slices";
 import type { Db } from "@/server/db/tx";
 
 /** How far the "earliest window that fits" search looks ahead when no quota bounds it. */
@@ -25,7 +25,7 @@ export interface Decision {
 }
 
 /**
- * Locks the team and machine (unless only previewing), then loads everything a decision needs: the machine's capacity,
+ * Locks the team and machine (unless the caller already holds the locks, or only previews), then loads everything a decision needs: the machine's capacity,
  * the approved bookings around the window (machine-wide and the team's/user's fleet-wide) and
  * the team's policy.
  */
@@ -33,13 +33,14 @@ export async function loadDecisionContext(tx: Db, d: Decision, now: Date, option
   if (options.lock) await lockTeamAndMachine(tx, d.teamId, d.machineId);
   const found = await findMachineCapacity(tx, d.machineId);
   if (!found) throw notFound("Machine", "machineId");
-  // From the first UTC month the request touches (GPU-hours per month) to the end of the
-  // suggestion horizon (the earliest window that fits may lie weeks ahead).
-  const from = new Date(utcMonthStart(Math.min(d.request.start, now.getTime())));
+  // Up to the end of the suggestion horizon (the earliest window that fits may lie weeks ahead).
+  // The machine's bookings matter from the request's start (capacity) or now (suggestions) on;
+  // the team's and user's from the first UTC month the request touches (GPU-hours per month).
+  const earliest = Math.min(d.request.start, now.getTime());
   const to = new Date(Math.max(d.request.end, now.getTime() + SUGGESTION_HORIZON_MS) + Math.max(0, d.request.end - d.request.start));
   const [machineBookings, ownerBookings, rows] = await Promise.all([
-    findBookings(tx, { machineId: d.machineId, from, to }),
-    findBookings(tx, { teamId: d.teamId, userId: d.userId, from, to }),
+    findMachineBookings(tx, d.machineId, new Date(earliest), to),
+    findOwnerBookings(tx, { teamId: d.teamId, userId: d.userId }, new Date(utcMonthStart(earliest)), to),
     findQuotaRows(tx, d.teamId),
   ]);
   return { ...found, machineBookings, ownerBookings, policy: resolvePolicy(rows.fleet, rows.team) };

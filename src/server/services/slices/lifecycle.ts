@@ -3,7 +3,7 @@ import { can } from "@/core/permissions";
 import { defaultSliceAmounts } from "@/core/slices/capacity";
 import { canCancel, canRelease, effectiveEnd } from "@/core/slices/lifecycle";
 import { recordAudit } from "@/server/db/audit";
-import { deleteHolds, findSliceById, insertSlice, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
+import { deleteHolds, findSliceById, findSliceOwnership, insertSlice, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "../actor";
 import { approveLocked, decisionOf } from "./approve";
@@ -75,7 +75,7 @@ export async function requestSlice(actor: Actor, input: RequestSliceInput, now: 
 
 /** Loads a slice for a change by its holder (or an admin), with the team and machine locked. */
 export async function loadOwnSlice(tx: Db, actor: Actor, sliceId: string) {
-  const peek = await findSliceById(tx, sliceId);
+  const peek = await findSliceOwnership(tx, sliceId);
   if (!peek) throw notFound("Slice", "sliceId");
   if (peek.requesterId !== actor.id && !can(actor.roles, "slices:decide")) {
     throw new AppError("FORBIDDEN", "Only the person who requested this slice, or an admin, may change it.", { field: "sliceId" });
@@ -119,10 +119,8 @@ export async function releaseSlice(actor: Actor, input: { sliceId: string }, now
 /** An admin's decision on a pending request. */
 export async function approveSlice(actor: Actor, input: { sliceId: string; gpuIds?: string[]; overrideReason?: string }, now: Date) {
   return transaction(async (tx) => {
-    const peek = await findSliceById(tx, input.sliceId);
-    if (!peek) throw notFound("Slice", "sliceId");
-    const ctx = await loadDecisionContext(tx, decisionOf(peek), now);
-    const row = (await findSliceById(tx, input.sliceId))!;
+    const row = await loadOwnSlice(tx, actor, input.sliceId);
+    const ctx = await loadDecisionContext(tx, decisionOf(row), now, { lock: false });
     return sliceView(await approveLocked(tx, ctx, row, { actor, gpuIds: input.gpuIds, overrideReason: input.overrideReason, now }), now);
   });
 }
