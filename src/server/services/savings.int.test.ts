@@ -11,7 +11,7 @@ import { makeMachine } from "@/server/db/test-fixtures-slices";
 import { transaction } from "@/server/db/tx";
 import { toActor } from "./actor";
 import { updateMachineCosts } from "./prices";
-import { myUsage, savingsReport, savingsSummary } from "./savings";
+import { costData, forgetCostData, myUsage, savingsReport, savingsSummary } from "./savings";
 
 const now = new Date("2026-11-27T10:00:00Z");
 
@@ -105,5 +105,13 @@ describe("savings report", () => {
       updateMachineCosts(admin, { machineId: zeus.id, purchasePriceMicros: null, amortizationMonths: 36, baselineWatts: 100, kwhPriceMicros: 130_000n, maintenancePerMonthMicros: 0n, vcpuSku: "nope", ramSku: "gcp-n1-ram-gb" }),
     ).rejects.toMatchObject({ code: "VALIDATION", field: "vcpuSku" });
     expect((await db().machine.findUniqueOrThrow({ where: { id: zeus.id } })).purchasePriceMicros).toBe(6_000_000_000n);
+  });
+
+  it("shares one reload of the cost data between reports that arrive together after a change", async () => {
+    await fleetWithHistory();
+    forgetCostData();
+    const loads = await Promise.all(Array.from({ length: 8 }, () => costData(db())));
+    expect(new Set(loads).size).toBe(1);
+    expect(loads[0]!.slices.length).toBeGreaterThan(0);
   });
 });

@@ -24,7 +24,7 @@ async function loadCostData(client: Db) {
 }
 type CostData = Awaited<ReturnType<typeof loadCostData>>;
 
-let cache: { version: string; data: CostData } | undefined;
+let cache: { version: string; data: Promise<CostData> } | undefined;
 
 /** Forgets the cached cost data; the savings benchmark uses it to time a cold report. */
 export function forgetCostData(): void {
@@ -32,9 +32,20 @@ export function forgetCostData(): void {
   breakEvenCache = undefined;
 }
 
+/**
+ * The cost data of the current version. The cache holds the load itself, so reports that arrive
+ * together after a change share one reload instead of each reading every slice; a failed load is
+ * forgotten, so the next report tries again.
+ */
 export async function costData(client: Db): Promise<CostData> {
   const version = await costDataVersion(client);
-  if (cache?.version !== version) cache = { version, data: await loadCostData(client) };
+  if (cache?.version !== version) {
+    const entry = { version, data: loadCostData(client) };
+    cache = entry;
+    entry.data.catch(() => {
+      if (cache === entry) cache = undefined;
+    });
+  }
   return cache.data;
 }
 
