@@ -1,13 +1,8 @@
 "use client";
 
-import { ErrorState } from "@/components/ui/states";
+import { PageError } from "@/components/shell/page-error";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <ErrorState
-      title="Something went wrong"
-      message={`This page could not be shown. ${error.digest ? `Reference: ${error.digest}. ` : ""}Try again, or tell an admin if it keeps happening.`}
-      retry={reset}
-    />
-  );
+/** A page of the signed-in area failed; the shell around it still works. */
+export default function ErrorPage({ error, unstable_retry }: { error: Error & { digest?: string }; unstable_retry: () => void }) {
+  return <PageError error={error} retry={unstable_retry} />;
 }
