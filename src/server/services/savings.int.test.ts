@@ -114,4 +114,16 @@ describe("savings report", () => {
     expect(new Set(loads).size).toBe(1);
     expect(loads[0]!.slices.length).toBeGreaterThan(0);
   });
+
+  it("serves a report of a closed window from cache until the data changes", async () => {
+    const { zeus } = await fleetWithHistory();
+    const window = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2026-01-01T00:00:00Z"), bucket: "month" as const, groupBy: "machine" as const };
+    const first = await savingsReport(window, now);
+    const later = await savingsReport(window, new Date(now.getTime() + 86_400_000));
+    expect(later.fleet.total).toEqual(first.fleet.total);
+    const admin = toActor(await makeUser({ roles: ["admin"] }));
+    await updateMachineCosts(admin, { machineId: zeus.id, purchasePriceMicros: 6_000_000_000n, amortizationMonths: 36, baselineWatts: 100, kwhPriceMicros: 300_000n, maintenancePerMonthMicros: 0n, vcpuSku: "gcp-n1-vcpu", ramSku: "gcp-n1-ram-gb" });
+    const changed = await savingsReport(window, now);
+    expect(changed.fleet.total.onPremMicros).toBeGreaterThan(first.fleet.total.onPremMicros);
+  });
 });

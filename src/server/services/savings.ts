@@ -30,6 +30,7 @@ let cache: { version: string; data: Promise<CostData> } | undefined;
 export function forgetCostData(): void {
   cache = undefined;
   breakEvenCache = undefined;
+  ledgerCache = undefined;
 }
 
 /**
@@ -110,11 +111,35 @@ function assumptions(data: CostData) {
   };
 }
 
+type ReportInput = { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy };
+
+/**
+ * Ledgers of windows that end by now, for the cost data they were computed from. Nothing accrues
+ * after `now`, so such a ledger no longer depends on the time it is asked: the dashboard's and
+ * API's repeated reports over years of history cost a lookup instead of a full computation.
+ */
+const LEDGER_CACHE_SIZE = 32;
+let ledgerCache: { data: CostData; ledgers: Map<string, Ledger> } | undefined;
+
+function cachedLedger(data: CostData, input: ReportInput, now: Date): Ledger {
+  if (input.to.getTime() > now.getTime()) return ledgerOf(data, input, now);
+  if (ledgerCache?.data !== data) ledgerCache = { data, ledgers: new Map() };
+  const key = `${input.from.getTime()}|${input.to.getTime()}|${input.bucket}|${input.groupBy}`;
+  const ledgers = ledgerCache.ledgers;
+  let ledger = ledgers.get(key);
+  if (!ledger) {
+    ledger = ledgerOf(data, input, now);
+    if (ledgers.size >= LEDGER_CACHE_SIZE) ledgers.delete(ledgers.keys().next().value!);
+    ledgers.set(key, ledger);
+  }
+  return ledger;
+}
+
 /** The savings report of a window, bucketed and grouped, with names, break-even and assumptions. */
-export async function savingsReport(input: { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy }, now: Date) {
+export async function savingsReport(input: ReportInput, now: Date) {
   return read(async (client) => {
     const data = await costData(client);
-    const ledger = ledgerOf(data, input, now);
+    const ledger = cachedLedger(data, input, now);
     const reached = breakEven(data, now);
     return {
       ...ledger,

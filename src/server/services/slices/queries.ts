@@ -62,16 +62,16 @@ export async function schedule(input: { from: Date; to: Date; machineId?: string
       profile: defaultSliceProfile({ ...m, machineId: m.id, gpuIds: m.gpus.map((g) => g.id) }),
       gpus: m.gpus.map((g) => ({ id: g.id, index: g.index, model: g.gpuModel.name })),
       holds: data.holds
-        .filter((h) => h.slice.machineId === m.id)
+        .filter((h) => h.machineId === m.id)
         .map((h) => ({
           sliceId: h.sliceId,
           gpuId: h.gpuId,
           start: h.startAt,
           end: h.endAt,
-          holder: h.slice.requester.name,
-          team: h.slice.team.name,
-          purpose: h.slice.purpose,
-          mine: h.slice.requesterId === actor.id,
+          holder: h.holderName,
+          team: h.teamName,
+          purpose: h.purpose,
+          mine: h.requesterId === actor.id,
         })),
       pending: data.pending
         .filter((p) => p.machineId === m.id)
