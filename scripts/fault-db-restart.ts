@@ -3,11 +3,13 @@
 //     the production server started through scripts/start.ts on it.
 //  2. Members request slices and an admin approves them, over the tRPC HTTP API, without pause.
 //  3. PostgreSQL is stopped in the middle ("immediate" mode: SIGQUIT to the postmaster, a crash).
-//     The app must answer 503 at once (health check and a tRPC call), not hang and not crash.
+//     The app must answer 503 at once (health check and a tRPC call), not hang and not crash, and
+//     a page in Chromium must say that the database is away (and its "Try again" work afterwards).
 //  4. PostgreSQL restarts (crash recovery); the app must recover without a restart, and every
 //     approval it acknowledged must be in the database.
 //  5. The app and its embedded database restart the way `npm start` runs them (start, write, stop,
 //     start, read): nothing acknowledged is lost.
+// FAULT_SCREENSHOT=<file.png> keeps a picture of that page.
 // Prints a report and exits non-zero if any check fails. Ports 3850 (app) and 3852 (PostgreSQL).
 // Reuses the build in NEXT_DIST_DIR (default .next-hardening), building only when there is none
 // (--build: always rebuild).
@@ -20,6 +22,8 @@ import { createPrismaClient } from "@/server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
 import { seedInventory } from "@/server/db/seed/inventory";
+import { chromium, type Locator } from "@playwright/test";
+import { findChromium, HOW_TO_GET_CHROMIUM } from "../e2e/browser";
 import { ensureBuild, loadAverage, sessionCookie, startApp, trpcCall, type AppServer } from "./bench/app-server";
 
 const APP_PORT = Number(process.env.FAULT_APP_PORT ?? 3850);
@@ -125,6 +129,42 @@ async function probe(app: AppServer, cookie: string) {
   return { health, trpc: { status: query.status, ms: query.ms, code: query.error?.code } };
 }
 
+const DATABASE_AWAY = "Rigshare cannot reach its database";
+
+/**
+ * What a person sees: the inventory page, signed in, in Chromium, while PostgreSQL is down; then,
+ * once it is back, what "Try again" on that same page brings.
+ */
+async function openPageDuringOutage(app: AppServer, cookie: string) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const browser = await chromium.launch({ executablePath });
+  const context = await browser.newContext();
+  const [name, ...value] = cookie.split("=");
+  await context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+  const tab = await context.newPage();
+  const started = performance.now();
+  await tab.goto(`${app.url}/inventory`, { timeout: QUICK_MS * 3 });
+  const shown = (locator: Locator) =>
+    locator
+      .waitFor({ timeout: QUICK_MS * 2 })
+      .then(() => true)
+      .catch(() => false);
+  const says = await shown(tab.getByText(DATABASE_AWAY));
+  const ms = performance.now() - started;
+  if (process.env.FAULT_SCREENSHOT) await tab.screenshot({ path: process.env.FAULT_SCREENSHOT, fullPage: true });
+  return {
+    says,
+    ms,
+    /** Clicks "Try again" and reports whether the inventory came back. */
+    retry: async () => {
+      await tab.getByRole("button", { name: "Try again" }).click({ timeout: QUICK_MS });
+      return shown(tab.getByRole("heading", { name: "Inventory", level: 1 }));
+    },
+    close: () => browser.close(),
+  };
+}
+
 async function main() {
   const deadline = setTimeout(() => {
     console.error(`fault-db-restart: still running after ${DEADLINE_MS / 1000} s; giving up`);
@@ -175,6 +215,8 @@ async function main() {
   check("503 while the database is away", during.every((p) => p.health.status === 503 && p.trpc.status === 503), `${outageStatuses} over ${during.length} probes`);
   check("refusals come at once", slowestProbe < QUICK_MS, `slowest probe ${slowestProbe.toFixed(0)} ms (limit ${QUICK_MS})`);
   check("the app process stays up", app.launcher.exitCode === null && app.serverPid() !== undefined, `server pid ${app.serverPid() ?? "gone"}`);
+  const page = await openPageDuringOutage(app, cookies.admin);
+  check("a page says the database is away", page.says, `/inventory in Chromium: ${page.says ? `"${DATABASE_AWAY}" shown` : "no such message"} after ${page.ms.toFixed(0)} ms`);
 
   const restarting = performance.now();
   pg = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
@@ -188,6 +230,9 @@ async function main() {
     }
     await sleep(100);
   }
+  const pageBack = await page.retry().catch(() => false);
+  await page.close();
+  check("the page's \"Try again\" brings it back", pageBack, pageBack ? "the inventory is shown again" : "still no inventory after Try again");
   check("recovers without an app restart", recovered !== undefined, recovered ? `PostgreSQL back in ${((pgBack - restarting) / 1000).toFixed(1)} s, app serving again ${((recovered - pgBack) / 1000).toFixed(2)} s later (outage ${((recovered - crashedAt) / 1000).toFixed(1)} s)` : "still failing 30 s after PostgreSQL came back");
   await sleep(2_000);
   await stopTraffic();
