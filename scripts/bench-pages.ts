@@ -125,14 +125,15 @@ async function main() {
       rows.push({ route: route.path, first: visits[0]!.lcp, lcp: median(visits.map((v) => v.lcp)), ttfb: median(visits.map((v) => v.ttfb)), element: visits.at(-1)!.element, manifestKb, fetchedKb, files: fetched.size });
     }
     console.log(`\nLCP over ${RUNS} cold-cache visits per page (signed in as ${ADMIN}, demo data, no throttling); load average ${loadBefore} -> ${loadAverage()}.`);
-    console.log(`First-load JS gzip-sized with node:zlib (level 6) from ${DIST_DIR}; goal < ${GOAL_KB} KB per route.\n`);
+    console.log(`First-load JS gzip-sized with node:zlib (level 6) from ${DIST_DIR}; goal < ${GOAL_KB} KB per route, from the build output (manifest).`);
+    console.log(`"fetched" is everything Chromium downloaded until the network was idle, lazily loaded chunks included.\n`);
     const header = `${"route".padEnd(11)} ${"LCP median".padStart(10)} ${"LCP 1st".padStart(8)} ${"TTFB".padStart(6)} ${"JS (manifest)".padStart(14)} ${"JS (fetched)".padStart(13)} ${"goal".padStart(5)}  LCP element`;
     console.log(header);
     console.log("-".repeat(header.length + 20));
     for (const r of rows) {
       const kb = (n: number) => `${n.toFixed(0)} KB`;
       console.log(
-        `${r.route.padEnd(11)} ${`${r.lcp.toFixed(0)} ms`.padStart(10)} ${`${r.first.toFixed(0)} ms`.padStart(8)} ${`${r.ttfb.toFixed(0)}`.padStart(6)} ${kb(r.manifestKb).padStart(14)} ${`${kb(r.fetchedKb)} /${r.files}`.padStart(13)} ${(Math.max(r.manifestKb, r.fetchedKb) < GOAL_KB ? "ok" : "over").padStart(5)}  ${r.element}`,
+        `${r.route.padEnd(11)} ${`${r.lcp.toFixed(0)} ms`.padStart(10)} ${`${r.first.toFixed(0)} ms`.padStart(8)} ${`${r.ttfb.toFixed(0)}`.padStart(6)} ${kb(r.manifestKb).padStart(14)} ${`${kb(r.fetchedKb)} /${r.files}`.padStart(13)} ${(r.manifestKb < GOAL_KB ? "ok" : "over").padStart(5)}  ${r.element}`,
       );
     }
   } finally {
