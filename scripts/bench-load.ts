@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import superjson from "superjson";
+import { transformer } from "@/trpc/transformer";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
 import { createBenchmarkDataset } from "./bench/dataset";
@@ -83,7 +84,7 @@ function timed(step: string, tally: StepTally, request: CannonRequest): CannonRe
 const refusals = new Map<string, number>();
 function refusalMessage(body: string): string {
   try {
-    const error = superjson.deserialize<{ message?: string }>((JSON.parse(body) as { error: Parameters<typeof superjson.deserialize>[0] }).error);
+    const error = transformer.output.deserialize((JSON.parse(body) as { error: string }).error) as { message?: string };
     return (error.message ?? "").slice(0, 120);
   } catch {
     return body.slice(0, 120);
@@ -183,7 +184,7 @@ async function main() {
               return { ...req, headers: { "content-type": "application/json", cookie: context.cookie as string }, body };
             },
             onResponse: (status, body, context) => {
-              if (status === 200) context.sliceId = (superjson.deserialize((JSON.parse(body) as { result: { data: Parameters<typeof superjson.deserialize>[0] } }).result.data) as { id: string }).id;
+              if (status === 200) context.sliceId = (transformer.output.deserialize((JSON.parse(body) as { result: { data: string } }).result.data) as { id: string }).id;
             },
           }),
           timed("approve", tally, {

@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, readlinkSync 
 import { join } from "node:path";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
+import { transformer } from "@/trpc/transformer";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-hardening";
 
@@ -182,7 +183,7 @@ export interface TrpcAnswer<T = unknown> {
   error?: { message: string; code?: string };
 }
 
-/** One tRPC call over HTTP as the web app makes it (superjson, no batching), time-bounded. */
+/** One tRPC call over HTTP as the web app makes it (the app's transformer, no batching), time-bounded. */
 export async function trpcCall<T = unknown>(base: string, cookie: string, path: string, type: "query" | "mutation", input?: unknown, timeoutMs = 10_000): Promise<TrpcAnswer<T>> {
   const started = performance.now();
   const encoded = JSON.stringify(superjson.serialize(input));
@@ -194,10 +195,10 @@ export async function trpcCall<T = unknown>(base: string, cookie: string, path: 
       body: type === "mutation" ? encoded : undefined,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const body = (await response.json().catch(() => ({}))) as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: Parameters<typeof superjson.deserialize>[0] };
+    const body = (await response.json().catch(() => ({}))) as { result?: { data: string }; error?: string };
     const ms = performance.now() - started;
-    if (body.result) return { status: response.status, ms, data: superjson.deserialize<T>(body.result.data) };
-    const error = body.error ? superjson.deserialize<{ message: string; data?: { code?: string } }>(body.error) : undefined;
+    if (body.result) return { status: response.status, ms, data: transformer.output.deserialize(body.result.data) as T };
+    const error = body.error ? (transformer.output.deserialize(body.error) as { message: string; data?: { code?: string } }) : undefined;
     return { status: response.status, ms, error: { message: error?.message ?? "no body", code: error?.data?.code } };
   } catch (error) {
     return { status: 0, ms: performance.now() - started, error: { message: (error as Error).message, code: (error as Error).name } };

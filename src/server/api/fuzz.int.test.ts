@@ -16,6 +16,7 @@ import { createToken } from "@/server/services/tokens";
 import { openApiDocument, REST_BASE_PATH } from "./rest/document";
 import { REST_ERROR_CODES } from "./rest/errors";
 import { handleRestRequest } from "./rest/handler";
+import { transformer } from "@/trpc/transformer";
 import { appRouter } from "./root";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
@@ -253,7 +254,7 @@ function superjsonOrRaw(input: unknown): string {
   }
 }
 
-/** tRPC over HTTP in process, as the browser calls it: superjson in, the error formatter's shape out. */
+/** tRPC over HTTP in process, as the browser calls it: superjson in, the error formatter's shape out (devalue). */
 async function callTrpc(procedure: Procedure, input: unknown): Promise<Answer> {
   const url = new URL(`http://rigshare.test/api/trpc/${procedure.path}`);
   const encoded = superjsonOrRaw(input);
@@ -265,8 +266,8 @@ async function callTrpc(procedure: Procedure, input: unknown): Promise<Answer> {
     req = new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: encoded });
   }
   const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ actor, requestId: "fuzz", log: silent }) });
-  const body = (await response.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
-  const error = body.error ? superjson.deserialize<{ message: string; data: { code: string; field?: string } }>(body.error) : undefined;
+  const body = (await response.json()) as { error?: string };
+  const error = body.error ? (transformer.output.deserialize(body.error) as { message: string; data: { code: string; field?: string } }) : undefined;
   return { status: response.status, message: error?.message, code: error?.data.code, field: error?.data.field };
 }
 

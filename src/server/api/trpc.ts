@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
+import { transformer } from "@/trpc/transformer";
 import { AppError } from "@/core/errors";
 import { can, rolesAllowedTo, type Action } from "@/core/permissions";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/core/storable-text";
@@ -11,7 +11,7 @@ import { toRestJson } from "./rest/json";
 
 /** `meta.openapi` puts a procedure on the REST API (/api/v1) and in its OpenAPI document. */
 const t = initTRPC.meta<OpenApiMeta>().context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const appError = appErrorOf(error);
     const zodIssues = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause.issues : undefined;
@@ -37,7 +37,7 @@ export const router = t.router;
  * Logs each call with its duration and turns domain errors into their mapped tRPC errors, and
  * zod's JSON dump into a sentence that names the field ("name: must be at least 2 characters").
  * It is the outermost middleware, so it sees results after `.output()` validated them; for REST
- * calls it turns their bigints into strings there (superjson carries them for tRPC).
+ * calls it turns their bigints into strings there (the tRPC transformer carries them).
  */
 const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
