@@ -112,6 +112,14 @@ export function findSliceById(client: Db, id: string) {
   return client.slice.findUnique({ where: { id }, include: sliceInclude });
 }
 
+/**
+ * Until autovacuum notices a bulk load (a seed, an import of years of history), the planner takes
+ * the slice tables for nearly empty and scans every hold instead of using the indexes.
+ */
+export async function refreshSliceStatistics(client: Db): Promise<void> {
+  await client.$executeRaw`ANALYZE slice, slice_gpu`;
+}
+
 /** Who holds a slice and where: enough to check permission and take the locks before reading it whole. */
 export function findSliceOwnership(client: Db, id: string) {
   return client.slice.findUnique({ where: { id }, select: { requesterId: true, teamId: true, machineId: true } });

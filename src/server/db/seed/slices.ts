@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defaultSliceProfile } from "@/core/slices/capacity";
+import { refreshSliceStatistics } from "../slices";
 import type { Db } from "../tx";
 import { generateHistory, type HistorySlice } from "./history";
 import { DEMO_COLLEAGUES } from "./people";
@@ -89,7 +90,5 @@ export async function insertApproved(tx: Db, slices: HistorySlice[], adminId: st
       INSERT INTO slice_gpu (slice_id, gpu_id, start_at, end_at)
       SELECT * FROM unnest(${ids}::uuid[], ${col((s) => s.gpuId)}::uuid[], ${col((s) => s.startAt)}::timestamptz[], ${col((s) => s.releasedAt ?? s.endAt)}::timestamptz[])`;
   }
-  // Until autovacuum notices a bulk load, the planner thinks these tables are nearly empty and
-  // scans every hold instead of using the end_at index; the first pages after a seed would pay.
-  await tx.$executeRaw`ANALYZE slice, slice_gpu`;
+  await refreshSliceStatistics(tx);
 }

@@ -5,7 +5,8 @@ import { inDocumentOrder, planImport, SECTIONS, type ImportPlan, type Problem, t
 import { canonical } from "@/core/transfer/records";
 import { recordAudit } from "@/server/db/audit";
 import { findInventoryRows, lockForImport } from "@/server/db/transfer";
-import { transaction } from "@/server/db/tx";
+import { refreshSliceStatistics } from "@/server/db/slices";
+import { read, transaction } from "@/server/db/tx";
 import type { Actor } from "../actor";
 import { applyPlan } from "./apply";
 import { sliceIdFor } from "./ids";
@@ -23,6 +24,8 @@ export interface ImportResult {
 
 /** Years of history take a while to check and write; everything still happens in one transaction. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
+/** From this many new slices an import is a bulk load: the planner's statistics are refreshed after it. */
+const BULK_SLICES = 1_000;
 
 function refuse(problems: Problem[], warnings: Problem[] = []): AppError {
   const [first] = problems;
@@ -48,7 +51,7 @@ export async function importInventory(actor: Actor | null, raw: unknown, now: Da
   const parsed = parseInventoryDocument(raw);
   if (!("doc" in parsed)) throw refuse(parsed.problems);
   const { doc, skipped } = parsed;
-  return transaction(
+  const result = await transaction(
     async (tx) => {
       await lockForImport(tx);
       const { document, ids } = toSnapshot(await findInventoryRows(tx));
@@ -73,4 +76,6 @@ export async function importInventory(actor: Actor | null, raw: unknown, now: Da
     },
     { timeoutMs: IMPORT_TIMEOUT_MS },
   );
+  if (result.wrote && result.created.slices >= BULK_SLICES) await read(refreshSliceStatistics);
+  return result;
 }
