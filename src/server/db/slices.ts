@@ -60,6 +60,9 @@ const toBooking = (r: BookingRow): Booking => ({
   userName: r.requester_name,
 });
 
+/** What a booking carries besides its GPUs and window; both queries below join the requester as `u`. */
+const BOOKING_COLUMNS = Prisma.sql`s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name`;
+
 // Every decision reads these, so they are single queries with plain columns rather than relation
 // queries mapped row by row. A booking's window is its effective one: a release ends it early.
 
@@ -70,7 +73,7 @@ const toBooking = (r: BookingRow): Booking => ({
  */
 export async function findMachineBookings(client: Db, machineId: string, from: Date, to: Date): Promise<Booking[]> {
   const rows = await client.$queryRaw<BookingRow[]>`
-    SELECT s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name,
+    SELECT ${BOOKING_COLUMNS},
            array_agg(sg.gpu_id::text) AS gpu_ids,
            (extract(epoch FROM min(sg.start_at)) * 1000)::float8 AS start_ms,
            (extract(epoch FROM max(sg.end_at)) * 1000)::float8 AS end_ms
@@ -87,7 +90,7 @@ export async function findMachineBookings(client: Db, machineId: string, from: D
 export async function findOwnerBookings(client: Db, owner: { teamId: string; userId: string }, from: Date, to: Date): Promise<Booking[]> {
   const end = Prisma.sql`LEAST(s.end_at, COALESCE(s.released_at, s.end_at))`;
   const rows = await client.$queryRaw<BookingRow[]>`
-    SELECT s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name,
+    SELECT ${BOOKING_COLUMNS},
            ARRAY(SELECT sg.gpu_id::text FROM slice_gpu sg WHERE sg.slice_id = s.id) AS gpu_ids,
            (extract(epoch FROM s.start_at) * 1000)::float8 AS start_ms,
            (extract(epoch FROM ${end}) * 1000)::float8 AS end_ms
