@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTeamGroups } from "@/core/identity/team-groups";
 
 const list = z
   .string()
@@ -29,6 +30,18 @@ const schema = z
     OIDC_LEADERSHIP_GROUPS: list,
     BOOTSTRAP_ADMIN_EMAILS: list,
     DEFAULT_TEAM: z.string().min(1).default("Unassigned"),
+    /** IdP group → team, e.g. "ds-nlp=NLP,ds-vision=Vision"; the first entry a person's groups hold wins. */
+    OIDC_TEAM_GROUPS: z
+      .string()
+      .default("")
+      .transform((text, ctx) => {
+        const parsed = parseTeamGroups(text);
+        if (parsed.ok) return parsed.map;
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }),
+    /** "0" starts the demo sign-in without the demo's machines, people and history. */
+    RIGSHARE_DEMO_DATA: z.enum(["0", "1"]).default("1"),
     DEMO_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     /** Set by the launcher, never by hand: the embedded demo IdP is serving sign-in. */
     RIGSHARE_DEMO_IDP: z.enum(["0", "1"]).default("0"),

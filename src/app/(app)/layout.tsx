@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { signOut } from "@/server/auth/config";
+import { signOutDestination } from "@/server/auth/logout";
 import { currentActor } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { navFor } from "./nav";
@@ -13,7 +14,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
 
   async function signOutAction() {
     "use server";
-    await signOut({ redirectTo: "/sign-in" });
+    // The IdP's end-session URL needs the session's ID token, which revoking the session forgets.
+    const destination = await signOutDestination();
+    await signOut({ redirect: false });
+    redirect(destination);
   }
 
   return (

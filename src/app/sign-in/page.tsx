@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { SignInCard } from "@/components/shell/sign-in-card";
 import { signIn } from "@/server/auth/config";
+import { signInUrlDiagnosed } from "@/server/auth/diagnosis";
 import { currentActor } from "@/server/auth/session";
 import { env } from "@/server/env";
 
@@ -11,8 +12,9 @@ export const metadata: Metadata = { title: "Sign in" };
 const ERRORS: Record<string, string> = {
   deactivated: "Your account is deactivated. Ask an admin of Rigshare to reactivate it.",
   "missing-claims": "Your identity provider did not send an e-mail address. Ask IT to release the email claim to Rigshare.",
-  AccessDenied: "Sign-in was refused.",
-  Configuration: "Sign-in is misconfigured on the server. An admin should check the OIDC settings in the logs.",
+  AccessDenied: "Sign-in was cancelled or refused at the identity provider.",
+  Configuration: "Sign-in is misconfigured. An admin should check the logs: each failed sign-in is logged with its cause.",
+  IdpUnreachable: "The identity provider cannot be reached right now. Try again later; if it lasts, tell an admin.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
@@ -23,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   async function startSignIn() {
     "use server";
-    await signIn("oidc", { redirectTo });
+    redirect(await signInUrlDiagnosed(() => signIn("oidc", { redirectTo, redirect: false })));
   }
 
   return (

@@ -31,7 +31,7 @@ export function SignInCard({
       )}
 
       <form action={signIn} className="mt-6">
-        <SubmitButton className="w-full">Sign in with SSO</SubmitButton>
+        <SubmitButton className="w-full">Sign in with {providerName}</SubmitButton>
       </form>
       <p className="mt-3 text-center text-xs text-slate-600">
         You will continue to <span className="font-medium text-slate-800">{providerName}</span>.

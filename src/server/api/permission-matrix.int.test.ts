@@ -8,7 +8,8 @@ import { resetDatabase } from "@/server/db/test-db";
 import { databaseFingerprint, fingerprintChanges, makeHardeningWorld } from "@/server/db/test-fixtures-hardening";
 import type { Actor } from "@/server/services/actor";
 import { authenticateToken } from "@/server/services/tokens";
-import { actorForSession } from "@/server/services/users";
+import { insertSession } from "@/server/db/sessions";
+import { actorForSession } from "@/server/services/sessions";
 import { handleRestRequest } from "./rest/handler";
 import { openApiDocument, REST_BASE_PATH } from "./rest/document";
 import { appRouter, createCaller } from "./root";
@@ -144,7 +145,8 @@ beforeAll(async () => {
   const now = new Date();
   world = await makeHardeningWorld(now);
   const { users, tokens } = world;
-  const sessionOfDeactivated: Actor | null = await actorForSession(users.deactivated.id);
+  const deactivatedSession = await insertSession(db(), { userId: users.deactivated.id, userAgent: "", idToken: null, expiresAt: new Date(now.getTime() + 3_600_000) });
+  const sessionOfDeactivated: Actor | null = await actorForSession(deactivatedSession.id, now);
   trpcCallers = {
     anonymous: [{ label: "no session", caller: callerFor(null) }],
     deactivated: [{ label: "session of a deactivated user", caller: createCaller({ actor: sessionOfDeactivated, requestId: "matrix", log: silent }) }],
@@ -178,7 +180,8 @@ describe("permission matrix", () => {
   });
 
   it("refuses the deactivated user's session and every revoked, expired or deactivated-owner token", async () => {
-    expect(await actorForSession(world.users.deactivated.id)).toBeNull();
+    const session = await insertSession(db(), { userId: world.users.deactivated.id, userAgent: "", idToken: null, expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await actorForSession(session.id, new Date())).toBeNull();
     await expect(authenticateToken(world.tokens.revoked, new Date())).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("revoked") });
     await expect(authenticateToken(world.tokens.deactivated, new Date())).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("deactivated") });
     await expect(authenticateToken(world.tokens.memberRead, new Date(Date.now() + 31 * 86_400_000))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("expired") });

@@ -1,22 +1,37 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { rolesFromClaims } from "@/core/claims";
-import { env } from "@/server/env";
-import { log } from "@/server/log";
-import { signInUser } from "@/server/services/users";
+import { mapSignIn } from "@/core/identity/sign-in-mapping";
+import { env, type Env } from "@/server/env";
+import { log as appLog, type Logger } from "@/server/log";
+import { endSession } from "@/server/services/sessions";
+import { signInUser } from "@/server/services/sign-in";
+import { diagnoseSignInError, rememberFailure } from "./diagnosis";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; name?: string | null; email?: string | null };
+    /** The server-side session row; signing out revokes it. */
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
   }
 }
 
-/** Built per request (lazy init) so the issuer and secrets come from the runtime environment, not the build. */
-function authConfig(): NextAuthConfig {
-  const e = env();
+const SESSION_SECONDS = 8 * 60 * 60;
+
+type AuthLog = Pick<Logger, "warn" | "info">;
+
+/**
+ * Built per request (lazy init) so the issuer and secrets come from the runtime environment, not
+ * the build; exported for the sign-in tests, which drive Auth.js without Next.
+ */
+export function authConfig(e: Env, deps: { log?: AuthLog; userAgent?: string | null } = {}): NextAuthConfig {
+  const log = deps.log ?? appLog;
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    basePath: "/api/auth",
+    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: e.OIDC_ISSUER
       ? [
@@ -33,47 +48,76 @@ function authConfig(): NextAuthConfig {
         ]
       : [],
     callbacks: {
-      async signIn({ user, profile }) {
+      async signIn({ user, account, profile }) {
         const subject = profile?.sub;
         const email = typeof profile?.email === "string" ? profile.email : undefined;
-        if (!subject || !email) return "/sign-in?error=missing-claims";
+        if (!subject || !email) {
+          log.warn({ claimNames: Object.keys(profile ?? {}).sort() }, "sign-in refused: the identity provider sent no sub or email claim (is the email scope in OIDC_SCOPES?)");
+          return "/sign-in?error=missing-claims";
+        }
+        const now = new Date();
+        const mapped = mapSignIn(profile as Record<string, unknown>, email, {
+          groupsClaim: e.OIDC_GROUPS_CLAIM,
+          adminGroups: e.OIDC_ADMIN_GROUPS,
+          leadershipGroups: e.OIDC_LEADERSHIP_GROUPS,
+          bootstrapAdminEmails: e.BOOTSTRAP_ADMIN_EMAILS,
+          teamGroups: e.OIDC_TEAM_GROUPS,
+        });
         const result = await signInUser(
           {
             subject,
             email,
             name: typeof profile.name === "string" && profile.name ? profile.name : email,
-            idpRoles: rolesFromClaims(profile as Record<string, unknown>, email, {
-              groupsClaim: e.OIDC_GROUPS_CLAIM,
-              adminGroups: e.OIDC_ADMIN_GROUPS,
-              leadershipGroups: e.OIDC_LEADERSHIP_GROUPS,
-              bootstrapAdminEmails: e.BOOTSTRAP_ADMIN_EMAILS,
-            }),
+            idpRoles: mapped.roles,
+            team: mapped.team,
+            seen: mapped,
           },
-          { defaultTeam: e.DEFAULT_TEAM, now: new Date() },
+          {
+            defaultTeam: e.DEFAULT_TEAM,
+            now,
+            session: { userAgent: deps.userAgent ?? "", idToken: account?.id_token ?? null, expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000) },
+          },
         );
         if (!result.ok) {
           log.warn({ subject }, "sign-in refused: user is deactivated");
           return `/sign-in?error=${result.reason}`;
         }
+        for (const warning of result.warnings) log.warn({ email, groupsClaim: e.OIDC_GROUPS_CLAIM, claimNames: mapped.claimNames }, warning);
         // Without a database adapter Auth.js hands this same object to the jwt callback.
         user.id = result.actor.id;
+        user.sid = result.sessionId ?? undefined;
         return true;
       },
       jwt({ token, user }) {
         if (user?.id) token.uid = user.id;
+        if (user?.sid) token.sid = user.sid;
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
+        if (typeof token.sid === "string") session.sid = token.sid;
         return session;
       },
     },
+    events: {
+      // Revoking the row is what makes sign-out real: the cookie is only a signed pointer to it.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endSession(sid, new Date());
+      },
+    },
     logger: {
-      error: (error) => log.error({ err: error }, "auth error"),
+      error: (error) => {
+        const failure = diagnoseSignInError(error, e.OIDC_ISSUER);
+        rememberFailure(failure);
+        log.warn({ cause: failure.kind, ...failure.details }, failure.message);
+      },
       warn: (code) => log.warn({ code }, "auth warning"),
       debug: () => {},
     },
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+export const { handlers, auth, signIn, signOut } = NextAuth((req) =>
+  authConfig(env(), { userAgent: req?.headers.get("user-agent") }),
+);

@@ -14,6 +14,10 @@ export function findUserBySubject(client: Db, subject: string) {
   return client.user.findUnique({ where: { subject }, include: withTeam });
 }
 
+export function findUserByLinuxUsername(client: Db, linuxUsername: string) {
+  return client.user.findUnique({ where: { linuxUsername }, include: withTeam });
+}
+
 export function findUserByEmail(client: Db, email: string) {
   return client.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, include: withTeam });
 }
@@ -34,6 +38,7 @@ export async function findUsers(client: Db, query: UserQuery) {
       ? [
           { name: { contains: query.search, mode: "insensitive" } },
           { email: { contains: query.search, mode: "insensitive" } },
+          { linuxUsername: { contains: query.search, mode: "insensitive" } },
         ]
       : undefined,
   };
@@ -46,7 +51,7 @@ export async function findUsers(client: Db, query: UserQuery) {
 
 export function insertUser(
   tx: Db,
-  data: { email: string; name: string; subject?: string | null; teamId: string; assignedRoles?: Role[]; idpRoles?: Role[]; active?: boolean; lastSignInAt?: Date },
+  data: { email: string; name: string; subject?: string | null; linuxUsername?: string; teamId: string; assignedRoles?: Role[]; idpRoles?: Role[]; active?: boolean; lastSignInAt?: Date },
 ) {
   return tx.user.create({ data, include: withTeam });
 }
@@ -54,7 +59,7 @@ export function insertUser(
 export function updateUserRow(
   tx: Db,
   id: string,
-  data: Partial<{ email: string; name: string; subject: string; teamId: string; assignedRoles: Role[]; idpRoles: Role[]; active: boolean; lastSignInAt: Date }>,
+  data: Partial<{ email: string; name: string; subject: string; linuxUsername: string; teamId: string; teamPinned: boolean; assignedRoles: Role[]; idpRoles: Role[]; active: boolean; lastSignInAt: Date }>,
 ) {
   return tx.user.update({ where: { id }, data, include: withTeam });
 }

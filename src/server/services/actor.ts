@@ -9,6 +9,8 @@ export interface Actor {
   teamId: string;
   teamName: string;
   roles: Role[];
+  /** The browser session the request came with; absent for API tokens and tests. */
+  sessionId?: string;
 }
 
 export function toActor(user: UserRow): Actor {

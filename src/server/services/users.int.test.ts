@@ -4,7 +4,8 @@ import { db } from "@/server/db/client";
 import { resetDatabase } from "@/server/db/test-db";
 import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
 import { toActor } from "./actor";
-import { listUsers, setUserActive, signInUser, updateUser } from "./users";
+import { signInUser } from "./sign-in";
+import { listUsers, setUserActive, updateUser } from "./users";
 
 const now = new Date("2026-11-27T10:00:00Z");
 

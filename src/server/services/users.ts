@@ -1,19 +1,18 @@
 import { AppError, notFound } from "@/core/errors";
+import { linuxUsernameProblem } from "@/core/identity/linux-username";
 import { effectiveRoles, type Role } from "@/core/roles";
 import { recordAudit } from "@/server/db/audit";
-import { findTeamById, findTeamByName, insertTeam } from "@/server/db/teams";
+import { findTeamById } from "@/server/db/teams";
 import { read, transaction, type Db } from "@/server/db/tx";
 import {
   countOtherActiveAdmins,
-  findUserByEmail,
   findUserById,
-  findUserBySubject,
+  findUserByLinuxUsername,
   findUsers,
-  insertUser,
   updateUserRow,
   type UserRow,
 } from "@/server/db/users";
-import { toActor, type Actor } from "./actor";
+import type { Actor } from "./actor";
 
 /** What the user list and the audit log show of a person. */
 export function userView(user: UserRow) {
@@ -22,6 +21,8 @@ export function userView(user: UserRow) {
     email: user.email,
     name: user.name,
     team: user.team,
+    teamPinned: user.teamPinned,
+    linuxUsername: user.linuxUsername,
     assignedRoles: user.assignedRoles,
     idpRoles: user.idpRoles,
     roles: effectiveRoles(user.assignedRoles, user.idpRoles),
@@ -62,33 +63,65 @@ async function guardLastAdmin(tx: Db, actor: Actor, target: UserRow, change: str
   }
 }
 
-export async function updateUser(actor: Actor, input: { userId: string; teamId?: string; assignedRoles?: Role[] }) {
+/** Refuses a Linux user name the machines cannot have or someone else has, naming the field. */
+async function checkLinuxUsername(tx: Db, name: string, userId: string) {
+  const problem = linuxUsernameProblem(name);
+  if (problem) throw new AppError("VALIDATION", `linuxUsername: ${problem}.`, { field: "linuxUsername" });
+  const holder = await findUserByLinuxUsername(tx, name);
+  if (holder && holder.id !== userId) {
+    throw new AppError("CONFLICT", `linuxUsername: "${name}" is already the Linux user name of ${holder.name}.`, { field: "linuxUsername" });
+  }
+}
+
+const editable = (user: UserRow) => ({ name: user.name, team: user.team.name, teamPinned: user.teamPinned, assignedRoles: user.assignedRoles, linuxUsername: user.linuxUsername });
+
+/**
+ * An admin's change to a person. Setting the team by hand pins it, so the IdP's group map leaves
+ * it alone at sign-in; `teamPinned: false` hands the team back to the IdP.
+ */
+export async function updateUser(
+  actor: Actor,
+  input: { userId: string; teamId?: string; teamPinned?: boolean; assignedRoles?: Role[]; linuxUsername?: string },
+) {
   return transaction(async (tx) => {
     const before = await loadUser(tx, input.userId);
     if (input.teamId && !(await findTeamById(tx, input.teamId))) throw notFound("Team", "teamId");
+    if (input.linuxUsername !== undefined && input.linuxUsername !== before.linuxUsername) await checkLinuxUsername(tx, input.linuxUsername, before.id);
     if (input.assignedRoles) {
       const after = effectiveRoles(input.assignedRoles, before.idpRoles);
       if (!after.includes("admin") && effectiveRoles(before.assignedRoles, before.idpRoles).includes("admin")) {
         await guardLastAdmin(tx, actor, before, "remove the admin role from");
       }
     }
-    const after = await updateUserRow(tx, before.id, { teamId: input.teamId, assignedRoles: input.assignedRoles });
-    const changed = {
-      ...(input.teamId && input.teamId !== before.teamId ? { team: [before.team.name, after.team.name] } : {}),
-      ...(input.assignedRoles && input.assignedRoles.join() !== before.assignedRoles.join()
-        ? { assignedRoles: [before.assignedRoles, after.assignedRoles] }
-        : {}),
-    };
-    if (Object.keys(changed).length > 0) {
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "user.update",
-        subjectType: "user",
-        subjectId: before.id,
-        before: { name: before.name, team: before.team.name, assignedRoles: before.assignedRoles },
-        after: { name: after.name, team: after.team.name, assignedRoles: after.assignedRoles },
-      });
+    const teamChanged = input.teamId !== undefined && input.teamId !== before.teamId;
+    const after = await updateUserRow(tx, before.id, {
+      teamId: input.teamId,
+      teamPinned: input.teamPinned ?? (teamChanged ? true : undefined),
+      assignedRoles: input.assignedRoles,
+      linuxUsername: input.linuxUsername,
+    });
+    if (JSON.stringify(editable(before)) !== JSON.stringify(editable(after))) {
+      await recordAudit(tx, { actorId: actor.id, action: "user.update", subjectType: "user", subjectId: before.id, before: editable(before), after: editable(after) });
     }
+    return userView(after);
+  });
+}
+
+/** A person's own change of their Linux user name, from the profile. */
+export async function updateMyLinuxUsername(actor: Actor, input: { linuxUsername: string }) {
+  return transaction(async (tx) => {
+    const before = await loadUser(tx, actor.id);
+    if (input.linuxUsername === before.linuxUsername) return userView(before);
+    await checkLinuxUsername(tx, input.linuxUsername, before.id);
+    const after = await updateUserRow(tx, before.id, { linuxUsername: input.linuxUsername });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.linux-username",
+      subjectType: "user",
+      subjectId: before.id,
+      before: { linuxUsername: before.linuxUsername },
+      after: { linuxUsername: after.linuxUsername },
+    });
     return userView(after);
   });
 }
@@ -110,73 +143,6 @@ export async function setUserActive(actor: Actor, input: { userId: string; activ
     });
     return userView(after);
   });
-}
-
-export interface SignInIdentity {
-  subject: string;
-  email: string;
-  name: string;
-  idpRoles: Role[];
-}
-
-export type SignInResult = { ok: true; actor: Actor } | { ok: false; reason: "deactivated" };
-
-/**
- * Called at every OpenID Connect sign-in. The user is found by IdP subject or by e-mail, otherwise
- * created in the default team. A deactivated user is refused and nothing about them changes.
- */
-export async function signInUser(identity: SignInIdentity, options: { defaultTeam: string; now: Date }): Promise<SignInResult> {
-  return transaction(async (tx) => {
-    // Matching by e-mail too links pre-provisioned users and survives a move to another IdP,
-    // whose subjects differ; the company IdP is trusted to own its e-mail addresses.
-    const existing = (await findUserBySubject(tx, identity.subject)) ?? (await findUserByEmail(tx, identity.email));
-    if (existing && !existing.active) return { ok: false, reason: "deactivated" } as const;
-    if (existing) {
-      const user = await updateUserRow(tx, existing.id, {
-        subject: identity.subject,
-        email: identity.email,
-        name: identity.name,
-        idpRoles: identity.idpRoles,
-        lastSignInAt: options.now,
-      });
-      if (existing.idpRoles.join() !== identity.idpRoles.join()) {
-        await recordAudit(tx, {
-          actorId: user.id,
-          action: "user.idp-roles",
-          subjectType: "user",
-          subjectId: user.id,
-          before: { idpRoles: existing.idpRoles },
-          after: { idpRoles: user.idpRoles },
-          reason: "Roles from the identity provider's group claim at sign-in",
-        });
-      }
-      return { ok: true, actor: toActor(user) } as const;
-    }
-    const team = (await findTeamByName(tx, options.defaultTeam)) ?? (await insertTeam(tx, options.defaultTeam));
-    const user = await insertUser(tx, {
-      subject: identity.subject,
-      email: identity.email,
-      name: identity.name,
-      teamId: team.id,
-      idpRoles: identity.idpRoles,
-      lastSignInAt: options.now,
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "user.create",
-      subjectType: "user",
-      subjectId: user.id,
-      after: { email: user.email, name: user.name, team: team.name, idpRoles: user.idpRoles },
-      reason: "First sign-in",
-    });
-    return { ok: true, actor: toActor(user) } as const;
-  });
-}
-
-/** The signed-in person for a session, or null when unknown or deactivated. */
-export async function actorForSession(userId: string): Promise<Actor | null> {
-  const user = await read((client) => findUserById(client, userId));
-  return user?.active ? toActor(user) : null;
 }
 
 export async function getProfile(userId: string) {
