@@ -1,6 +1,6 @@
 // The one command that serves Rigshare: (`--build`: the production build,) database (given or
-// embedded), migrations, sign-in (given IdP or the embedded demo one, with demo data), then the
-// Next.js server. `--dev` runs `next dev` instead.
+// embedded), migrations, sign-in (given IdP or the embedded demo one, with demo data unless
+// `--no-demo-data` or RIGSHARE_DEMO_DATA=0), then the Next.js server. `--dev` runs `next dev` instead.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,14 +8,14 @@ import { join, resolve } from "node:path";
 import pino from "pino";
 import { DEMO_GROUPS } from "@/server/auth/demo-idp/accounts";
 import { startDemoIdp } from "@/server/auth/demo-idp/server";
-import { createPrismaClient } from "@/server/db/client";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
-import { seedDemo } from "@/server/db/seed/demo";
+import { prepareData } from "@/server/db/seed/first-start";
 import { EnvError, parseEnv } from "@/server/env";
 
 const dev = process.argv.includes("--dev");
 const build = process.argv.includes("--build");
+const noDemoData = process.argv.includes("--no-demo-data");
 const log = pino({ base: { app: "rigshare-launcher" }, level: process.env.LOG_LEVEL ?? "info" });
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -63,7 +63,7 @@ async function main() {
       clientId,
       clientSecret: secrets.clientSecret,
       redirectUris: [new URL("/api/auth/callback/oidc", config.AUTH_URL).href],
-      postLogoutRedirectUris: [new URL("/sign-in", config.AUTH_URL).href],
+      postLogoutRedirectUris: [new URL("/signed-out", config.AUTH_URL).href],
       log,
     });
     cleanups.push(idp.close);
@@ -78,10 +78,10 @@ async function main() {
       AUTH_SECRET: config.AUTH_SECRET ?? secrets.authSecret,
       RIGSHARE_DEMO_IDP: "1",
     });
-    const prisma = createPrismaClient(databaseUrl);
-    const seeded = await seedDemo(prisma, new Date()).finally(() => prisma.$disconnect());
-    log.warn({ ...seeded, issuer: idp.issuer }, "DEMO MODE: sign-in uses the built-in demo identity provider. Set OIDC_ISSUER for real SSO.");
+    log.warn({ issuer: idp.issuer }, "DEMO MODE: sign-in uses the built-in demo identity provider. Set OIDC_ISSUER for real SSO.");
   }
+  const demoData = !config.OIDC_ISSUER && !noDemoData && config.RIGSHARE_DEMO_DATA === "1";
+  log.info(await prepareData(databaseUrl, { demoData, now: new Date() }), demoData ? "demo data ready" : "data ready (no demo data)");
   parseEnv(appEnv);
 
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");

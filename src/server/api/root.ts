@@ -4,6 +4,7 @@ import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
 import { quotasRouter } from "./routers/quotas";
 import { savingsRouter } from "./routers/savings";
+import { setupRouter } from "./routers/setup";
 import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
 import { tokensRouter } from "./routers/tokens";
@@ -23,6 +24,7 @@ export const appRouter = router({
   savings: savingsRouter,
   tokens: tokensRouter,
   transfer: transferRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,8 @@ export const teamName = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u, "may contain letters, digits, spaces and . _ & -");
 export const roles = z.array(z.enum(ROLES)).max(ROLES.length).refine((r) => new Set(r).size === r.length, "must not repeat a role");
 export const reason = z.string().trim().min(3, "must be at least 3 characters").max(500, "must be at most 500 characters");
+/** Checked in full by the core (src/core/identity/linux-username.ts), which names the rule broken. */
+export const linuxUsername = z.string().trim().max(64, "must be at most 64 characters");
 export const search = z.string().trim().max(100, "must be at most 100 characters").optional();
 
 // ---- Builds: a parts list, its vendor quotes and status (src/core/builds/parts.ts). ----

@@ -11,6 +11,8 @@ import {
   type GpuModelData,
   type GpuModelRow,
 } from "@/server/db/gpu-models";
+import { findSkuUnits, setGpuModelCloudSku } from "@/server/db/prices";
+import { referenceCloudSku } from "@/server/db/seed/reference-prices";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 
@@ -42,8 +44,15 @@ export async function createGpuModel(actor: Actor, input: GpuModelData) {
   return transaction(async (tx) => {
     const name = input.name.trim();
     await assertNameFree(tx, name);
-    const model = await insertGpuModel(tx, { ...input, name });
-    await recordAudit(tx, { actorId: actor.id, action: "gpu-model.create", subjectType: "gpu-model", subjectId: model.id, after: snapshot(model) });
+    let model = await insertGpuModel(tx, { ...input, name });
+    // A card the reference catalog knows is priced at once, so Savings works with the first machine;
+    // the price catalog page shows the mapping for an admin to check.
+    const cloudSku = referenceCloudSku(name);
+    if (cloudSku && (await findSkuUnits(tx, cloudSku)).some((u) => u.unit === "gpu_hour")) {
+      await setGpuModelCloudSku(tx, model.id, cloudSku);
+      model = { ...model, cloudSku };
+    }
+    await recordAudit(tx, { actorId: actor.id, action: "gpu-model.create", subjectType: "gpu-model", subjectId: model.id, after: { ...snapshot(model), cloudSku: model.cloudSku } });
     return gpuModelView(model);
   });
 }

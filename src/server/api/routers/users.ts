@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { listRecentSignIns } from "@/server/services/sign-in-overview";
+import { signOutEverywhere } from "@/server/services/sessions";
 import { listUsers, setUserActive, updateUser } from "@/server/services/users";
 import { permitted, router } from "../trpc";
-import { id, reason, roles, search } from "../schemas";
+import { id, linuxUsername, reason, roles, search } from "../schemas";
 
 export const usersRouter = router({
   list: permitted("users:read")
@@ -17,10 +19,17 @@ export const usersRouter = router({
     .query(({ input }) => listUsers(input)),
 
   update: permitted("users:manage")
-    .input(z.object({ userId: id, teamId: id.optional(), assignedRoles: roles.optional() }))
+    .input(z.object({ userId: id, teamId: id.optional(), teamPinned: z.boolean().optional(), assignedRoles: roles.optional(), linuxUsername: linuxUsername.optional() }))
     .mutation(({ ctx, input }) => updateUser(ctx.actor, input)),
 
   setActive: permitted("users:manage")
     .input(z.object({ userId: id, active: z.boolean(), reason: reason.optional() }))
     .mutation(({ ctx, input }) => setUserActive(ctx.actor, input)),
+
+  signOutEverywhere: permitted("users:manage")
+    .input(z.object({ userId: id, reason: reason.optional() }))
+    .mutation(({ ctx, input }) => signOutEverywhere(ctx.actor, input, new Date())),
+
+  /** The newest sign-ins as the IdP sent them, for the admin's Sign-in page. */
+  recentSignIns: permitted("users:manage").query(() => listRecentSignIns()),
 });

@@ -1,6 +1,6 @@
 import type { Db } from "../tx";
 
-const usd = (dollars: string) => {
+export const usd = (dollars: string) => {
   const [whole, fraction = ""] = dollars.split(".");
   return BigInt(whole!) * 1_000_000n + BigInt(fraction.padEnd(6, "0").slice(0, 6));
 };
