@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     can(roles, "users:manage") && { href: "/admin/users", label: "Users" },
     can(roles, "teams:manage") && { href: "/admin/teams", label: "Teams" },
     can(roles, "quotas:manage") && { href: "/admin/quotas", label: "Quotas" },
+    can(roles, "users:manage") && { href: "/admin/sign-in", label: "Sign-in" },
     can(roles, "audit:read") && { href: "/admin/audit", label: "Audit log" },
   ].filter((tab) => tab !== false);
   return (

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { EmptyState } from "@/components/ui/states";
 import { can } from "@/core/permissions";
 import { api } from "@/trpc/server";
@@ -15,7 +16,8 @@ export default async function InventoryPage() {
   const access = await allowedTo("inventory:read");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const manage = can(access.actor.roles, "inventory:manage");
-  const machines = await (await api()).inventory.list();
+  const trpc = await api();
+  const [machines, setup] = await Promise.all([trpc.inventory.list(), manage ? trpc.setup.checklist() : null]);
   const inUse = machines.filter((m) => m.status !== "retired");
   const retired = machines.filter((m) => m.status === "retired");
   const gpus = inUse.flatMap((m) => m.gpus);
@@ -43,6 +45,7 @@ export default async function InventoryPage() {
           </>
         }
       />
+      {setup?.visible && <SetupChecklist items={setup.items} />}
       {machines.length === 0 ? (
         <EmptyState
           icon={Server}

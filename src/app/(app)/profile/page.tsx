@@ -7,12 +7,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/format";
 import { api } from "@/trpc/server";
+import { LinuxUsernameForm } from "./linux-username-form";
+import { SessionsList } from "./sessions-list";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const trpc = await api();
-  const [profile, activity] = await Promise.all([trpc.me.profile(), trpc.me.activity({ limit: 20 })]);
+  const [profile, activity, sessions] = await Promise.all([trpc.me.profile(), trpc.me.activity({ limit: 20 }), trpc.me.sessions()]);
   return (
     <>
       <PageHeader
@@ -43,6 +45,12 @@ export default async function ProfilePage() {
                 </dd>
               </div>
               <div>
+                <dt className="sr-only">Linux user name</dt>
+                <dd>
+                  <LinuxUsernameForm current={profile.linuxUsername} />
+                </dd>
+              </div>
+              <div>
                 <dt className="font-medium text-slate-500">Last sign-in</dt>
                 <dd className="mt-1 text-slate-900">{profile.lastSignInAt ? formatDateTime(profile.lastSignInAt) : "—"}</dd>
               </div>
@@ -54,6 +62,12 @@ export default async function ProfilePage() {
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
+          <CardHeader title="Where you are signed in" description="Sign out a browser you no longer use; it stops working at once." />
+          <CardBody>
+            <SessionsList sessions={sessions} />
+          </CardBody>
+        </Card>
+        <Card className="lg:col-span-3">
           <CardHeader title="Recent activity" description="Changes you made and changes made to your account." />
           <CardBody>
             <ActivityList entries={activity.entries} emptyText="Nothing has happened on your account yet." />

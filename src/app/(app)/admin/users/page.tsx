@@ -32,10 +32,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Users" description="People are created when they first sign in. Move them between teams, grant roles, or deactivate them." />
+      <PageHeader title="Users" description="People are created when they first sign in. Move them between teams, grant roles, sign them out, or deactivate them." />
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3" action="/admin/users">
         <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">Search by name or e-mail</label>
+          <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">Search by name, e-mail or Linux user name</label>
           <Input id="q" name="q" type="search" defaultValue={params.q} placeholder="e.g. alice" />
         </div>
         <div>
@@ -73,8 +73,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Td>
                     <div className="font-medium text-slate-900">{user.name}</div>
                     <div className="text-slate-500">{user.email}</div>
+                    <div className="text-xs text-slate-500">
+                      Linux: <code className="font-mono text-slate-700">{user.linuxUsername}</code>
+                    </div>
                   </Td>
-                  <Td>{user.team.name}</Td>
+                  <Td>
+                    <div>{user.team.name}</div>
+                    {user.teamPinned && (
+                      <div className="mt-1" title="Set by an admin: the identity provider's group map leaves it alone. Edit to unpin.">
+                        <Badge tone="neutral">Pinned by an admin</Badge>
+                      </div>
+                    )}
+                  </Td>
                   <Td>
                     <div className="flex flex-wrap gap-1">
                       {user.roles.map((role) => <RoleBadge key={role} role={role} />)}

@@ -6,15 +6,19 @@ import { ROLES, type Role } from "@/core/roles";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Select, Textarea } from "@/components/ui/form";
+import { Field, Input, Select, Textarea } from "@/components/ui/form";
 import type { UserView } from "@/server/services/users";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
+import { SignOutEverywhereDialog } from "./sign-out-everywhere";
 
-type Props = { user: Pick<UserView, "id" | "name" | "team" | "assignedRoles" | "idpRoles" | "active">; teams: { id: string; name: string }[] };
+type Props = {
+  user: Pick<UserView, "id" | "name" | "team" | "teamPinned" | "linuxUsername" | "assignedRoles" | "idpRoles" | "active">;
+  teams: { id: string; name: string }[];
+};
 
 export function UserActions({ user, teams }: Props) {
-  const [open, setOpen] = useState<"edit" | "status" | null>(null);
+  const [open, setOpen] = useState<"edit" | "status" | "sign-out" | null>(null);
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" onClick={() => setOpen("edit")} aria-label={`Edit ${user.name}`}>
@@ -23,6 +27,12 @@ export function UserActions({ user, teams }: Props) {
       <Button size="sm" variant={user.active ? "ghost" : "secondary"} onClick={() => setOpen("status")} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
         {user.active ? "Deactivate" : "Reactivate"}
       </Button>
+      {user.active && (
+        <Button size="sm" variant="ghost" onClick={() => setOpen("sign-out")} aria-label={`Sign ${user.name} out everywhere`}>
+          Sign out
+        </Button>
+      )}
+      {open === "sign-out" && <SignOutEverywhereDialog user={user} onClose={() => setOpen(null)} />}
       {open === "edit" && <EditUserDialog user={user} teams={teams} onClose={() => setOpen(null)} />}
       {open === "status" && <StatusDialog user={user} onClose={() => setOpen(null)} />}
     </div>
@@ -33,6 +43,8 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
   const trpc = useTRPC();
   const [teamId, setTeamId] = useState(user.team.id);
   const [roles, setRoles] = useState<Role[]>(user.assignedRoles);
+  const [pinned, setPinned] = useState(user.teamPinned);
+  const [linuxUsername, setLinuxUsername] = useState(user.linuxUsername);
   const done = useSuccess(`${user.name} updated`, onClose);
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: done }));
   const error = update.error ? describeError(update.error) : undefined;
@@ -43,7 +55,7 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
         className="space-y-4 text-left"
         onSubmit={(event) => {
           event.preventDefault();
-          update.mutate({ userId: user.id, teamId, assignedRoles: roles });
+          update.mutate({ userId: user.id, teamId, teamPinned: pinned || teamId !== user.team.id, assignedRoles: roles, linuxUsername: linuxUsername.trim() });
         }}
       >
         <Field label="Team" htmlFor="edit-team" error={error?.field === "teamId" ? error.message : undefined}>
@@ -52,6 +64,22 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
               <option key={team.id} value={team.id}>{team.name}</option>
             ))}
           </Select>
+        </Field>
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4 rounded border-slate-300 accent-indigo-600"
+            checked={pinned || teamId !== user.team.id}
+            disabled={teamId !== user.team.id}
+            onChange={(e) => setPinned(e.target.checked)}
+          />
+          <span>
+            Pin this team
+            <span className="block text-xs text-slate-500">The identity provider&apos;s group → team map will not change it at sign-in. Choosing another team pins it.</span>
+          </span>
+        </label>
+        <Field label="Linux user name" htmlFor="edit-linux-username" hint="The account name on the GPU machines." error={error?.field === "linuxUsername" ? error.message : undefined}>
+          <Input id="edit-linux-username" value={linuxUsername} onChange={(e) => setLinuxUsername(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" />
         </Field>
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Roles granted in Rigshare</legend>
@@ -70,7 +98,7 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
             ))}
           </div>
         </fieldset>
-        {error && error.field !== "teamId" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
+        {error && error.field !== "teamId" && error.field !== "linuxUsername" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
           <Button type="submit" loading={update.isPending}>Save</Button>
