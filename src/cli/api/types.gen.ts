@@ -1088,6 +1088,8 @@ export interface components {
             /** @description Roles an admin assigned in the portal (roles from the identity provider's groups are set at each sign-in). */
             roles?: ("member" | "admin" | "leadership")[];
             active?: boolean;
+            /** @description POSIX user name on the GPU machines. Absent or null keeps the stored one; a new person without one gets the e-mail's local part. */
+            linuxUsername?: string | null;
         };
         InventoryGpuModel: {
             name: string;

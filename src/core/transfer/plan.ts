@@ -115,6 +115,24 @@ function mergeSection<I, R>(
   return merged;
 }
 
+/** Two people cannot share a Linux user name: the agent could not tell their processes apart. */
+function linuxUsernameClashes(users: Map<string, Entry<UserRecord>>): Problem[] {
+  const holders = new Map<string, Entry<UserRecord>[]>();
+  for (const entry of users.values()) {
+    const name = entry.record.linuxUsername;
+    if (name !== null) holders.set(name, [...(holders.get(name) ?? []), entry]);
+  }
+  const problems: Problem[] = [];
+  for (const [name, entries] of holders) {
+    if (entries.length < 2) continue;
+    for (const entry of entries.filter((e) => e.path !== undefined)) {
+      const other = entries.find((e) => e !== entry)!;
+      problems.push({ path: `${entry.path}.linuxUsername`, message: `"${name}" is already the Linux user name of ${other.record.email}` });
+    }
+  }
+  return problems;
+}
+
 function changesOf<T>(merged: Map<string, Entry<T>>): { changes: Change<T>[]; unchanged: number } {
   const changes: Change<T>[] = [];
   let unchanged = 0;
@@ -159,8 +177,11 @@ export function planImport(
 
   const users = mergeSection("users", doc.users, stored.users, { input: (u) => keys.user(u.email), record: (u) => keys.user(u.email), field: "email" }, (u, before, path) => {
     const team = teamName(u.team, `${path}.team`);
-    return team === undefined ? null : { email: u.email, name: u.name, team, roles: u.roles ?? before?.roles ?? [], active: u.active ?? before?.active ?? true };
+    return team === undefined
+      ? null
+      : { email: u.email, name: u.name, team, roles: u.roles ?? before?.roles ?? [], active: u.active ?? before?.active ?? true, linuxUsername: u.linuxUsername ?? before?.linuxUsername ?? null };
   }, problems);
+  problems.push(...linuxUsernameClashes(users));
 
   const gpuModels = mergeSection("gpuModels", doc.gpuModels, stored.gpuModels, { input: (m) => keys.gpuModel(m.name), record: (m) => keys.gpuModel(m.name), field: "name" }, (m, before) => ({
     name: m.name,

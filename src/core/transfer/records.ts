@@ -18,6 +18,8 @@ export interface UserRecord {
   team: string;
   roles: Role[];
   active: boolean;
+  /** Null only for a new person the document gives none: the database then derives it from the e-mail. */
+  linuxUsername: string | null;
 }
 
 export interface GpuModelRecord {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { partSpecsSchema } from "@/core/builds/part-specs-schema";
 import { PART_CATEGORIES } from "@/core/builds/parts";
+import { linuxUsernameProblem } from "@/core/identity/linux-username";
 import { ROLES } from "@/core/roles";
 import { SLICE_STATUSES } from "@/core/slices/lifecycle";
 
@@ -58,6 +59,16 @@ export const userRecord = z.strictObject({
     description: "Roles an admin assigned in the portal (roles from the identity provider's groups are set at each sign-in).",
   }),
   active: z.boolean().optional(),
+  linuxUsername: z
+    .string()
+    .trim()
+    .superRefine((name, ctx) => {
+      const problem = linuxUsernameProblem(name);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .nullable()
+    .optional()
+    .meta({ description: "POSIX user name on the GPU machines. Absent or null keeps the stored one; a new person without one gets the e-mail's local part." }),
 });
 
 export const gpuModelRecord = z.strictObject({

@@ -35,10 +35,10 @@ export function makeInventoryDocument(now = Date.UTC(2026, 0, 15, 12)): Complete
     version: 1,
     teams: [{ name: "NLP" }, { name: "Vision" }],
     users: [
-      { email: "ada@example.test", name: "Ada Lindqvist", team: "Vision", roles: ["admin"], active: true },
-      { email: "alice@example.test", name: "Alice Moreau", team: "Vision", roles: [], active: true },
-      { email: "bob@example.test", name: "Bob Okafor", team: "NLP", roles: ["member"], active: true },
-      { email: "gone@example.test", name: "Former Colleague", team: "NLP", roles: [], active: false },
+      { email: "ada@example.test", linuxUsername: "ada", name: "Ada Lindqvist", team: "Vision", roles: ["admin"], active: true },
+      { email: "alice@example.test", linuxUsername: "alice", name: "Alice Moreau", team: "Vision", roles: [], active: true },
+      { email: "bob@example.test", linuxUsername: "bob", name: "Bob Okafor", team: "NLP", roles: ["member"], active: true },
+      { email: "gone@example.test", linuxUsername: "gone", name: "Former Colleague", team: "NLP", roles: [], active: false },
     ],
     gpuModels: [
       { name: "GTX 1080 Ti", vramGb: 11, boardPowerW: 250, cloudSku: "test-p100" },

@@ -37,7 +37,7 @@ const sliceColumns = {
 /** Everything an export holds, with ids. One query after the other: inside a transaction they share one connection. */
 export async function findInventoryRows(client: Db) {
   const teams = await client.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const users = await client.user.findMany({ select: { id: true, email: true, name: true, assignedRoles: true, active: true, team: { select: { name: true } } }, orderBy: { email: "asc" } });
+  const users = await client.user.findMany({ select: { id: true, email: true, name: true, assignedRoles: true, active: true, linuxUsername: true, team: { select: { name: true } } }, orderBy: { email: "asc" } });
   const gpuModels = await client.gpuModel.findMany({ select: { id: true, name: true, vramGb: true, boardPowerW: true, cloudSku: true }, orderBy: { name: "asc" } });
   const prices = await client.priceEntry.findMany({ orderBy: [{ sku: "asc" }, { effectiveFrom: "asc" }] });
   const builds = await client.build.findMany({ include: { parts: { orderBy: { position: "asc" } }, quotes: true }, orderBy: { name: "asc" } });
@@ -65,6 +65,8 @@ export interface UserData {
   teamId: string;
   assignedRoles: Role[];
   active: boolean;
+  /** Undefined leaves it to the database's default (the e-mail's local part). */
+  linuxUsername?: string;
 }
 
 export async function insertUserRow(tx: Db, data: UserData) {

@@ -41,7 +41,7 @@ export async function applyPlan(tx: Db, plan: ImportPlan, ids: InventoryIds): Pr
     else ids.teams.set(c.key, await insertTeamRow(tx, c.record.name));
   }
   for (const c of plan.users) {
-    const data = { email: c.record.email, name: c.record.name, teamId: need(ids.teams, keys.team(c.record.team)), assignedRoles: c.record.roles, active: c.record.active };
+    const data = { email: c.record.email, name: c.record.name, teamId: need(ids.teams, keys.team(c.record.team)), assignedRoles: c.record.roles, active: c.record.active, linuxUsername: c.record.linuxUsername ?? undefined };
     if (c.before) await updateUserRow(tx, need(ids.users, c.key), data);
     else ids.users.set(c.key, await insertUserRow(tx, data));
   }

@@ -41,7 +41,7 @@ export function toSnapshot(rows: InventoryRows): { document: CompleteDocument; i
   const document: CompleteDocument = sortDocument({
     version: 1,
     teams: rows.teams.map((t) => ({ name: t.name })),
-    users: rows.users.map((u) => ({ email: u.email, name: u.name, team: u.team.name, roles: u.assignedRoles, active: u.active })),
+    users: rows.users.map((u) => ({ email: u.email, name: u.name, team: u.team.name, roles: u.assignedRoles, active: u.active, linuxUsername: u.linuxUsername })),
     gpuModels: rows.gpuModels.map((m) => ({ name: m.name, vramGb: m.vramGb, boardPowerW: m.boardPowerW, cloudSku: m.cloudSku })),
     prices: rows.prices.map((p) => ({ provider: p.provider, sku: p.sku, unit: p.unit, priceMicros: p.priceMicros.toString(), effectiveFrom: iso(p.effectiveFrom), sourceNote: p.sourceNote })),
     builds: rows.builds.map((b) => ({
