@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { SignInCard } from "@/components/shell/sign-in-card";
+import { signInErrorMessage } from "@/components/shell/sign-in-errors";
 import { signIn } from "@/server/auth/config";
 import { signInUrlDiagnosed } from "@/server/auth/diagnosis";
 import { currentActor } from "@/server/auth/session";
@@ -9,13 +10,6 @@ import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-const ERRORS: Record<string, string> = {
-  deactivated: "Your account is deactivated. Ask an admin of Rigshare to reactivate it.",
-  "missing-claims": "Your identity provider did not send an e-mail address. Ask IT to release the email claim to Rigshare.",
-  AccessDenied: "Sign-in was cancelled or refused at the identity provider.",
-  Configuration: "Sign-in is misconfigured. An admin should check the logs: each failed sign-in is logged with its cause.",
-  IdpUnreachable: "The identity provider cannot be reached right now. Try again later; if it lasts, tell an admin.",
-};
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   const { error, callbackUrl } = await searchParams;
@@ -36,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           signIn={startSignIn}
           providerName={e.OIDC_PROVIDER_NAME}
           demo={e.RIGSHARE_DEMO_IDP === "1"}
-          error={error ? (ERRORS[error] ?? "Sign-in failed. Please try again.") : undefined}
+          error={error ? signInErrorMessage(error) : undefined}
         />
       </main>
     </>

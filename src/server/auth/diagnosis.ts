@@ -27,7 +27,9 @@ function chain(error: unknown): Bag[] {
     const bag = value as Bag;
     visit(bag.cause, depth + 1);
     visit(bag.err, depth + 1);
-    if (Array.isArray(bag.errors)) for (const e of bag.errors) visit(e, depth + 1);
+    // A WWW-Authenticate challenge (oauth4webapi) carries the OAuth error in its parameters.
+    visit(bag.parameters, depth + 1);
+    for (const list of [bag.errors, bag.cause]) if (Array.isArray(list)) for (const e of list) visit(e, depth + 1);
   };
   visit(error, 0);
   return found;
@@ -68,7 +70,7 @@ export function diagnoseSignInError(error: unknown, issuer: string | undefined):
   if (oauth) {
     const code = oauth.error as string;
     const description = str(oauth.error_description);
-    const status = typeof oauth.status === "number" ? oauth.status : undefined;
+    const status = bags.map((b) => b.status).find((value): value is number => typeof value === "number" && !(value === 200));
     const details: Record<string, string | number> = { ...at, error: code, ...(description ? { errorDescription: description } : {}), ...(status ? { status } : {}) };
     const said = `${code}${description ? `: ${description}` : ""}`;
     if (code === "invalid_client" || code === "unauthorized_client" || status === 401) {
