@@ -16,12 +16,15 @@ test("the demo identity provider's chooser is accessible", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("sign-out ends the session", async ({ page }) => {
+test("sign-out ends the session here and at the demo identity provider, then says so", async ({ page }) => {
   await signInAs(page, "Bob Okafor");
   await expectSignedInAs(page, "Bob Okafor");
   await page.getByRole("button", { name: /Bob Okafor/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByRole("button", { name: "Yes, sign me out" }).click();
+  await expect(page).toHaveURL(/\/signed-out$/);
+  await expect(page.getByRole("heading", { level: 1, name: "You are signed out" })).toBeVisible();
+  await expectAccessible(page);
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -41,9 +41,9 @@ export async function findMachineCostProfiles(client: Db) {
   });
 }
 
-export async function findPriceEntries(client: Db): Promise<(PriceEntry & { id: string; sourceNote: string })[]> {
+export async function findPriceEntries(client: Db): Promise<(PriceEntry & { id: string; sourceNote: string; referenceDefault: boolean })[]> {
   const rows = await client.priceEntry.findMany({ orderBy: [{ sku: "asc" }, { effectiveFrom: "asc" }] });
-  return rows.map((r) => ({ id: r.id, sku: r.sku, provider: r.provider, unit: UNIT[r.unit], priceMicros: r.priceMicros, effectiveFrom: r.effectiveFrom.getTime(), sourceNote: r.sourceNote }));
+  return rows.map((r) => ({ id: r.id, sku: r.sku, provider: r.provider, unit: UNIT[r.unit], priceMicros: r.priceMicros, effectiveFrom: r.effectiveFrom.getTime(), sourceNote: r.sourceNote, referenceDefault: r.referenceDefault }));
 }
 
 interface HoldRow {

@@ -65,19 +65,23 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
             ))}
           </Select>
         </Field>
-        <label className="flex items-start gap-2 text-sm text-slate-800">
+        <div className="flex items-start gap-2 text-sm text-slate-800">
           <input
+            id="edit-pinned"
             type="checkbox"
             className="mt-0.5 size-4 rounded border-slate-300 accent-indigo-600"
             checked={pinned || teamId !== user.team.id}
             disabled={teamId !== user.team.id}
             onChange={(e) => setPinned(e.target.checked)}
+            aria-describedby="edit-pinned-hint"
           />
-          <span>
-            Pin this team
-            <span className="block text-xs text-slate-500">The identity provider&apos;s group → team map will not change it at sign-in. Choosing another team pins it.</span>
-          </span>
-        </label>
+          <div>
+            <label htmlFor="edit-pinned">Pinned by an admin</label>
+            <p id="edit-pinned-hint" className="text-xs text-slate-500">
+              Unpinned, the identity provider&apos;s groups may set it at each sign-in. Choosing another one pins it.
+            </p>
+          </div>
+        </div>
         <Field label="Linux user name" htmlFor="edit-linux-username" hint="The account name on the GPU machines." error={error?.field === "linuxUsername" ? error.message : undefined}>
           <Input id="edit-linux-username" value={linuxUsername} onChange={(e) => setLinuxUsername(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" />
         </Field>

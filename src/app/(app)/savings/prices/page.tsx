@@ -150,7 +150,14 @@ export default async function PricesPage() {
                             </span>
                           </Td>
                           <Td className="text-right whitespace-nowrap tabular-nums">{formatRate(e.priceMicros)}</Td>
-                          <Td className="text-xs text-slate-600">{e.sourceNote || "—"}</Td>
+                          <Td className="text-xs text-slate-600">
+                            {e.referenceDefault && (
+                              <span className="mb-1 block" title="Loaded on the first start from the reference data; check it against your cloud's current prices.">
+                                <Badge tone="warning">Reference default</Badge>
+                              </span>
+                            )}
+                            {e.sourceNote || "—"}
+                          </Td>
                           {manage && (
                             <Td className="text-right">
                               <DeletePriceButton entry={{ id: e.id, sku: e.sku, price: formatRate(e.priceMicros), from: formatDate(e.effectiveFrom) }} />
