@@ -293,7 +293,7 @@ export interface paths {
          * List your API tokens
          * @description Newest first; the tokens themselves are never shown again, only their first characters.
          *
-         *     Needs: tokens:manage.
+         *     Needs: tokens:read.
          */
         get: operations["tokens-list"];
         put?: never;
@@ -318,7 +318,7 @@ export interface paths {
          * Revoke an API token
          * @description Revoking twice is harmless.
          *
-         *     Needs: tokens:manage (your own tokens; admins any).
+         *     Needs: tokens:read (your own tokens; admins any).
          */
         delete: operations["tokens-revoke"];
         options?: never;
