@@ -83,6 +83,17 @@ describe("REST import", () => {
     expect(error.message).toMatch(/^Nothing was imported: prices\[1\]\.priceMicros: must be whole micro-dollars/);
   });
 
+  it("ends a refusal whose one problem ends in a time with one full stop", async () => {
+    const { token } = await tokenFor(["admin"]);
+    const doc = makeInventoryDocument();
+    const held = { ...doc.slices[0]!, threads: 1, ramGb: 1 };
+    const clash = { ...held, externalId: "clash", start: held.start, end: held.end };
+    expect((await call("POST", "/import", { token, body: { ...doc, slices: [held] } })).status).toBe(200);
+    const { error } = await (await call("POST", "/import", { token, body: { version: 1, slices: [clash] } })).json();
+    expect(error.message).toMatch(/^Nothing was imported: slices\[0\]\.gpus: GPU \d is held by .* UTC\.$/);
+    expect(error.message).not.toContain("..");
+  });
+
   it("answers 413 above the body limit and takes a body just under it", async () => {
     const { token } = await tokenFor(["admin"]);
     const doc = JSON.stringify(makeInventoryDocument());
