@@ -52,7 +52,7 @@ export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Acto
       return { actor, requestId, log };
     },
     responseMeta: () => {
-      const headers = new Headers({ "x-request-id": requestId });
+      const headers = new Headers({ "x-request-id": requestId, "Cache-Control": "no-store" });
       if (retryAfter !== undefined) headers.set("Retry-After", String(retryAfter));
       return { headers };
     },

@@ -19,7 +19,8 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  */
 export async function handleRestRequest(req: Request, now = new Date()): Promise<Response> {
   const requestId = requestIdOf(req.headers);
-  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+  // Answers are personal and current: no browser or proxy may keep a copy.
+  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "no-store" };
   const refuse = (error: AppError, extra: Record<string, string> = {}, status = ERROR_MAP[error.code].http) =>
     restErrorResponse(status, { code: error.code, message: error.message, field: error.field, requestId }, { ...headers, ...extra });
 
