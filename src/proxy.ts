@@ -3,8 +3,9 @@ import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 
 /**
  * Every request gets an id (logged by the server, returned to the client) and the security
- * headers. The CSP is built here at run time because form submissions to the sign-in endpoint
- * are redirected to the IdP, whose origin is only known from the runtime environment.
+ * headers. The CSP is built here at run time: its script nonce is fresh for every request (Next
+ * reads it from the request's CSP header and puts it on its own scripts), and form submissions to
+ * the sign-in endpoint are redirected to the IdP, whose origin is only known from the environment.
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers);
@@ -12,15 +13,19 @@ export function proxy(request: NextRequest) {
   if (isCrossOriginWrite(request)) {
     return NextResponse.json(
       { error: { code: "FORBIDDEN", message: "Cross-origin requests may not change data." } },
-      { status: 403, headers: { [REQUEST_ID_HEADER]: requestId } },
+      { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "no-store" } },
     );
   }
 
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
-  for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders(request))) response.headers.set(name, value);
   return response;
 }
 
@@ -37,13 +42,15 @@ function isCrossOriginWrite(request: NextRequest): boolean {
   }
 }
 
-function securityHeaders(): Record<string, string> {
+/** Scripts run only with this request's nonce ('strict-dynamic' lets them load Next's chunks). */
+function contentSecurityPolicy(nonce: string): string {
   const idpOrigin = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : "";
   const dev = process.env.NODE_ENV === "development";
-  const csp = [
+  return [
     "default-src 'self'",
-    // Next's App Router inlines its bootstrap scripts; eval is only needed by the dev server.
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    // React's development build evaluates code to rebuild server error stacks; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Charts and Swagger UI set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -53,13 +60,24 @@ function securityHeaders(): Record<string, string> {
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/** Served over https (directly or behind a proxy that says so): browsers keep to https for a year. */
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? request.nextUrl.protocol.replace(":", "")) === "https";
+}
+
+function securityHeaders(request: NextRequest): Record<string, string> {
   return {
-    "Content-Security-Policy": csp,
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+    // API answers are personal and current: no browser or proxy may keep a copy.
+    ...(request.nextUrl.pathname.startsWith("/api/") && { "Cache-Control": "no-store" }),
+    ...(isHttps(request) && { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }),
   };
 }
 

@@ -8,6 +8,7 @@ const expected: Record<Action, { member: boolean; admin: boolean; leadership: bo
   "inventory:read": { member: true, admin: true, leadership: true },
   "schedule:read": { member: true, admin: true, leadership: true },
   "slices:request": { member: true, admin: true, leadership: false },
+  "tokens:read": { member: true, admin: true, leadership: true },
   "tokens:manage": { member: true, admin: true, leadership: false },
   "slices:decide": { member: false, admin: true, leadership: false },
   "inventory:manage": { member: false, admin: true, leadership: false },

@@ -1,16 +1,18 @@
 import type { Role } from "./roles";
 
 /**
- * The one permission table: which role may do what. tRPC procedures and REST endpoints both
+ * The one permission table: which role may do what. `tokens:read`: hold read-only API tokens of
+ * one's own (create, list, revoke them); `tokens:manage`: also read-and-write tokens. tRPC procedures and REST endpoints both
  * consult it through `can`, so a role's reach is reviewed in one place.
  */
 export const PERMISSIONS = {
-  member: ["profile:read", "inventory:read", "schedule:read", "slices:request", "tokens:manage"],
+  member: ["profile:read", "inventory:read", "schedule:read", "slices:request", "tokens:read", "tokens:manage"],
   admin: [
     "profile:read",
     "inventory:read",
     "schedule:read",
     "slices:request",
+    "tokens:read",
     "tokens:manage",
     "slices:decide",
     "inventory:manage",
@@ -33,6 +35,9 @@ export const PERMISSIONS = {
     "audit:read",
     "savings:read",
     "export:read",
+    // Read-only API tokens of their own, so the REST endpoints leadership may read (export,
+    // savings) can be scripted; creating one changes no data of the portal.
+    "tokens:read",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -33,3 +33,20 @@ describe("takeToken", () => {
     );
   });
 });
+
+describe("takeToken with a cost", () => {
+  it("takes a batch's calls at once, or none of them", () => {
+    const state = new Map<string, Bucket>();
+    expect(takeToken(state, "a", 0, limit, 2)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 1 });
+    expect(takeToken(state, "a", 0, limit, 2)).toEqual({ allowed: false, retryAfterSeconds: 1, remaining: 0 });
+    expect(takeToken(state, "a", 0, limit, 1)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 0 });
+    expect(takeToken(state, "a", 0, limit, 3)).toEqual({ allowed: false, retryAfterSeconds: 3, remaining: 0 });
+  });
+
+  it("does not refill backwards when a clock runs behind", () => {
+    const state = new Map<string, Bucket>();
+    for (let i = 0; i < 3; i++) takeToken(state, "a", 10_000, limit);
+    expect(takeToken(state, "a", 5_000, limit).allowed).toBe(false);
+    expect(takeToken(state, "a", 11_000, limit).allowed).toBe(true);
+  });
+});

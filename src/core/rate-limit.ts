@@ -1,10 +1,17 @@
 /**
  * A token bucket per key: `capacity` requests at once, refilled at `perMinute` a minute. Pure:
- * the caller passes the clock and keeps the state (a Map), so it is tested without waiting.
+ * the caller passes the clock and keeps the state (a Map), so it is tested without waiting. The
+ * portal keeps its buckets in PostgreSQL (src/server/db/rate-limit.ts), shared by its processes;
+ * this is the specification that store is tested against.
  */
 export interface Bucket {
   tokens: number;
   at: number;
+}
+
+export interface RateLimit {
+  capacity: number;
+  perMinute: number;
 }
 
 export interface RateDecision {
@@ -14,13 +21,15 @@ export interface RateDecision {
   remaining: number;
 }
 
-export function takeToken(state: Map<string, Bucket>, key: string, now: number, limit: { capacity: number; perMinute: number }): RateDecision {
+/** Takes `cost` requests at once (a batch of calls costs one per call). */
+export function takeToken(state: Map<string, Bucket>, key: string, now: number, limit: RateLimit, cost = 1): RateDecision {
   const previous = state.get(key) ?? { tokens: limit.capacity, at: now };
-  const refilled = Math.min(limit.capacity, previous.tokens + ((now - previous.at) / 60_000) * limit.perMinute);
-  if (refilled >= 1) {
-    state.set(key, { tokens: refilled - 1, at: now });
-    return { allowed: true, retryAfterSeconds: 0, remaining: Math.floor(refilled - 1) };
+  const refilled = Math.min(limit.capacity, previous.tokens + (Math.max(0, now - previous.at) / 60_000) * limit.perMinute);
+  const at = Math.max(previous.at, now);
+  if (refilled >= cost) {
+    state.set(key, { tokens: refilled - cost, at });
+    return { allowed: true, retryAfterSeconds: 0, remaining: Math.floor(refilled - cost) };
   }
-  state.set(key, { tokens: refilled, at: now });
-  return { allowed: false, retryAfterSeconds: Math.ceil(((1 - refilled) / limit.perMinute) * 60), remaining: 0 };
+  state.set(key, { tokens: refilled, at });
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((cost - refilled) / limit.perMinute) * 60)), remaining: 0 };
 }

@@ -293,7 +293,7 @@ export interface paths {
          * List your API tokens
          * @description Newest first; the tokens themselves are never shown again, only their first characters.
          *
-         *     Needs: tokens:manage.
+         *     Needs: tokens:read.
          */
         get: operations["tokens-list"];
         put?: never;
@@ -318,7 +318,7 @@ export interface paths {
          * Revoke an API token
          * @description Revoking twice is harmless.
          *
-         *     Needs: tokens:manage (your own tokens; admins any).
+         *     Needs: tokens:read (your own tokens; admins any).
          */
         delete: operations["tokens-revoke"];
         options?: never;
@@ -337,7 +337,7 @@ export interface paths {
         put?: never;
         /**
          * Import an inventory document
-         * @description All or nothing, in one transaction. Records are matched by natural key (team name, user e-mail, GPU model name, machine name + GPU index, build name, price SKU + effective date, quota team, slice externalId or machine + start + requester) and created or updated; nothing is deleted, and importing the same document twice changes nothing. Every problem is reported at once, with its path in the document (details.problems). The document's JSON Schema: /api/v1/schema/inventory-v1.json.
+         * @description All or nothing, in one transaction. Records are matched by natural key (team name, user e-mail, GPU model name, machine name + GPU index, build name, price SKU + effective date, quota team, slice externalId or machine + start + requester) and created or updated; nothing is deleted, and importing the same document twice changes nothing. `?dryRun=true` checks the document and reports what would change without writing anything. Every problem is reported at once, with its path in the document (details.problems). The document's JSON Schema: /api/v1/schema/inventory-v1.json.
          *
          *     Needs: import:manage.
          */

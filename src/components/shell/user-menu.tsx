@@ -100,7 +100,7 @@ export function UserMenu({ user, demo, signOut }: { user: ShellUser; demo: boole
             <UserRound aria-hidden="true" className="size-4 text-slate-500" />
             Profile
           </Link>
-          {can(user.roles, "tokens:manage") && (
+          {can(user.roles, "tokens:read") && (
             <Link
               href="/profile/tokens"
               onClick={() => setOpen(false)}

@@ -4,6 +4,7 @@ import { freeGpuIds, gpuHoldsIn, gpuLabel, machineBookingsIn, type GpuHold } fro
 import { peakLoad, type PeakLoad } from "./sweep";
 import { MS_PER_MINUTE } from "./time";
 import type { Booking, MachineCapacity } from "./types";
+import { asSentence } from "../sentence";
 
 /**
  * How far in the past a start may lie and still count as "now". The request form fills the start
@@ -235,6 +236,6 @@ function notEnoughFree(machine: MachineCapacity, name: string, request: SliceReq
       from: h.booking.start,
       until: h.booking.end,
     })),
-    message: `Only ${free.length} of the ${plural(total, "GPU")} of ${name} ${free.length === 1 ? "is" : "are"} free for the whole window; ${request.gpuCount} requested. ${reasons.join("; ")}.`,
+    message: `Only ${free.length} of the ${plural(total, "GPU")} of ${name} ${free.length === 1 ? "is" : "are"} free for the whole window; ${request.gpuCount} requested. ${asSentence(reasons.join("; "))}`,
   };
 }

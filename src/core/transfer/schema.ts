@@ -30,7 +30,12 @@ const whole = (min: number, max: number) =>
   z.number({ message: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date and time, e.g. 2018-06-15T00:00:00.000Z" });
 /** Exact money: integer micro-dollars ($1 = 1,000,000) as a string of digits, at most $1 billion. */
-const micros = z.string().regex(/^\d{1,16}$/, 'must be whole micro-dollars as a string of digits, e.g. "1460000" for $1.46').refine((s) => BigInt(s) <= 10n ** 15n, "must be at most $1,000,000,000");
+// Zod runs every check even after one failed, so the bound converts only what the pattern let through.
+const WHOLE_MICROS = /^\d{1,16}$/;
+const micros = z
+  .string()
+  .regex(WHOLE_MICROS, 'must be whole micro-dollars as a string of digits, e.g. "1460000" for $1.46')
+  .refine((s) => !WHOLE_MICROS.test(s) || BigInt(s) <= 10n ** 15n, "must be at most $1,000,000,000");
 const sku = z.string().trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters").regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
 const limit = z.number({ message: "must be a number or null" }).int("must be a whole number").min(0, "must be 0 (no limit) or more").max(1_000_000).nullable();
 

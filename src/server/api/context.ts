@@ -12,5 +12,7 @@ export interface Context {
   tokenScope?: "read" | "write";
   /** "rest" when the call came through /api/v1, whose JSON carries no bigint (see rest/json.ts). */
   transport?: "rest";
+  /** Flags a REST call gave in its query string beside a JSON body, e.g. `dryRun` (rest/endpoints.ts). */
+  restFlags?: Readonly<Record<string, boolean>>;
   log: Logger;
 }

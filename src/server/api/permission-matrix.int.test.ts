@@ -95,9 +95,9 @@ const EXPECTED: Record<string, Row> = {
   "savings.setCloudEquivalent":  { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "savings.machineCosts":        { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "savings.updateMachineCosts":  { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
-  "tokens.list":                 { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: F, admin: A, adminReadToken: A },
-  "tokens.create":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
-  "tokens.revoke":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "tokens.list":                 { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "tokens.create":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
+  "tokens.revoke":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
   "transfer.import":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "transfer.export":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
 };

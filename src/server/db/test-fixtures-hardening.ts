@@ -13,13 +13,14 @@ const HOUR = 3_600_000;
 
 /**
  * Every table's row count and a hash of its contents, to prove a refused request changed
- * nothing. api_token.last_used_at is left out: authenticating a token stamps it on purpose.
+ * nothing. api_token.last_used_at is left out: authenticating a token stamps it on purpose; so
+ * is rate_limit_bucket, where every request, refused or not, spends a token.
  * Hashing whole rows is cheap on a test-sized database and, unlike max(updated_at), also sees
  * tables that have no updated_at column.
  */
 export async function databaseFingerprint(): Promise<Record<string, string>> {
   fingerprintQuery ??= db()
-    .$queryRawUnsafe<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`)
+    .$queryRawUnsafe<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'rate_limit_bucket') ORDER BY tablename`)
     .then((tables) =>
       tables
         .map(({ name }) => {
@@ -81,12 +82,15 @@ export async function makeHardeningWorld(now: Date) {
     memberRead: await tokenFor(alice, "read", now),
     memberWrite: await tokenFor(alice, "write", now),
     bobWrite: await tokenFor(bob, "write", now),
-    leadership: await tokenFor(leadership, "write", now),
+    // Leadership may create read-only tokens only; a write token it still holds from before acts
+    // as its owner, whose roles change nothing, and the matrix checks exactly that.
+    leadership: await tokenFor(leadership, "read", now, "leadership write"),
     adminRead: await tokenFor(admin, "read", now),
     adminWrite: await tokenFor(admin, "write", now),
     deactivated: await tokenFor(deactivated, "write", now),
     revoked: await tokenFor(alice, "write", now, "revoked"),
   };
+  await db().apiToken.updateMany({ where: { userId: leadership.id, name: "leadership write" }, data: { scope: "write" } });
   const revoked = await db().apiToken.findFirstOrThrow({ where: { userId: alice.id, name: "revoked" } });
   await revokeToken(toActor(alice), { tokenId: revoked.id }, now);
   await db().user.update({ where: { id: deactivated.id }, data: { active: false } });

@@ -3,7 +3,7 @@ import { resolvePolicy, type StoredPolicy } from "@/core/slices/policy";
 import { recordAudit } from "@/server/db/audit";
 import { DEFAULT_SCOPE, deleteQuotaRow, findAllQuotaRows, upsertQuotaRow } from "@/server/db/quotas";
 import { findTeamById, findTeams } from "@/server/db/teams";
-import { read, transaction } from "@/server/db/tx";
+import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 
 const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => ({
@@ -16,8 +16,12 @@ const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => ({
 });
 
 /** The fleet defaults and each team's overrides, with what applies to each team after inheritance. */
-export async function listQuotaPolicies() {
-  const [rows, teams] = await read((client) => Promise.all([findAllQuotaRows(client), findTeams(client)]));
+export function listQuotaPolicies() {
+  return read(quotaPolicies);
+}
+
+async function quotaPolicies(client: Db) {
+  const [rows, teams] = await Promise.all([findAllQuotaRows(client), findTeams(client)]);
   const byScope = new Map(rows.map((row) => [row.scope, stored(row)]));
   const fleet = byScope.get(DEFAULT_SCOPE) ?? null;
   return {
@@ -31,7 +35,10 @@ export async function listQuotaPolicies() {
   };
 }
 
-/** Sets the fleet defaults (teamId absent) or a team's overrides; all-null overrides remove the team row. */
+/**
+ * Sets the fleet defaults (teamId absent) or a team's overrides; all-null overrides remove the team
+ * row. Answers the policies as they are after the change, read inside the same transaction.
+ */
 export async function updateQuotaPolicy(actor: Actor, input: { teamId?: string; values: StoredPolicy; reason?: string }) {
   return transaction(async (tx) => {
     if (input.teamId && !(await findTeamById(tx, input.teamId))) throw notFound("Team", "teamId");
@@ -49,6 +56,6 @@ export async function updateQuotaPolicy(actor: Actor, input: { teamId?: string; 
       after: input.values,
       reason: input.reason,
     });
-    return listQuotaPolicies();
+    return quotaPolicies(tx);
   });
 }

@@ -4,6 +4,7 @@ import type { BucketSize } from "@/core/costs/buckets";
 import { DEFAULT_AMORTIZATION_MONTHS, DEFAULT_BASELINE_WATTS, DEFAULT_PRICE_PER_KWH_MICROS } from "@/core/costs/machine";
 import { sliceCloudCostMicros } from "@/core/costs/pricing";
 import type { HeldSlice } from "@/core/costs/types";
+import { unpricedSkus } from "@/core/costs/unpriced";
 import { costDataVersion, findHeldSlices, findMachineCostProfiles, findPriceEntries, UNPRICED_SKU } from "@/server/db/costs";
 import { findTeams } from "@/server/db/teams";
 import { read, type Db } from "@/server/db/tx";
@@ -20,7 +21,10 @@ async function loadCostData(client: Db) {
   // dashboard says so) rather than failing every report until an admin maps it.
   const unpriced = { sku: UNPRICED_SKU, provider: "—", unit: "gpu-hour" as const, priceMicros: 0n, effectiveFrom: 0, id: UNPRICED_SKU, sourceNote: "No cloud equivalent set for this GPU model" };
   const warnings = machines.flatMap((m) => m.gpuModels.filter((g) => g.endsWith(UNPRICED_SKU)).map((g) => `${m.name}: ${g.replace(` → ${UNPRICED_SKU}`, "")} has no cloud equivalent set, so its GPU-hours count as $0 cloud-equivalent. Map it on the price catalog page.`));
-  return { machines, prices: [...prices, unpriced], slices, teams: new Map(teams.map((t) => [t.id, t.name])), warnings };
+  // Any other SKU without a price (an import only warns about it) counts as $0 too, and says so.
+  const uncovered = unpricedSkus(machines, [...prices, unpriced]);
+  const placeholders = uncovered.placeholders.map((p) => ({ ...p, id: `unpriced:${p.sku}`, sourceNote: "No price in the catalog" }));
+  return { machines, catalog: prices, prices: [...prices, unpriced, ...placeholders], slices, teams: new Map(teams.map((t) => [t.id, t.name])), warnings: [...warnings, ...uncovered.warnings] };
 }
 type CostData = Awaited<ReturnType<typeof loadCostData>>;
 
@@ -107,7 +111,7 @@ function assumptions(data: CostData) {
       ramSku: m.profile.ramSku,
     })),
     warnings: data.warnings,
-    prices: data.prices.filter((p) => p.sku !== UNPRICED_SKU).map((p) => ({ sku: p.sku, provider: p.provider, unit: p.unit, priceMicros: p.priceMicros, effectiveFrom: new Date(p.effectiveFrom), sourceNote: p.sourceNote })),
+    prices: data.catalog.map((p) => ({ sku: p.sku, provider: p.provider, unit: p.unit, priceMicros: p.priceMicros, effectiveFrom: new Date(p.effectiveFrom), sourceNote: p.sourceNote })),
   };
 }
 

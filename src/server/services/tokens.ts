@@ -11,6 +11,9 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 
 /** Tokens are 256 random bits, so a fast hash is enough: there is nothing to brute-force. */
 export async function createToken(actor: Actor, input: { name: string; scope: "read" | "write"; expiresInDays: number }, now: Date) {
+  if (input.scope === "write" && !can(actor.roles, "tokens:manage")) {
+    throw new AppError("FORBIDDEN", "scope: your roles may hold read-only tokens only; choose the read scope.", { field: "scope" });
+  }
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   return transaction(async (tx) => {
     const row = await insertToken(tx, {

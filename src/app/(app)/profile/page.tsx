@@ -22,7 +22,7 @@ export default async function ProfilePage() {
         description={profile.email}
         actions={
           <>
-            {can(profile.roles, "tokens:manage") && <ButtonLink href="/profile/tokens" variant="secondary">API tokens</ButtonLink>}
+            {can(profile.roles, "tokens:read") && <ButtonLink href="/profile/tokens" variant="secondary">API tokens</ButtonLink>}
             <ButtonLink href="/api-docs" variant="ghost">API documentation</ButtonLink>
           </>
         }

@@ -2,7 +2,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { SECTION_RECORDS } from "@/core/transfer/schema";
 import { appRouter } from "../root";
 import { INVENTORY_SCHEMA_PATH } from "./paths";
-import { RATE_LIMIT } from "./rate-limit";
+import { RATE_LIMIT } from "@/server/services/rate-limit";
 import { restErrorBody } from "./errors";
 
 export const REST_BASE_PATH = "/api/v1";

@@ -1,17 +1,15 @@
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { AppError } from "@/core/errors";
 import { log } from "@/server/log";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
+import { RATE_LIMIT, rateLimited, takeRequests } from "@/server/services/rate-limit";
 import { authenticateToken } from "@/server/services/tokens";
+import { MAX_BODY_BYTES, tooLargeMessage } from "../body-limit";
 import type { Context } from "../context";
 import { ERROR_MAP } from "../error-map";
-import { appRouter } from "../root";
 import { REST_BASE_PATH } from "./document";
-import { restErrorResponse, toRestError } from "./errors";
-import { RATE_LIMIT, takeRequest } from "./rate-limit";
+import { dispatchRest } from "./dispatch";
+import { restErrorResponse } from "./errors";
 
-/** Import documents carry years of slice history; nothing else comes close. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -21,7 +19,8 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  */
 export async function handleRestRequest(req: Request, now = new Date()): Promise<Response> {
   const requestId = requestIdOf(req.headers);
-  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+  // Answers are personal and current: no browser or proxy may keep a copy.
+  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "no-store" };
   const refuse = (error: AppError, extra: Record<string, string> = {}, status = ERROR_MAP[error.code].http) =>
     restErrorResponse(status, { code: error.code, message: error.message, field: error.field, requestId }, { ...headers, ...extra });
 
@@ -41,38 +40,35 @@ export async function handleRestRequest(req: Request, now = new Date()): Promise
     return refuse(error, error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": 'Bearer realm="rigshare", error="invalid_token"' } : {});
   }
 
-  const rate = takeRequest(auth.tokenId, now);
+  const subject = { tokenId: auth.tokenId };
+  let rate: Awaited<ReturnType<typeof takeRequests>>;
+  try {
+    rate = await takeRequests(subject, now);
+  } catch (error) {
+    if (error instanceof AppError) return refuse(error);
+    throw error;
+  }
   headers["X-RateLimit-Limit"] = String(RATE_LIMIT.capacity);
   headers["X-RateLimit-Remaining"] = String(rate.remaining);
   if (!rate.allowed) {
     log.info({ requestId, tokenId: auth.tokenId }, "rest rate limited");
-    const limit = `${RATE_LIMIT.capacity} at once, then ${RATE_LIMIT.perMinute} a minute`;
-    return refuse(new AppError("RATE_LIMITED", `Too many requests with this API token (${limit}). Retry in ${rate.retryAfterSeconds} s.`), { "Retry-After": String(rate.retryAfterSeconds) });
+    return refuse(rateLimited(subject, rate), { "Retry-After": String(rate.retryAfterSeconds) });
   }
 
-  const sized = await withBoundedBody(withoutPrototypeKeys(req));
-  if (!sized) return refuse(new AppError("VALIDATION", `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, { field: "body" }), {}, 413);
+  const sized = await withBoundedBody(req);
+  if (!sized) return refuse(new AppError("VALIDATION", tooLargeMessage(), { field: "body" }), {}, 413);
 
   const ctx: Context = { actor: auth.actor, tokenScope: auth.scope, requestId, log, transport: "rest" };
-  const response = await createOpenApiFetchHandler({ endpoint: REST_BASE_PATH, router: appRouter, req: sized, createContext: () => ctx });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  if (response.ok) return response;
-  const { status, error } = toRestError(await response.json(), requestId);
-  if (status >= 500 && error.code === "INTERNAL") log.error({ requestId, path: new URL(req.url).pathname }, "rest request failed");
-  return restErrorResponse(status, error, headers);
-}
-
-/**
- * trpc-to-openapi collects query parameters in a plain object, where `?constructor=…` or
- * `?__proto__=…` meet Object.prototype and crash it. No endpoint has such a parameter, and unknown
- * ones are ignored anyway, so they are dropped.
- */
-function withoutPrototypeKeys(req: Request): Request {
-  const url = new URL(req.url);
-  const odd = [...url.searchParams.keys()].filter((key) => key in Object.prototype);
-  if (odd.length === 0) return req;
-  for (const key of odd) url.searchParams.delete(key);
-  return new Request(url, req);
+  let outcome: Awaited<ReturnType<typeof dispatchRest>>;
+  try {
+    outcome = await dispatchRest(sized, new URL(req.url).pathname.slice(REST_BASE_PATH.length), ctx);
+  } catch (error) {
+    if (error instanceof AppError) return refuse(error);
+    throw error;
+  }
+  if ("body" in outcome) return Response.json(outcome.body, { status: outcome.status, headers });
+  if (outcome.status >= 500 && outcome.error.code === "INTERNAL") log.error({ requestId, path: new URL(req.url).pathname }, "rest request failed");
+  return restErrorResponse(outcome.status, outcome.error, headers);
 }
 
 /**

@@ -9,11 +9,11 @@ const rest = restEndpoint("Tokens");
 
 /** Tokens are created in the web app only (shown once there); scripts may list and revoke them. */
 export const tokensRouter = router({
-  list: permitted("tokens:manage")
-    .meta(rest("GET", "/tokens", "List your API tokens", "tokens:manage", "Newest first; the tokens themselves are never shown again, only their first characters."))
+  list: permitted("tokens:read")
+    .meta(rest("GET", "/tokens", "List your API tokens", "tokens:read", "Newest first; the tokens themselves are never shown again, only their first characters."))
     .output(z.array(tokenOut))
     .query(({ ctx }) => listTokens(ctx.actor)),
-  create: permitted("tokens:manage")
+  create: permitted("tokens:read")
     .input(
       z.object({
         name: z.string().trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters"),
@@ -22,8 +22,8 @@ export const tokensRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => createToken(ctx.actor, input, new Date())),
-  revoke: permitted("tokens:manage")
-    .meta(rest("DELETE", "/tokens/{tokenId}", "Revoke an API token", "tokens:manage (your own tokens; admins any)", "Revoking twice is harmless."))
+  revoke: permitted("tokens:read")
+    .meta(rest("DELETE", "/tokens/{tokenId}", "Revoke an API token", "tokens:read (your own tokens; admins any)", "Revoking twice is harmless."))
     .input(z.object({ tokenId: id }))
     .output(tokenOut)
     .mutation(({ ctx, input }) => revokeToken(ctx.actor, input, new Date())),

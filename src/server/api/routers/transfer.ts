@@ -17,13 +17,13 @@ export const transferRouter = router({
         "/import",
         "Import an inventory document",
         "import:manage",
-        `All or nothing, in one transaction. Records are matched by natural key (team name, user e-mail, GPU model name, machine name + GPU index, build name, price SKU + effective date, quota team, slice externalId or machine + start + requester) and created or updated; nothing is deleted, and importing the same document twice changes nothing. Every problem is reported at once, with its path in the document (details.problems). ${format}`,
+        `All or nothing, in one transaction. Records are matched by natural key (team name, user e-mail, GPU model name, machine name + GPU index, build name, price SKU + effective date, quota team, slice externalId or machine + start + requester) and created or updated; nothing is deleted, and importing the same document twice changes nothing. \`?dryRun=true\` checks the document and reports what would change without writing anything. Every problem is reported at once, with its path in the document (details.problems). ${format}`,
       ),
     )
     // Records are checked one by one in the service, so every problem of every record is reported at once.
     .input(inventoryEnvelope)
     .output(importResultOut)
-    .mutation(({ ctx, input }) => importInventory(ctx.actor, input, new Date(), { source: ctx.transport === "rest" ? "Imported through the REST API" : "Imported in the web app" })),
+    .mutation(({ ctx, input }) => importInventory(ctx.actor, input, new Date(), { dryRun: ctx.restFlags?.dryRun, source: ctx.transport === "rest" ? "Imported through the REST API" : "Imported in the web app" })),
   export: permitted("export:read")
     .meta(rest("GET", "/export", "Export the inventory", "export:read", `Teams, users, GPU models, the price catalog, builds, machines, quotas and every slice, as one document that /import takes back. ${format}`))
     .output(inventoryDocument)

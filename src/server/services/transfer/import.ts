@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/core/errors";
+import { asSentence } from "@/core/sentence";
 import { parseInventoryDocument } from "@/core/transfer/parse";
 import { inDocumentOrder, planImport, SECTIONS, type ImportPlan, type Problem, type Section } from "@/core/transfer/plan";
 import { canonical } from "@/core/transfer/records";
@@ -30,7 +31,7 @@ const BULK_SLICES = 1_000;
 function refuse(problems: Problem[], warnings: Problem[] = []): AppError {
   const [first] = problems;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""}; see details.problems)` : "";
-  return new AppError("VALIDATION", `Nothing was imported: ${first!.path ? `${first!.path}: ` : ""}${first!.message}${more}.`, {
+  return new AppError("VALIDATION", asSentence(`Nothing was imported: ${first!.path ? `${first!.path}: ` : ""}${first!.message}${more}`), {
     field: first!.path,
     details: { problems, warnings },
   });

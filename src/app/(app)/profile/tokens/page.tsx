@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { KeyRound } from "lucide-react";
 import { formatDateTime } from "@/components/format";
+import { can } from "@/core/permissions";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -23,7 +24,7 @@ function statusOf(token: { expiresAt: Date; revokedAt: Date | null }, now: Date)
 }
 
 export default async function TokensPage() {
-  const access = await allowedTo("tokens:manage");
+  const access = await allowedTo("tokens:read");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const trpc = await api();
   const tokens = await trpc.tokens.list();
@@ -41,7 +42,7 @@ export default async function TokensPage() {
         <Card className="min-w-0">
           <CardHeader title="Create a token" description="It is shown once, right after you create it." />
           <CardBody>
-            <CreateTokenForm />
+            <CreateTokenForm canWrite={can(access.actor.roles, "tokens:manage")} />
           </CardBody>
         </Card>
         <Card className="min-w-0 lg:col-span-2">

@@ -18,7 +18,8 @@ const EXPIRIES = [
   { days: 365, label: "1 year" },
 ];
 
-export function CreateTokenForm() {
+/** `canWrite`: whether the person's roles allow read-and-write tokens (leadership holds read-only ones). */
+export function CreateTokenForm({ canWrite }: { canWrite: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState("");
@@ -49,10 +50,10 @@ export function CreateTokenForm() {
       <Field label="Name" htmlFor="token-name" hint="What uses it, e.g. “training notebook”." error={error?.field === "name" || !error?.field ? error?.message : undefined} required>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required minLength={2} maxLength={60} autoComplete="off" />
       </Field>
-      <Field label="Scope" htmlFor="token-scope" hint={scope === "read" ? "Can list and read, never change anything." : "Can also request, release and cancel slices, and whatever else your roles allow."}>
+      <Field label="Scope" htmlFor="token-scope" hint={scope === "read" ? `Can list and read, never change anything.${canWrite ? "" : " Your roles allow read-only tokens."}` : "Can also request, release and cancel slices, and whatever else your roles allow."}>
         <Select id="token-scope" value={scope} onChange={(e) => setScope(e.target.value as "read" | "write")}>
           <option value="read">Read only</option>
-          <option value="write">Read and write</option>
+          {canWrite && <option value="write">Read and write</option>}
         </Select>
       </Field>
       <Field label="Expires after" htmlFor="token-expiry">

@@ -1,0 +1,61 @@
+import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { MAX_BATCH_SIZE } from "@/trpc/batch-limit";
+import { log } from "@/server/log";
+import { requestIdOf } from "@/server/request-id";
+import type { Actor } from "@/server/services/actor";
+import { rateLimited, takeRequests } from "@/server/services/rate-limit";
+import { MAX_BODY_BYTES, tooLargeMessage } from "./body-limit";
+import type { Context } from "./context";
+import { appErrorOf, toTRPCError } from "./error-map";
+import { appRouter } from "./root";
+
+/** Throws a domain error (the database is away: UNAVAILABLE, 503) as its mapped tRPC error. */
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const appError = appErrorOf(error);
+    throw appError ? toTRPCError(appError) : error;
+  }
+}
+
+/**
+ * The web app's tRPC endpoint. `resolveActor` reads the session (next-auth in the route handler;
+ * tests pass a person directly). A batch may carry at most MAX_BATCH_SIZE calls, and each call of
+ * a signed-in person takes one request from their rate-limit bucket, the same kind of bucket an
+ * API token has, so one person cannot slow the portal for everyone through the web app either.
+ */
+export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Actor | null>, now = () => new Date()): Promise<Response> | Response {
+  const requestId = requestIdOf(req.headers);
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    const error = new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage() });
+    return Response.json({ error: { message: error.message, code: -32600, data: { code: error.code, httpStatus: 413 } } }, { status: 413, headers: { "x-request-id": requestId } });
+  }
+  let retryAfter: number | undefined;
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: async ({ info }): Promise<Context> => {
+      const actor = await mapped(resolveActor);
+      if (actor) {
+        const subject = { userId: actor.id };
+        const rate = await mapped(() => takeRequests(subject, now(), Math.max(1, info.calls.length)));
+        if (!rate.allowed) {
+          retryAfter = rate.retryAfterSeconds;
+          log.info({ requestId, userId: actor.id, calls: info.calls.length }, "trpc rate limited");
+          throw toTRPCError(rateLimited(subject, rate));
+        }
+      }
+      return { actor, requestId, log };
+    },
+    responseMeta: () => {
+      const headers = new Headers({ "x-request-id": requestId, "Cache-Control": "no-store" });
+      if (retryAfter !== undefined) headers.set("Retry-After", String(retryAfter));
+      return { headers };
+    },
+  });
+}
+

@@ -1,0 +1,26 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { callerFor } from "@/server/api/test-caller";
+import { resetDatabase } from "@/server/db/test-db";
+import { makeTeam, makeUser } from "@/server/db/test-fixtures";
+
+beforeEach(() => resetDatabase());
+
+const values = { teamMaxConcurrentGpus: 6, teamMaxGpuHoursPerMonth: null, userMaxConcurrentGpus: 2, userMaxSliceHours: 48, userMaxDaysAhead: null, autoApprove: true };
+
+describe("quotas.update", () => {
+  it("answers the policies as they are after the change, for the fleet and for a team", async () => {
+    const admin = callerFor(await makeUser({ roles: ["admin"] }));
+    const team = await makeTeam();
+    const fleet = await admin.quotas.update({ values });
+    expect(fleet.fleet).toEqual(values);
+    expect(fleet).toEqual(await admin.quotas.list());
+
+    const overrides = { ...values, userMaxConcurrentGpus: 4, autoApprove: false };
+    const teamLevel = await admin.quotas.update({ teamId: team.id, values: overrides });
+    expect(teamLevel.teams.find((t) => t.team.id === team.id)).toMatchObject({ overrides, effective: expect.objectContaining({ autoApprove: false }) });
+    expect(teamLevel).toEqual(await admin.quotas.list());
+
+    const cleared = await admin.quotas.update({ teamId: team.id, values: { teamMaxConcurrentGpus: null, teamMaxGpuHoursPerMonth: null, userMaxConcurrentGpus: null, userMaxSliceHours: null, userMaxDaysAhead: null, autoApprove: null } });
+    expect(cleared.teams.find((t) => t.team.id === team.id)?.overrides).toBeNull();
+  });
+});
