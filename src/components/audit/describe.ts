@@ -50,8 +50,18 @@ export function describeAction(action: string): string {
 export function describeChange(before: unknown, after: unknown): string[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const show = (v: unknown) => (v === undefined || v === null ? "—" : Array.isArray(v) ? v.join(", ") || "none" : String(v));
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
     .map((key) => `${key}: ${show(b[key])} → ${show(a[key])}`);
+}
+
+/** A value of a snapshot in words; a nested record (an import's counts) as "slices 12, machines 3", its zeros left out. */
+function show(v: unknown): string {
+  if (v === undefined || v === null) return "—";
+  if (Array.isArray(v)) return v.join(", ") || "none";
+  if (typeof v === "object") {
+    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== 0 && x !== null && x !== undefined);
+    return parts.map(([k, x]) => `${k} ${typeof x === "number" ? x.toLocaleString("en-US") : show(x)}`).join(", ") || "none";
+  }
+  return String(v);
 }
