@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ZoneSync } from "@/components/time/zone-sync";
 import { ToastProvider } from "@/components/ui/toast";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
@@ -22,6 +23,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        {/* Sets the zone cookie from the first page (sign-in), so the first signed-in page is in the viewer's zone. */}
+        <ZoneSync />
         <TRPCReactProvider>
           <ToastProvider>{children}</ToastProvider>
         </TRPCReactProvider>

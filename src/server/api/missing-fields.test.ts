@@ -35,7 +35,7 @@ describe("namingMissingFields", () => {
 // sent, so the message must say that field is required (REST builds its message from the same issues).
 describe("every procedure names a missing required field as required", () => {
   const caller = createCaller({
-    actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.com", name: "A", teamId: "00000000-0000-4000-8000-000000000001", teamName: "T", roles: [...ROLES] },
+    actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.com", name: "A", teamId: "00000000-0000-4000-8000-000000000001", teamName: "T", roles: [...ROLES], timeZone: null },
     requestId: "test",
     log: pino({ level: "silent" }),
   });

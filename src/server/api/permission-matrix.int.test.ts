@@ -34,6 +34,7 @@ type Row = Record<Caller, Outcome>;
 const EXPECTED: Record<string, Row> = {
   "me.profile":                  { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
   "me.activity":                 { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "me.setTimeZone":              { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
   "users.list":                  { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "users.update":                { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "users.setActive":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },

@@ -9,6 +9,8 @@ export interface Actor {
   teamId: string;
   teamName: string;
   roles: Role[];
+  /** The IANA time zone the person chose for pages; null follows their browser. */
+  timeZone: string | null;
 }
 
 export function toActor(user: UserRow): Actor {
@@ -19,5 +21,6 @@ export function toActor(user: UserRow): Actor {
     teamId: user.team.id,
     teamName: user.team.name,
     roles: effectiveRoles(user.assignedRoles, user.idpRoles),
+    timeZone: user.timeZone,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listAuditEntries } from "@/server/services/audit";
-import { getProfile } from "@/server/services/users";
+import { canonicalTimeZone } from "@/core/time/zoned";
+import { getProfile, setOwnTimeZone } from "@/server/services/users";
 import { protectedProcedure, router } from "../trpc";
 
 /** What everyone may see about themselves. */
@@ -9,4 +10,17 @@ export const meRouter = router({
   activity: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(50).default(20) }))
     .query(({ ctx, input }) => listAuditEntries({ involving: ctx.actor.id, limit: input.limit })),
+  /** The zone the pages show times in; null follows the browser's. */
+  setTimeZone: protectedProcedure
+    .input(
+      z.object({
+        timeZone: z
+          .string()
+          .max(64, "must be at most 64 characters")
+          .refine((zone) => canonicalTimeZone(zone) !== null, "must be an IANA time zone such as Europe/Berlin")
+          .transform((zone) => canonicalTimeZone(zone)!)
+          .nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => setOwnTimeZone(ctx.actor, input.timeZone)),
 });
