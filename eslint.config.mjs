@@ -31,5 +31,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "src/server/db/generated/**", ".rigshare-data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "src/server/db/generated/**", ".rigshare-data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/vendor/**"]),
 ]);

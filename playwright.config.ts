@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/browser";
-import { BASE_URL, E2E_DATA_DIR, E2E_PORT } from "./e2e/env";
+import { BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_TIMEZONE } from "./e2e/env";
 
 const executablePath = findChromium();
 
@@ -15,6 +15,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: BASE_URL,
+    timezoneId: E2E_TIMEZONE,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
 import { prepareData } from "@/server/db/seed/first-start";
 import { EnvError, parseEnv } from "@/server/env";
+import { copyVendorAssets } from "./lib/vendor-assets";
 
 const dev = process.argv.includes("--dev");
 const build = process.argv.includes("--build");
@@ -34,6 +35,7 @@ function demoSecrets(dataDir: string): { authSecret: string; clientSecret: strin
 
 async function main() {
   const config = parseEnv(process.env);
+  copyVendorAssets();
   if (build && !dev) {
     const result = spawnSync(join(process.cwd(), "node_modules", ".bin", "next"), ["build"], {
       stdio: "inherit",

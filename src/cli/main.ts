@@ -16,7 +16,8 @@ Through the REST API (RIGSHARE_URL and RIGSHARE_TOKEN):
   slices list [--mine] [--status S] [--limit N]
   slices request --machine NAME --gpus N --end ISO [--start ISO] [--threads N] [--ram-gb N] --purpose TEXT
   slices release SLICE_ID
-  savings summary
+  savings summary [--from ISO] [--to ISO]
+                                        savings over a window (default: all time up to now)
 
 The document format: /api/v1/schema/inventory-v1.json; the API: /api-docs in the web app.`;
 
@@ -55,6 +56,8 @@ async function run(argv: string[]): Promise<void> {
       threads: { type: "string" },
       "ram-gb": { type: "string" },
       purpose: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
     },
   });
   const [command, sub, arg] = positionals;
@@ -83,7 +86,7 @@ async function run(argv: string[]): Promise<void> {
     case "slices release":
       return releaseSliceCommand(required(arg, "SLICE_ID"));
     case "savings summary":
-      return savingsSummaryCommand();
+      return savingsSummaryCommand({ from: values.from, to: values.to });
     default:
       throw new UsageError(`unknown command: ${positionals.join(" ")}`);
   }

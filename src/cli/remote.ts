@@ -64,11 +64,13 @@ export async function releaseSliceCommand(sliceId: string): Promise<void> {
   console.log(`Released ${slice.id} on ${slice.machine.name} at ${when(slice.releasedAt ?? slice.effectiveEnd)} UTC.`);
 }
 
-export async function savingsSummaryCommand(): Promise<void> {
-  const s = await api<Get<"/savings/summary">>("GET", "/savings/summary");
-  console.log(`Savings to date:     ${dollars(s.savingsToDateMicros)} (cloud-equivalent ${dollars(s.cloudEquivalentToDateMicros)} − on-prem ${dollars(s.onPremToDateMicros)}) since ${s.since.slice(0, 10)}`);
-  console.log(`Savings this month:  ${dollars(s.savingsThisMonthMicros)}`);
-  console.log(`Utilization:         ${percent(s.utilizationToDate)} to date, ${percent(s.utilizationThisMonth)} this month`);
+export async function savingsSummaryCommand(options: { from?: string; to?: string } = {}): Promise<void> {
+  const query = new URLSearchParams(Object.entries(options).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const s = await api<Get<"/savings/summary">>("GET", `/savings/summary${query.size > 0 ? `?${query}` : ""}`);
+  console.log(`As of:               ${when(s.asOf)} UTC`);
+  console.log(`Savings:             ${dollars(s.savingsToDateMicros)} (cloud-equivalent ${dollars(s.cloudEquivalentToDateMicros)} − on-prem ${dollars(s.onPremToDateMicros)}) from ${when(s.since)} UTC`);
+  console.log(`Savings in ${s.asOf.slice(0, 7)}:  ${dollars(s.savingsThisMonthMicros)} (the UTC month up to the as-of time)`);
+  console.log(`Utilization:         ${percent(s.utilizationToDate)} over the window, ${percent(s.utilizationThisMonth)} in ${s.asOf.slice(0, 7)}`);
   console.log(`Premium avoided:     ${dollars(s.premiumAvoidedMicros)} against vendor quotes`);
   for (const m of s.machines) {
     console.log(`  ${m.name.padEnd(10)} ${dollars(m.savingsMicros).padStart(14)}  utilization ${percent(m.utilization).padStart(6)}  break-even ${m.breakEven ? m.breakEven.slice(0, 10) : "not yet"}`);

@@ -2,9 +2,12 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { DemoBanner } from "@/components/shell/demo-banner";
+import { ZoneProvider } from "@/components/time/zone-context";
+import { ZoneSync } from "@/components/time/zone-sync";
 import { signOut } from "@/server/auth/config";
 import { signOutDestination } from "@/server/auth/logout";
 import { currentActor } from "@/server/auth/session";
+import { viewerZone } from "@/server/auth/viewer-zone";
 import { env } from "@/server/env";
 import { navFor } from "./nav";
 
@@ -21,7 +24,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   }
 
   return (
-    <>
+    <ZoneProvider value={await viewerZone()}>
+      <ZoneSync />
       {env().RIGSHARE_DEMO_IDP === "1" && <DemoBanner />}
       <AppShell
         user={{ name: actor.name, email: actor.email, teamName: actor.teamName, roles: actor.roles }}
@@ -31,6 +35,6 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       >
         {children}
       </AppShell>
-    </>
+    </ZoneProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { can } from "@/core/permissions";
 import type { Role } from "@/core/roles";
+import { adminHome } from "./admin/admin-home";
 
 /** The main navigation: an area appears once it is built and the person may use it. */
 export function navFor(roles: readonly Role[]) {
@@ -10,13 +11,6 @@ export function navFor(roles: readonly Role[]) {
     can(roles, "inventory:read") ? { href: "/builds", label: "Builds" } : null,
     // Everyone has the page: the fleet's savings for those who may read them, one's own usage for the others.
     { href: "/savings", label: can(roles, "savings:read") ? "Savings" : "Usage" },
-    // Admins land on the request queue: deciding requests is what they do there every day.
-    can(roles, "slices:decide")
-      ? { href: "/admin/queue", label: "Admin" }
-      : can(roles, "users:manage")
-        ? { href: "/admin/users", label: "Admin" }
-        : can(roles, "audit:read")
-          ? { href: "/admin/audit", label: "Audit log" }
-          : null,
+    adminHome(roles),
   ].filter((item) => item !== null);
 }

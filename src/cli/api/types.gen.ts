@@ -247,7 +247,7 @@ export interface paths {
         };
         /**
          * Savings at a glance
-         * @description Savings to date and this month, utilization, break-even per machine and the premium avoided against vendor quotes.
+         * @description Savings over [from, to) (by default since the first machine entered service, up to now) and in the UTC calendar month the window ends in, utilization, break-even per machine and the premium avoided against vendor quotes. `asOf` says the instant the figures are to date at: `to`, or now when `to` is later or not given.
          *
          *     Needs: savings:read.
          */
@@ -2325,7 +2325,10 @@ export interface operations {
     };
     "savings-summary": {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

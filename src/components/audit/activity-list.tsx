@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { EmptyState } from "@/components/ui/states";
 import { describeAction, describeChange } from "./describe";
 
@@ -15,7 +15,8 @@ export interface ActivityEntry {
   reason: string | null;
 }
 
-export function ActivityList({ entries, emptyText }: { entries: ActivityEntry[]; emptyText: string }) {
+/** Recent audit entries; `zone` is the viewer's, for the instants inside changes. */
+export function ActivityList({ entries, emptyText, zone }: { entries: ActivityEntry[]; emptyText: string; zone: string }) {
   if (entries.length === 0) return <EmptyState title="No activity" description={emptyText} />;
   return (
     <ol className="divide-y divide-slate-100">
@@ -25,12 +26,12 @@ export function ActivityList({ entries, emptyText }: { entries: ActivityEntry[];
             <span className="font-medium">{entry.actor?.name ?? "System"}</span> {describeAction(entry.action)}{" "}
             <span className="font-medium">{entry.subjectName}</span>
           </p>
-          {describeChange(entry.before, entry.after).map((line) => (
+          {describeChange(entry.before, entry.after, zone).map((line) => (
             <p key={line} className="text-slate-600">{line}</p>
           ))}
           {entry.reason && <p className="text-slate-600">Reason: {entry.reason}</p>}
           <p className="mt-1 text-xs text-slate-500">
-            <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+            <LocalTime at={entry.at} />
           </p>
         </li>
       ))}

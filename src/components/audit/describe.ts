@@ -1,3 +1,5 @@
+import { formatDateTime } from "@/components/format";
+
 /** Plain-language summaries of audit actions; unknown actions fall back to their code. */
 const VERBS: Record<string, string> = {
   "user.create": "created the account of",
@@ -10,6 +12,7 @@ const VERBS: Record<string, string> = {
   "user.sign-out-everywhere": "signed out everywhere",
   "session.sign-out": "signed out",
   "session.revoke": "signed out another session of",
+  "user.time-zone": "chose the time zone for the pages of",
   "team.create": "created team",
   "team.rename": "renamed team",
   "team.delete": "deleted team",
@@ -52,12 +55,25 @@ export function describeAction(action: string): string {
   return VERBS[action] ?? action;
 }
 
-/** "team: Vision → NLP" lines for the fields that differ between before and after. */
-export function describeChange(before: unknown, after: unknown): string[] {
+/** "team: Vision → NLP" lines for the fields that differ between before and after; instants in the viewer's zone. */
+export function describeChange(before: unknown, after: unknown, zone: string): string[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const show = (v: unknown) => (v === undefined || v === null ? "—" : Array.isArray(v) ? v.join(", ") || "none" : String(v));
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
-    .map((key) => `${key}: ${show(b[key])} → ${show(a[key])}`);
+    .map((key) => `${key}: ${show(b[key], zone)} → ${show(a[key], zone)}`);
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A value of a snapshot in words; a nested record (an import's counts) as "slices 12, machines 3", its zeros left out. */
+function show(v: unknown, zone: string): string {
+  if (v === undefined || v === null) return "—";
+  if (typeof v === "string" && INSTANT.test(v)) return formatDateTime(v, zone);
+  if (Array.isArray(v)) return v.join(", ") || "none";
+  if (typeof v === "object") {
+    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== 0 && x !== null && x !== undefined);
+    return parts.map(([k, x]) => `${k} ${typeof x === "number" ? x.toLocaleString("en-US") : show(x, zone)}`).join(", ") || "none";
+  }
+  return String(v);
 }

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { checkBuild } from "@/core/builds/checks";
 import { buildTotalMicros } from "@/core/builds/parts";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -164,7 +164,7 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
             <>
               <BuildStatusBadge status={saved.status} />
               <span>{saved.machine ? `Runs machine ${saved.machine.name}` : "Not linked to a machine"}</span>
-              <span>Last saved {formatDateTime(saved.updatedAt)}</span>
+              <span>Last saved <LocalTime at={saved.updatedAt} /></span>
             </>
           ) : (
             <span>Name it, add its parts, and watch the checks as you go. Nothing is stored until you create it.</span>

@@ -76,7 +76,7 @@ export const teamColumns: Column<TeamRow>[] = [
 
 export function periodColumns(bucket: "day" | "week" | "month"): Column<PeriodRow>[] {
   return [
-    { header: "Period", csvHeader: "Period start (UTC)", csv: (r) => r.from, cell: (r) => periodLabel(r.from, r.to, bucket) },
+    { header: "Period (UTC)", csvHeader: "Period start (UTC)", csv: (r) => r.from, cell: (r) => periodLabel(r.from, r.to, bucket) },
     { header: "Period end", csvHeader: "Period end (UTC)", csv: (r) => r.to, screen: false },
     hoursColumn(),
     utilizationColumn("Utilization"),

@@ -21,7 +21,7 @@ type Period = UtilizationTable["periods"][number];
 
 function columnsOf(table: UtilizationTable, bucket: "day" | "week" | "month"): Column<Period>[] {
   return [
-    { header: "Period", csvHeader: "Period start (UTC)", csv: (p) => p.from, cell: (p) => periodLabel(p.from, p.to, bucket) },
+    { header: "Period (UTC)", csvHeader: "Period start (UTC)", csv: (p) => p.from, cell: (p) => periodLabel(p.from, p.to, bucket) },
     { header: "Period end", csvHeader: "Period end (UTC)", csv: (p) => p.to, screen: false },
     ...table.machines.map((m, i) => ({
       header: m.name,

@@ -1,5 +1,9 @@
 import { BUCKET_SIZES, type BucketSize } from "@/core/costs/buckets";
-import { parseUtcDay, utcDay } from "@/components/slices/utc-time";
+import { dayKey, parseDayKey, startOfDay, UTC } from "@/core/time/zoned";
+
+/** The savings ledger's days are UTC days (its buckets are), whatever the viewer's zone. */
+const parseUtcDay = (value: string) => (parseDayKey(value) ? startOfDay(value, UTC) : null);
+const utcDay = (instant: Date | number) => dayKey(new Date(instant).getTime(), UTC);
 
 /** The windows the savings pages offer; each is a half-open UTC window [from, to). */
 export const WINDOW_PRESETS = [

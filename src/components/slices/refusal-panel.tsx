@@ -2,7 +2,8 @@ import { CalendarClock, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Refusal } from "./refusal";
-import { formatDuration, formatUtcWindow } from "./utc-time";
+import { LocalTime } from "@/components/time/local-time";
+import { formatDuration } from "./times";
 
 const TITLES: Record<Refusal["code"], string> = {
   CAPACITY_CONFLICT: "This request cannot be met",
@@ -51,7 +52,7 @@ export function RefusalPanel({
               <CalendarClock aria-hidden="true" className="size-5 shrink-0 text-emerald-700" />
               <p className="min-w-0 flex-1">
                 <span className="font-medium text-slate-900">Earliest window that fits:</span>{" "}
-                <span data-testid="suggested-window">{formatUtcWindow(suggestion.start, suggestion.end)}</span>{" "}
+                <span data-testid="suggested-window"><LocalTime at={suggestion.start} end={suggestion.end} kind="window" /></span>{" "}
                 <span className="text-slate-600">({formatDuration(suggestion.end.getTime() - suggestion.start.getTime())})</span>
                 {suggestionNote && <span className="block text-slate-600">{suggestionNote}</span>}
               </p>

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Row> = {
   "me.sessions":                 { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
   "me.revokeSession":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
   "me.setLinuxUsername":         { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
+  "me.setTimeZone":              { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
   "users.list":                  { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "users.update":                { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "users.setActive":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },

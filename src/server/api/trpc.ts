@@ -7,6 +7,7 @@ import { can, rolesAllowedTo, type Action } from "@/core/permissions";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/core/storable-text";
 import type { Context } from "./context";
 import { appErrorOf, toTRPCError } from "./error-map";
+import { namingMissingFields } from "./missing-fields";
 import { toRestJson } from "./rest/json";
 
 /** `meta.openapi` puts a procedure on the REST API (/api/v1) and in its OpenAPI document. */
@@ -39,7 +40,7 @@ export const router = t.router;
  * It is the outermost middleware, so it sees results after `.output()` validated them; for REST
  * calls it turns their bigints into strings there (the tRPC transformer carries them).
  */
-const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
+const observed = t.procedure.use(async ({ ctx, path, type, next, getRawInput }) => {
   const started = performance.now();
   const result = await next();
   const ms = Math.round(performance.now() - started);
@@ -49,10 +50,11 @@ const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   }
   // Only input is validated as BAD_REQUEST; a failed `.output()` check is a server bug and stays internal.
   if (result.error.code === "BAD_REQUEST" && result.error.cause instanceof ZodError) {
-    const [issue] = result.error.cause.issues;
+    const cause = namingMissingFields(result.error.cause, await getRawInput());
+    const [issue] = cause.issues;
     const message = issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "Invalid input.";
     ctx.log.info({ requestId: ctx.requestId, path, type, ms, code: "VALIDATION" }, "trpc refused");
-    return { ...result, error: new TRPCError({ code: "BAD_REQUEST", message, cause: result.error.cause }) };
+    return { ...result, error: new TRPCError({ code: "BAD_REQUEST", message, cause }) };
   }
   const appError = appErrorOf(result.error.cause) ?? appErrorOf(result.error);
   if (appError) {

@@ -59,7 +59,7 @@ export function insertUser(
 export function updateUserRow(
   tx: Db,
   id: string,
-  data: Partial<{ email: string; name: string; subject: string; linuxUsername: string; teamId: string; teamPinned: boolean; assignedRoles: Role[]; idpRoles: Role[]; active: boolean; lastSignInAt: Date }>,
+  data: Partial<{ email: string; name: string; subject: string; linuxUsername: string; teamId: string; teamPinned: boolean; assignedRoles: Role[]; idpRoles: Role[]; active: boolean; lastSignInAt: Date; timeZone: string | null }>,
 ) {
   return tx.user.update({ where: { id }, data, include: withTeam });
 }

@@ -11,6 +11,8 @@ export interface Actor {
   roles: Role[];
   /** The browser session the request came with; absent for API tokens and tests. */
   sessionId?: string;
+  /** The IANA time zone the person chose for pages; null follows their browser. */
+  timeZone: string | null;
 }
 
 export function toActor(user: UserRow): Actor {
@@ -21,5 +23,6 @@ export function toActor(user: UserRow): Actor {
     teamId: user.team.id,
     teamName: user.team.name,
     roles: effectiveRoles(user.assignedRoles, user.idpRoles),
+    timeZone: user.timeZone,
   };
 }

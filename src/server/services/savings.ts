@@ -157,13 +157,19 @@ export async function savingsReport(input: ReportInput, now: Date) {
 
 const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 
-/** Leadership's KPIs: savings to date and this month, break-even per machine, utilization, premium avoided. */
-export async function savingsSummary(now: Date) {
+/**
+ * Leadership's KPIs: savings over a window (by default since the first machine entered service,
+ * up to now), the savings of the calendar month (UTC) the window ends in, break-even per machine,
+ * utilization and the premium avoided. `asOf` is the end of the window, never later than now.
+ */
+export async function savingsSummary(now: Date, window: { from?: Date; to?: Date } = {}) {
   return read(async (client) => {
     const data = await costData(client);
-    const inception = new Date(Math.min(...data.machines.map((m) => m.profile.inService), now.getTime()));
-    const toDate = ledgerOf(data, { from: inception, to: now, bucket: "month", groupBy: "machine" }, now);
-    const thisMonth = ledgerOf(data, { from: monthStart(now), to: now, bucket: "month", groupBy: "fleet" }, now);
+    const asOf = new Date(Math.min(window.to?.getTime() ?? now.getTime(), now.getTime()));
+    const inception = window.from ?? new Date(Math.min(...data.machines.map((m) => m.profile.inService), asOf.getTime()));
+    const since = new Date(Math.min(inception.getTime(), asOf.getTime()));
+    const toDate = ledgerOf(data, { from: since, to: asOf, bucket: "month", groupBy: "machine" }, now);
+    const thisMonth = ledgerOf(data, { from: new Date(Math.max(monthStart(asOf).getTime(), since.getTime())), to: asOf, bucket: "month", groupBy: "fleet" }, now);
     const reached = breakEven(data, now);
     const premiums = data.machines
       .filter((m) => m.build && m.build.quotes.length > 0)
@@ -185,14 +191,15 @@ export async function savingsSummary(now: Date) {
         utilization: g.total.utilization,
         breakEven: (() => {
           const at = reached.byMachine.find((b) => b.machineId === g.key)?.at;
-          return at === undefined || at === null ? null : new Date(at);
+          // A machine that broke even after the window's end had not broken even as of then.
+          return at === undefined || at === null || at > asOf.getTime() ? null : new Date(at);
         })(),
       })),
       premiums,
       premiumAvoidedMicros: premiums.reduce((sum, p) => sum + p.premiumAvoidedMicros, 0n),
-      since: inception,
+      since,
       /** The instant every figure is "to date" at; a page ends its windows here so they match the figures. */
-      asOf: now,
+      asOf,
       assumptions: assumptions(data),
     };
   });

@@ -29,6 +29,7 @@ export function userView(user: UserRow) {
     active: user.active,
     lastSignInAt: user.lastSignInAt,
     createdAt: user.createdAt,
+    timeZone: user.timeZone,
   };
 }
 export type UserView = ReturnType<typeof userView>;
@@ -149,4 +150,15 @@ export async function getProfile(userId: string) {
   const user = await read((client) => findUserById(client, userId));
   if (!user) throw notFound("User");
   return userView(user);
+}
+
+/** A person's own choice of time zone for the pages (null: follow the browser), audited like every change. */
+export async function setOwnTimeZone(actor: Actor, timeZone: string | null) {
+  return transaction(async (tx) => {
+    const before = await loadUser(tx, actor.id);
+    if (before.timeZone === timeZone) return userView(before);
+    const after = await updateUserRow(tx, before.id, { timeZone });
+    await recordAudit(tx, { actorId: actor.id, action: "user.time-zone", subjectType: "user", subjectId: before.id, before: { timeZone: before.timeZone }, after: { timeZone } });
+    return userView(after);
+  });
 }

@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 
 type SwaggerUIBundle = ((options: Record<string, unknown>) => unknown) & { presets: { apis: unknown } };
 
-const ASSETS = "/api/docs-assets";
+const ASSETS = "/vendor/swagger-ui";
 
 /** Loads the script once per page view, even when React runs the effect twice. */
 let loading: Promise<SwaggerUIBundle> | undefined;

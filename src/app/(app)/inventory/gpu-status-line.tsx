@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { MachineStatus } from "@/core/slices/types";
 import type { GpuStatus } from "@/server/services/gpu-status";
@@ -45,13 +45,13 @@ export function GpuStatusText({ status }: { status: GpuStatus }) {
   const heldPart = holder && (
     <>
       {status.state === "held" ? "Held by " : " · held by "}
-      <Holder name={holder.holderName} team={holder.teamName} /> until {formatDateTime(holder.end)}
-      {freeLater && <> · booked back-to-back, free from {formatDateTime(freeAt)}</>}
+      <Holder name={holder.holderName} team={holder.teamName} /> until <LocalTime at={holder.end} />
+      {freeLater && <> · booked back-to-back, free from <LocalTime at={freeAt} /></>}
     </>
   );
   const nextPart = next && (
     <>
-      {" · "}next booked {formatDateTime(next.start)} by <span className="font-medium text-slate-900">{next.holderName}</span>
+      {" · "}next booked <LocalTime at={next.start} /> by <span className="font-medium text-slate-900">{next.holderName}</span>
     </>
   );
   switch (status.state) {

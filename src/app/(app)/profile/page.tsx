@@ -5,16 +5,31 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
+import { viewerZone } from "@/server/auth/viewer-zone";
 import { api } from "@/trpc/server";
 import { LinuxUsernameForm } from "./linux-username-form";
 import { SessionsList } from "./sessions-list";
+import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Profile" };
 
+/** The instant the page is rendered at (the time zone form shows the time now in the chosen zone). */
+async function readClock() {
+  return Date.now();
+}
+
 export default async function ProfilePage() {
   const trpc = await api();
-  const [profile, activity, sessions] = await Promise.all([trpc.me.profile(), trpc.me.activity({ limit: 20 }), trpc.me.sessions()]);
+  const [profile, activity, sessions, { zone }, now] = await Promise.all([
+    trpc.me.profile(),
+    trpc.me.activity({ limit: 20 }),
+    trpc.me.sessions(),
+    viewerZone(),
+    readClock(),
+  ]);
+  // The zones this runtime knows, in the order people look for them; UTC first.
+  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
   return (
     <>
       <PageHeader
@@ -52,11 +67,11 @@ export default async function ProfilePage() {
               </div>
               <div>
                 <dt className="font-medium text-slate-500">Last sign-in</dt>
-                <dd className="mt-1 text-slate-900">{profile.lastSignInAt ? formatDateTime(profile.lastSignInAt) : "—"}</dd>
+                <dd className="mt-1 text-slate-900">{profile.lastSignInAt ? <LocalTime at={profile.lastSignInAt} /> : "—"}</dd>
               </div>
               <div>
                 <dt className="font-medium text-slate-500">Member since</dt>
-                <dd className="mt-1 text-slate-900">{formatDateTime(profile.createdAt)}</dd>
+                <dd className="mt-1 text-slate-900"><LocalTime at={profile.createdAt} /></dd>
               </div>
             </dl>
           </CardBody>
@@ -70,7 +85,13 @@ export default async function ProfilePage() {
         <Card className="lg:col-span-3">
           <CardHeader title="Recent activity" description="Changes you made and changes made to your account." />
           <CardBody>
-            <ActivityList entries={activity.entries} emptyText="Nothing has happened on your account yet." />
+            <ActivityList zone={zone} entries={activity.entries} emptyText="Nothing has happened on your account yet." />
+          </CardBody>
+        </Card>
+        <Card className="lg:col-span-3" id="time-zone">
+          <CardHeader title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets." />
+          <CardBody>
+            <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
           </CardBody>
         </Card>
       </div>

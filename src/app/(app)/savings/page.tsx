@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { Server } from "lucide-react";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { formatDate } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { AssumptionsCard } from "@/components/savings/assumptions";
 import { KpiCards } from "@/components/savings/kpi-cards";
 import { MyUsageCards } from "@/components/savings/my-usage";
@@ -102,6 +103,9 @@ async function Dashboard({ params, manage }: { params: SearchParams; manage: boo
             </ul>
           </div>
         )}
+        <p className="-mb-6 text-sm text-slate-600">
+          Figures as of <LocalTime at={now} />. The ledger counts whole UTC days, weeks and months, so periods and their dates below are UTC.
+        </p>
         <KpiCards summary={summary} now={now} />
         <section aria-labelledby="explore-heading" className="space-y-4">
           <div>

@@ -5,7 +5,9 @@ import { Server } from "lucide-react";
 import { can } from "@/core/permissions";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { requestHref } from "@/components/slices/request-href";
-import { formatUtcDate, MS_PER_DAY } from "@/components/slices/utc-time";
+import { formatWeekday } from "@/components/format";
+import { ZoneNote } from "@/components/time/zone-note";
+import { viewerZone } from "@/server/auth/viewer-zone";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
@@ -20,8 +22,8 @@ export const metadata: Metadata = { title: "Schedule" };
 
 type Params = { from?: string; to?: string; view?: string };
 
-async function loadSchedule(params: Params) {
-  const window = scheduleWindow(params, Date.now());
+async function loadSchedule(params: Params, zone: string) {
+  const window = scheduleWindow(params, Date.now(), zone);
   const data = await (await api()).slices.schedule({ from: new Date(window.from), to: new Date(window.to) });
   return { window, data, now: data.now.getTime() };
 }
@@ -30,10 +32,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const access = await allowedTo("schedule:read");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const params = await searchParams;
-  const { window, data, now } = await loadSchedule(params);
+  const { zone } = await viewerZone();
+  const { window, data, now } = await loadSchedule(params, zone);
   const view = params.view === "list" ? "list" : "timeline";
   const canRequest = can(access.actor.roles, "slices:request");
-  const windowLabel = `${formatUtcDate(window.from)} to ${formatUtcDate(window.to - MS_PER_DAY)}`;
+  const windowLabel = `${formatWeekday(window.from, zone)} to ${formatWeekday(window.to - 1, zone)}`;
   const href = (w: ScheduleWindow, v: string = view) => `/schedule?${new URLSearchParams({ ...windowParams(w), ...(v === "list" ? { view: "list" } : {}) })}`;
   const zoom = zoomOf(window);
 
@@ -41,20 +44,20 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Schedule"
-        description="Who holds which GPU, and the requests waiting for an admin. All times are UTC."
+        description={<>Who holds which GPU, and the requests waiting for an admin. <ZoneNote now={now} /></>}
         actions={canRequest && <ButtonLink href={requestHref()}>Request a slice</ButtonLink>}
       />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <nav aria-label="Schedule window" className="flex flex-wrap items-center gap-2">
-          <ButtonLink size="sm" variant="secondary" href={href(shiftWindow(window, -STEP_DAYS))}>← Earlier</ButtonLink>
-          <ButtonLink size="sm" variant="secondary" href={href(windowAround(now, zoom ?? "weeks"))}>Today</ButtonLink>
-          <ButtonLink size="sm" variant="secondary" href={href(shiftWindow(window, STEP_DAYS))}>Later →</ButtonLink>
-          <p className="text-sm font-medium text-slate-700" aria-live="polite">{windowLabel} (UTC)</p>
+          <ButtonLink size="sm" variant="secondary" href={href(shiftWindow(window, -STEP_DAYS, zone))}>← Earlier</ButtonLink>
+          <ButtonLink size="sm" variant="secondary" href={href(windowAround(now, zoom ?? "weeks", zone))}>Today</ButtonLink>
+          <ButtonLink size="sm" variant="secondary" href={href(shiftWindow(window, STEP_DAYS, zone))}>Later →</ButtonLink>
+          <p className="text-sm font-medium text-slate-700" aria-live="polite">{windowLabel} ({zone})</p>
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <Segmented
             label="Zoom"
-            items={(Object.keys(ZOOMS) as Zoom[]).map((z) => ({ href: href(windowAround(now, z)), label: ZOOMS[z].label, current: zoom === z }))}
+            items={(Object.keys(ZOOMS) as Zoom[]).map((z) => ({ href: href(windowAround(now, z, zone)), label: ZOOMS[z].label, current: zoom === z }))}
           />
           <Segmented
             label="View"

@@ -1,6 +1,6 @@
 import { SliceStateBadge, type SliceState } from "@/components/slices/slice-state-badge";
 import type { ScheduleMachine } from "@/components/slices/types";
-import { formatUtcWindow } from "@/components/slices/utc-time";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
@@ -78,7 +78,7 @@ export function ScheduleList({ machines, now, windowLabel }: { machines: Schedul
               <Table containerClassName="relative" caption={`Holds and pending requests on ${machine.name}, ${windowLabel}`}>
                 <THead>
                   <Tr>
-                    <Th>When (UTC)</Th>
+                    <Th>When</Th>
                     <Th>GPUs</Th>
                     <Th>Who</Th>
                     <Th>Team</Th>
@@ -89,7 +89,7 @@ export function ScheduleList({ machines, now, windowLabel }: { machines: Schedul
                 <TBody>
                   {rows.map((row) => (
                     <Tr key={row.key} className={row.mine ? "bg-emerald-50/60" : undefined}>
-                      <Td className="min-w-56">{formatUtcWindow(row.start, row.end)}</Td>
+                      <Td className="min-w-56"><LocalTime at={row.start} end={row.end} kind="window" /></Td>
                       <Td className="whitespace-nowrap">{row.gpus}</Td>
                       <Td className="whitespace-nowrap">
                         {row.who}

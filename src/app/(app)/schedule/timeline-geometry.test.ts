@@ -23,11 +23,20 @@ describe("fractionOf and dayTicks", () => {
     expect(fractionOf(range, range.to + 1)).toBeNull();
   });
 
-  it("ticks each UTC day", () => {
-    expect(dayTicks(range)).toEqual([
-      { start: range.from, day: 1, weekday: 0, month: 10, year: 2026 },
-      { start: range.from + 24 * H, day: 2, weekday: 1, month: 10, year: 2026 },
+  it("ticks each day of the viewer's zone", () => {
+    const hours = (start: number) => [6, 12, 18].map((h) => ({ label: String(h).padStart(2, "0"), at: start + h * H }));
+    expect(dayTicks(range, "UTC")).toEqual([
+      { start: range.from, end: range.from + 24 * H, day: 1, weekday: 0, month: 10, year: 2026, hours: hours(range.from) },
+      { start: range.from + 24 * H, end: range.to, day: 2, weekday: 1, month: 10, year: 2026, hours: hours(range.from + 24 * H) },
     ]);
+  });
+
+  it("makes New York's fall-back day 25 hours long, its 06:00 five hours after midnight", () => {
+    const from = Date.UTC(2026, 10, 1, 4); // midnight in New York (EDT)
+    const [first, second] = dayTicks({ from, to: from + 49 * H }, "America/New_York");
+    expect(first).toMatchObject({ start: from, end: from + 25 * H, day: 1, weekday: 0 });
+    expect(first!.hours[0]).toEqual({ label: "06", at: from + 7 * H });
+    expect(second).toMatchObject({ start: from + 25 * H, day: 2 });
   });
 });
 
@@ -35,17 +44,21 @@ describe("requestAtClick", () => {
   const now = range.from + 10.5 * H;
 
   it("asks for four hours from the clicked whole hour", () => {
-    expect(requestAtClick(range, 0.5 + 0.3 / 48, now)).toEqual({ start: range.from + 24 * H, end: range.from + 28 * H });
+    expect(requestAtClick(range, 0.5 + 0.3 / 48, now, "UTC")).toEqual({ start: range.from + 24 * H, end: range.from + 28 * H });
   });
 
   it("starts now when the current hour is clicked", () => {
-    expect(requestAtClick(range, 10.9 / 48, now)).toEqual({ start: null, end: range.from + 14 * H });
+    expect(requestAtClick(range, 10.9 / 48, now, "UTC")).toEqual({ start: null, end: range.from + 14 * H });
+  });
+
+  it("starts on the viewer's whole hour: Kolkata's hours begin at :30 UTC", () => {
+    expect(requestAtClick(range, 24.7 / 48, now, "Asia/Kolkata")).toEqual({ start: range.from + 24.5 * H, end: range.from + 28.5 * H });
   });
 
   it("asks for nothing in the past or outside the range", () => {
-    expect(requestAtClick(range, 9.9 / 48, now)).toBeNull();
-    expect(requestAtClick(range, 1.2, now)).toBeNull();
-    expect(requestAtClick(range, Number.NaN, now)).toBeNull();
+    expect(requestAtClick(range, 9.9 / 48, now, "UTC")).toBeNull();
+    expect(requestAtClick(range, 1.2, now, "UTC")).toBeNull();
+    expect(requestAtClick(range, Number.NaN, now, "UTC")).toBeNull();
   });
 });
 

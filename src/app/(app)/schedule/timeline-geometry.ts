@@ -1,4 +1,5 @@
-import { MS_PER_DAY, MS_PER_HOUR } from "@/components/slices/utc-time";
+import { MS_PER_HOUR } from "@/components/slices/times";
+import { addDays, dayKey, fromWallTime, parseDayKey, startOfDay, startOfHourAt } from "@/core/time/zoned";
 
 /** Where a window sits on the timeline, in percent of its width, clipped to the visible range. */
 export interface Span {
@@ -28,12 +29,36 @@ export function fractionOf(range: { from: number; to: number }, instant: number)
   return (instant - range.from) / (range.to - range.from);
 }
 
-/** Day gridlines of a range made of whole UTC days. */
-export function dayTicks(range: { from: number; to: number }) {
-  const ticks = [];
-  for (let ms = range.from; ms < range.to; ms += MS_PER_DAY) {
-    const d = new Date(ms);
-    ticks.push({ start: ms, day: d.getUTCDate(), weekday: d.getUTCDay(), month: d.getUTCMonth(), year: d.getUTCFullYear() });
+export interface DayTick {
+  start: number;
+  end: number;
+  day: number;
+  /** 0 = Sunday */
+  weekday: number;
+  /** 0-11 */
+  month: number;
+  year: number;
+  /** 06:00, 12:00 and 18:00 of the day on the zone's clock. */
+  hours: { label: string; at: number }[];
+}
+
+/** Day gridlines of a range made of whole days of `zone` (each as long as it is there: 23, 24 or 25 h). */
+export function dayTicks(range: { from: number; to: number }, zone: string): DayTick[] {
+  const ticks: DayTick[] = [];
+  for (let key = dayKey(range.from, zone), start = startOfDay(key, zone); start < range.to; ) {
+    const next = startOfDay(addDays(key, 1), zone);
+    const { year, month, day } = parseDayKey(key)!;
+    ticks.push({
+      start,
+      end: next,
+      day,
+      weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+      month: month - 1,
+      year,
+      hours: [6, 12, 18].map((hour) => ({ label: String(hour).padStart(2, "0"), at: fromWallTime({ year, month, day, hour }, zone) })),
+    });
+    key = addDays(key, 1);
+    start = next;
   }
   return ticks;
 }
@@ -42,14 +67,14 @@ export function dayTicks(range: { from: number; to: number }) {
 export const CLICK_REQUEST_MS = 4 * MS_PER_HOUR;
 
 /**
- * The window a click on a free gap asks for: from the clicked whole hour (UTC) for four hours.
+ * The window a click on a free gap asks for: from the clicked whole hour of the viewer's clock
+ * (Kolkata's hours start at :30 UTC) for four hours.
  * A click in the current hour starts now (`start: null`, the form's "now"); a click on an hour
  * that has passed asks for nothing.
  */
-export function requestAtClick(range: { from: number; to: number }, fraction: number, now: number): { start: number | null; end: number } | null {
+export function requestAtClick(range: { from: number; to: number }, fraction: number, now: number, zone: string): { start: number | null; end: number } | null {
   if (!(fraction >= 0 && fraction <= 1)) return null;
-  const instant = range.from + fraction * (range.to - range.from);
-  const hour = instant - (((instant % MS_PER_HOUR) + MS_PER_HOUR) % MS_PER_HOUR);
+  const hour = startOfHourAt(range.from + fraction * (range.to - range.from), zone);
   const end = hour + CLICK_REQUEST_MS;
   if (hour + MS_PER_HOUR <= now) return null;
   return { start: hour <= now ? null : hour, end };

@@ -3,10 +3,10 @@
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState, type CSSProperties, type MouseEvent } from "react";
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatTime, formatWindow, zoneAbbreviation } from "@/components/format";
 import { requestHref } from "@/components/slices/request-href";
 import type { ScheduleHold, ScheduleMachine, SchedulePending } from "@/components/slices/types";
-import { formatUtcTime, formatUtcWindow } from "@/components/slices/utc-time";
+import { useViewerZone } from "@/components/time/zone-context";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -24,7 +24,8 @@ type Selected = { kind: "hold"; machine: ScheduleMachine; hold: ScheduleHold } |
 
 /**
  * The schedule as a timeline: one row per GPU, grouped by machine, with the approved holds as
- * bars, the pending requests greyed in a row of their own, day gridlines (UTC) and a line at
+ * bars, the pending requests greyed in a row of their own, day gridlines (days of the viewer's
+ * zone, 23 or 25 hours long where its clocks change) and a line at
  * "now". Bars are buttons that open their details; a click on a free stretch of a GPU row opens
  * the request form for that machine and hour. The list view carries the same data as text.
  */
@@ -42,10 +43,11 @@ export function Timeline({
   canDecide: boolean;
 }) {
   const router = useRouter();
+  const { zone } = useViewerZone();
   const scroller = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [hover, setHover] = useState<{ gpuId: string; start: number; end: number } | null>(null);
-  const ticks = dayTicks(range);
+  const ticks = dayTicks(range, zone);
   const days = ticks.length;
   const nowAt = fractionOf(range, now);
   const fine = days <= 7;
@@ -59,17 +61,21 @@ export function Timeline({
     box.scrollLeft = Math.max(0, label + nowAt * track - box.clientWidth * 0.6);
   }, [nowAt]);
 
+  // One 1-pixel line per midnight (and per 6 hours when zoomed in), placed at its instant: days differ in length across DST.
+  const lines = [
+    ...ticks.map((t) => ({ at: t.start, color: "rgb(203 213 225)" })),
+    ...(fine ? ticks.flatMap((t) => t.hours.map((h) => ({ at: h.at, color: "rgb(226 232 240)" }))) : []),
+  ];
   const grid: CSSProperties = {
-    backgroundImage: [
-      "linear-gradient(to right, rgb(203 213 225) 1px, transparent 1px)",
-      ...(fine ? ["linear-gradient(to right, rgb(241 245 249) 1px, transparent 1px)"] : []),
-    ].join(", "),
-    backgroundSize: [`${100 / days}% 100%`, ...(fine ? [`${100 / days / 4}% 100%`] : [])].join(", "),
+    backgroundImage: lines.map((l) => `linear-gradient(${l.color}, ${l.color})`).join(", "),
+    backgroundSize: lines.map(() => "1px 100%").join(", "),
+    backgroundPosition: lines.map((l) => `${(fractionOf(range, l.at) ?? 0) * 100}% 0`).join(", "),
+    backgroundRepeat: "no-repeat",
   };
 
   function gapAt(event: MouseEvent<HTMLDivElement>) {
     const box = event.currentTarget.getBoundingClientRect();
-    return requestAtClick(range, (event.clientX - box.left) / box.width, now);
+    return requestAtClick(range, (event.clientX - box.left) / box.width, now, zone);
   }
 
   return (
@@ -83,7 +89,7 @@ export function Timeline({
       >
         <div className="grid grid-cols-[8.5rem_1fr] sm:grid-cols-[11rem_1fr]" style={{ minWidth: `calc(8.5rem + ${days * MIN_DAY_PX}px)` }}>
           <div data-label-column className="sticky left-0 z-20 flex items-end border-r border-b border-slate-200 bg-white px-3 pb-1.5 text-xs font-medium text-slate-500">
-            GPU · times in UTC
+            GPU · times in {zoneAbbreviation(range.from, zone)}
           </div>
           <div className={clsx("relative border-b border-slate-200", fine ? "h-14" : "h-12")} aria-hidden="true">
             {ticks.map((tick, i) => {
@@ -93,7 +99,7 @@ export function Timeline({
                 <div
                   key={tick.start}
                   className={clsx("absolute inset-y-0 border-l border-slate-300 pt-4 pl-1 text-[11px] leading-tight", weekend ? "bg-slate-50 text-slate-500" : "text-slate-700")}
-                  style={{ left: `${(i / days) * 100}%`, width: `${100 / days}%` }}
+                  style={{ left: `${(fractionOf(range, tick.start) ?? 0) * 100}%`, width: `${((tick.end - tick.start) / (range.to - range.from)) * 100}%` }}
                 >
                   <div className="font-medium whitespace-nowrap">
                     {tick.day}
@@ -102,8 +108,8 @@ export function Timeline({
                   <div className="whitespace-nowrap">{WEEKDAYS[tick.weekday]}</div>
                   {fine && (
                     <div className="absolute inset-x-0 bottom-0 flex text-[10px] text-slate-400">
-                      {["00", "06", "12", "18"].map((h) => (
-                        <span key={h} className="w-1/4 pl-0.5">{h}</span>
+                      {[{ label: "00", at: tick.start }, ...tick.hours].map((h) => (
+                        <span key={h.label} className="absolute pl-0.5" style={{ left: `${((h.at - tick.start) / (tick.end - tick.start)) * 100}%` }}>{h.label}</span>
                       ))}
                     </div>
                   )}
@@ -112,7 +118,7 @@ export function Timeline({
             })}
             {nowAt !== null && (
               <div className="absolute top-0.5 z-10 -translate-x-1/2 rounded-sm bg-red-600 px-1 text-[10px] leading-3.5 font-semibold whitespace-nowrap text-white" style={{ left: `${nowAt * 100}%` }}>
-                Now {formatUtcTime(now)}
+                Now {formatTime(now, zone)}
               </div>
             )}
           </div>
@@ -223,18 +229,19 @@ function NowLine({ nowAt }: { nowAt: number | null }) {
   return <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 z-10 w-0.5 -translate-x-1/2 bg-red-600" style={{ left: `${nowAt * 100}%` }} />;
 }
 
-function holdLabel(gpuLabel: string, hold: Pick<ScheduleHold, "holder" | "team" | "start" | "end" | "mine">) {
-  return `${gpuLabel}: ${hold.holder} (${hold.team})${hold.mine ? ", you" : ""} from ${formatDateTime(hold.start)} to ${formatDateTime(hold.end)}`;
+function holdLabel(gpuLabel: string, hold: Pick<ScheduleHold, "holder" | "team" | "start" | "end" | "mine">, zone: string) {
+  return `${gpuLabel}: ${hold.holder} (${hold.team})${hold.mine ? ", you" : ""} from ${formatDateTime(hold.start, zone)} to ${formatDateTime(hold.end, zone)}`;
 }
 
 function HoldBar({ hold, range, label, onOpen }: { hold: ScheduleHold; range: Range; label: string; onOpen: () => void }) {
+  const { zone } = useViewerZone();
   const span = spanOf(range, hold.start.getTime(), hold.end.getTime());
   if (!span) return null;
   return (
     <button
       type="button"
-      aria-label={holdLabel(label, hold)}
-      title={`${hold.holder} (${hold.team})${hold.mine ? " — you" : ""}\n${hold.purpose}\n${formatUtcWindow(hold.start, hold.end)}`}
+      aria-label={holdLabel(label, hold, zone)}
+      title={`${hold.holder} (${hold.team})${hold.mine ? " — you" : ""}\n${hold.purpose}\n${formatWindow(hold.start, hold.end, zone)}`}
       onClick={(event) => {
         event.stopPropagation();
         onOpen();
@@ -258,14 +265,15 @@ function HoldBar({ hold, range, label, onOpen }: { hold: ScheduleHold; range: Ra
 }
 
 function PendingBar({ pending, lane, range, machineName, onOpen }: { pending: PendingItem; lane: number; range: Range; machineName: string; onOpen: () => void }) {
+  const { zone } = useViewerZone();
   const span = spanOf(range, pending.start, pending.end);
   if (!span) return null;
   const gpus = `${pending.gpuCount} GPU${pending.gpuCount === 1 ? "" : "s"}`;
   return (
     <button
       type="button"
-      aria-label={`Pending: ${pending.holder}, ${gpus}, on ${machineName}${pending.mine ? " (you)" : ""} from ${formatDateTime(new Date(pending.start))} to ${formatDateTime(new Date(pending.end))}`}
-      title={`Pending: ${pending.holder}${pending.mine ? " (you)" : ""}, ${gpus}\n${formatUtcWindow(pending.start, pending.end)}`}
+      aria-label={`Pending: ${pending.holder}, ${gpus}, on ${machineName}${pending.mine ? " (you)" : ""} from ${formatDateTime(pending.start, zone)} to ${formatDateTime(pending.end, zone)}`}
+      title={`Pending: ${pending.holder}${pending.mine ? " (you)" : ""}, ${gpus}\n${formatWindow(pending.start, pending.end, zone)}`}
       onClick={onOpen}
       className={clsx(
         "absolute z-[5] flex min-w-1.5 items-center overflow-hidden rounded border border-dashed border-slate-400 px-1.5 text-left text-[11px] font-medium whitespace-nowrap text-slate-700 hover:border-slate-600",
@@ -288,6 +296,7 @@ function PendingBar({ pending, lane, range, machineName, onOpen }: { pending: Pe
 }
 
 function DetailsDialog({ selected, now, canDecide, onClose }: { selected: Selected; now: number; canDecide: boolean; onClose: () => void }) {
+  const { zone } = useViewerZone();
   const { machine } = selected;
   const item = selected.kind === "hold" ? selected.hold : selected.pending;
   const gpu = selected.kind === "hold" ? machine.gpus.find((g) => g.id === selected.hold.gpuId) : undefined;
@@ -295,7 +304,7 @@ function DetailsDialog({ selected, now, canDecide, onClose }: { selected: Select
   const rows: [string, string][] = [
     ["Held by", `${item.holder}${item.mine ? " (you)" : ""}`],
     ...(selected.kind === "hold" ? ([["Team", selected.hold.team]] as [string, string][]) : []),
-    ["When", formatUtcWindow(item.start, item.end)],
+    ["When", formatWindow(item.start, item.end, zone)],
     ["State", state],
     ...(selected.kind === "hold" ? ([["Purpose", selected.hold.purpose]] as [string, string][]) : [["GPUs", `${selected.pending.gpuCount}, assigned on approval`] as [string, string]]),
   ];

@@ -6,7 +6,9 @@ import { formatDateTime } from "@/components/format";
 import { describeRefusal } from "@/components/slices/refusal";
 import { RefusalPanel } from "@/components/slices/refusal-panel";
 import type { SliceState } from "@/components/slices/slice-state-badge";
-import { fromUtcInputValue, MS_PER_HOUR, toUtcInputValue } from "@/components/slices/utc-time";
+import { MS_PER_HOUR } from "@/components/slices/times";
+import { useViewerZone } from "@/components/time/zone-context";
+import { fromInputValue, toInputValue } from "@/core/time/zoned";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/form";
@@ -93,8 +95,9 @@ function CancelDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
 
 function ExtendDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => void }) {
   const trpc = useTRPC();
+  const { zone } = useViewerZone();
   // Rounded up to the minute the field edits, so the proposal is never a few seconds short of 4 h.
-  const [end, setEnd] = useState(() => toUtcInputValue(Math.ceil((slice.effectiveEnd.getTime() + 4 * MS_PER_HOUR) / 60_000) * 60_000));
+  const [end, setEnd] = useState(() => toInputValue(Math.ceil((slice.effectiveEnd.getTime() + 4 * MS_PER_HOUR) / 60_000) * 60_000, zone));
   const [reason, setReason] = useState("");
   const [endError, setEndError] = useState<string>();
   const extend = useMutation(trpc.slices.requestExtension.mutationOptions({ onSuccess: useSuccess("Extension asked; an admin will decide", onClose) }));
@@ -103,19 +106,20 @@ function ExtendDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
   const structured = error !== undefined && error.capacity.length + error.quotas.length > 0;
   const fieldError = (name: string) => (!structured && error?.field === name ? error.message : undefined);
   return (
-    <Dialog open title={`Extend your slice on ${slice.machine}`} description={`It ends ${formatDateTime(slice.effectiveEnd)}. An admin decides on the new end.`} onClose={onClose}>
+    <Dialog open title={`Extend your slice on ${slice.machine}`} description={`It ends ${formatDateTime(slice.effectiveEnd, zone)}. An admin decides on the new end.`} onClose={onClose}>
       <form
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const newEnd = fromUtcInputValue(end);
-          if (!newEnd) return setEndError("must be a date and time");
-          if (newEnd <= slice.effectiveEnd) return setEndError(`must be after the current end (${formatDateTime(slice.effectiveEnd)})`);
+          const endMs = fromInputValue(end, zone);
+          if (endMs === null) return setEndError("must be a date and time");
+          const newEnd = new Date(endMs);
+          if (newEnd <= slice.effectiveEnd) return setEndError(`must be after the current end (${formatDateTime(slice.effectiveEnd, zone)})`);
           setEndError(undefined);
           extend.mutate({ sliceId: slice.id, end: newEnd, reason });
         }}
       >
-        <Field label="New end (UTC)" htmlFor="extend-end" hint="Date and time in UTC, not your local time." error={endError ?? fieldError("end")} required>
+        <Field label={`New end (${zone})`} htmlFor="extend-end" hint={`Date and time in ${zone}.`} error={endError ?? fieldError("end")} required>
           <Input id="extend-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />
         </Field>
         <Field label="Why do you need longer?" htmlFor="extend-reason" error={fieldError("reason")} required>

@@ -1,7 +1,7 @@
-import { formatDateTime } from "@/components/format";
 import { SliceStateBadge } from "@/components/slices/slice-state-badge";
 import type { SliceView } from "@/components/slices/types";
-import { formatDuration, formatUtcWindow } from "@/components/slices/utc-time";
+import { formatDuration } from "@/components/slices/times";
+import { LocalTime } from "@/components/time/local-time";
 import { SliceActions } from "./slice-actions";
 
 export function gpuSummary(slice: Pick<SliceView, "gpus" | "gpuCount">) {
@@ -21,9 +21,9 @@ export function SliceItem({ slice }: { slice: SliceView }) {
           <span className="text-slate-600">{gpuSummary(slice)}</span>
         </div>
         <p className="text-slate-800">
-          {formatUtcWindow(slice.start, slice.effectiveEnd)} <span className="text-slate-500">({formatDuration(slice.effectiveEnd.getTime() - slice.start.getTime())})</span>
+          <LocalTime at={slice.start} end={slice.effectiveEnd} kind="window" /> <span className="text-slate-500">({formatDuration(slice.effectiveEnd.getTime() - slice.start.getTime())})</span>
         </p>
-        {released && <p className="text-slate-600">Released early; it was booked until {formatDateTime(slice.end)}.</p>}
+        {released && <p className="text-slate-600">Released early; it was booked until <LocalTime at={slice.end} />.</p>}
         <p className="text-slate-600">
           {slice.threads} threads · {slice.ramGb} GB RAM · <span className="text-slate-800">{slice.purpose}</span>
         </p>
@@ -36,13 +36,13 @@ export function SliceItem({ slice }: { slice: SliceView }) {
         {slice.status === "approved" && (
           <p className="text-slate-600">
             Approved {slice.decidedBy ? `by ${slice.decidedBy.name}` : "automatically"}
-            {slice.decidedAt ? ` on ${formatDateTime(slice.decidedAt)}` : ""}
+            {slice.decidedAt ? <> on <LocalTime at={slice.decidedAt} /></> : ""}
             {slice.overrideReason ? ` over quota: ${slice.overrideReason}` : ""}
           </p>
         )}
         {slice.pendingExtension && (
           <p className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
-            Extension to {formatDateTime(slice.pendingExtension.requestedEndAt)} asked, waiting for an admin: {slice.pendingExtension.reason}
+            Extension to <LocalTime at={slice.pendingExtension.requestedEndAt} /> asked, waiting for an admin: {slice.pendingExtension.reason}
           </p>
         )}
       </div>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { listAuditEntries } from "@/server/services/audit";
 import { listMySessions, revokeMySession } from "@/server/services/sessions";
-import { getProfile, updateMyLinuxUsername } from "@/server/services/users";
+import { canonicalTimeZone } from "@/core/time/zoned";
+import { getProfile, setOwnTimeZone, updateMyLinuxUsername } from "@/server/services/users";
 import { protectedProcedure, router } from "../trpc";
 import { id, linuxUsername } from "../schemas";
 
@@ -18,4 +19,17 @@ export const meRouter = router({
   setLinuxUsername: protectedProcedure
     .input(z.object({ linuxUsername }))
     .mutation(({ ctx, input }) => updateMyLinuxUsername(ctx.actor, input)),
+  /** The zone the pages show times in; null follows the browser's. */
+  setTimeZone: protectedProcedure
+    .input(
+      z.object({
+        timeZone: z
+          .string()
+          .max(64, "must be at most 64 characters")
+          .refine((zone) => canonicalTimeZone(zone) !== null, "must be an IANA time zone such as Europe/Berlin")
+          .transform((zone) => canonicalTimeZone(zone)!)
+          .nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => setOwnTimeZone(ctx.actor, input.timeZone)),
 });

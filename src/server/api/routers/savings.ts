@@ -20,9 +20,15 @@ const rest = restEndpoint("Savings");
 
 export const savingsRouter = router({
   summary: permitted("savings:read")
-    .meta(rest("GET", "/savings/summary", "Savings at a glance", "savings:read", "Savings to date and this month, utilization, break-even per machine and the premium avoided against vendor quotes."))
+    .meta(rest("GET", "/savings/summary", "Savings at a glance", "savings:read", "Savings over [from, to) (by default since the first machine entered service, up to now) and in the UTC calendar month the window ends in, utilization, break-even per machine and the premium avoided against vendor quotes. `asOf` says the instant the figures are to date at: `to`, or now when `to` is later or not given."))
+    .input(
+      z
+        .object({ from: instant.optional(), to: instant.optional() })
+        .refine((w) => !w.from || !w.to || w.to > w.from, afterFrom)
+        .optional(),
+    )
     .output(savingsSummaryOut)
-    .query(() => savingsSummary(now())),
+    .query(({ input }) => savingsSummary(now(), input)),
   report: permitted("savings:read")
     .meta(rest("GET", "/savings/report", "Savings report of a window", "savings:read", "Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds."))
     .input(

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AUDIT_SUBJECT_TYPES } from "@/core/audit";
 import { describeAction, describeChange } from "@/components/audit/describe";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
+import { ZoneNote } from "@/components/time/zone-note";
+import { addDays, parseDayKey, startOfDay } from "@/core/time/zoned";
+import { viewerZone } from "@/server/auth/viewer-zone";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Input, Select } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,16 +18,17 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Params = { action?: string; subject?: string; from?: string; to?: string; cursor?: string };
 
-const day = (value?: string) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined);
+/** The start of a "YYYY-MM-DD" day in the viewer's zone (`after`: of the day after it). */
+const dayStart = (value: string | undefined, zone: string, after = 0) => (parseDayKey(value) ? new Date(startOfDay(addDays(value!, after), zone)) : undefined);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const access = await allowedTo("audit:read");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const params = await searchParams;
   const subjectType = AUDIT_SUBJECT_TYPES.find((type) => type === params.subject);
-  const from = day(params.from);
-  const toDay = day(params.to);
-  const to = toDay ? new Date(toDay.getTime() + 86_400_000) : undefined;
+  const { zone } = await viewerZone();
+  const from = dayStart(params.from, zone);
+  const to = dayStart(params.to, zone, 1);
   const trpc = await api();
   const [actions, { entries, nextCursor }] = await Promise.all([
     trpc.audit.actions(),
@@ -42,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change of state, who made it, when, and why. Entries cannot be edited or deleted." />
+      <PageHeader title="Audit log" description={<>Every change of state, who made it, when, and why. Entries cannot be edited or deleted. <ZoneNote now={new Date()} /></>} />
       <form className="mb-4 flex flex-wrap items-end gap-3" action="/admin/audit">
         <div>
           <label htmlFor="action" className="mb-1 block text-sm font-medium text-slate-700">Action</label>
@@ -63,11 +67,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Select>
         </div>
         <div>
-          <label htmlFor="from" className="mb-1 block text-sm font-medium text-slate-700">From (UTC)</label>
+          <label htmlFor="from" className="mb-1 block text-sm font-medium text-slate-700">From</label>
           <Input id="from" name="from" type="date" defaultValue={params.from} />
         </div>
         <div>
-          <label htmlFor="to" className="mb-1 block text-sm font-medium text-slate-700">To (UTC)</label>
+          <label htmlFor="to" className="mb-1 block text-sm font-medium text-slate-700">To</label>
           <Input id="to" name="to" type="date" defaultValue={params.to} />
         </div>
         <button type="submit" className="h-10 rounded-lg bg-slate-900 px-4 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
@@ -91,14 +95,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <TBody>
             {entries.map((entry) => (
               <Tr key={entry.id}>
-                <Td className="whitespace-nowrap"><time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time></Td>
+                <Td className="whitespace-nowrap"><LocalTime at={entry.at} /></Td>
                 <Td>{entry.actor?.name ?? "System"}</Td>
                 <Td>
                   {describeAction(entry.action)} <span className="font-medium text-slate-900">{entry.subjectName}</span>
                   <div className="text-xs text-slate-500">{entry.action}</div>
                 </Td>
                 <Td>
-                  {describeChange(entry.before, entry.after).map((line) => (
+                  {describeChange(entry.before, entry.after, zone).map((line) => (
                     <div key={line}>{line}</div>
                   ))}
                 </Td>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Inbox } from "lucide-react";
-import { formatDateTime } from "@/components/format";
+import { formatWindow } from "@/components/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import type { QueueExtension, QueueRequest } from "@/components/slices/types";
-import { formatDuration, formatUtcWindow } from "@/components/slices/utc-time";
+import { formatDuration } from "@/components/slices/times";
+import { LocalTime } from "@/components/time/local-time";
+import { ZoneNote } from "@/components/time/zone-note";
+import { viewerZone } from "@/server/auth/viewer-zone";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,12 +27,12 @@ async function loadQueue() {
 export default async function QueuePage() {
   const access = await allowedTo("slices:decide");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
-  const { queue, now } = await loadQueue();
+  const [{ queue, now }, { zone }] = await Promise.all([loadQueue(), viewerZone()]);
   const empty = queue.requests.length === 0 && queue.extensions.length === 0;
 
   return (
     <>
-      <PageHeader title="Requests" description="Slice requests and extensions waiting for a decision, oldest first. Approving assigns specific GPUs. Times are UTC." />
+      <PageHeader title="Requests" description={<>Slice requests and extensions waiting for a decision, oldest first. Approving assigns specific GPUs. <ZoneNote now={now} /></>} />
       {empty ? (
         <EmptyState icon={Inbox} title="Nothing to decide" description="No slice requests or extensions are waiting. New ones appear here as people ask." />
       ) : (
@@ -39,7 +42,7 @@ export default async function QueuePage() {
             {queue.requests.length === 0 ? (
               <p className="text-sm text-slate-600">No slice requests are waiting.</p>
             ) : (
-              queue.requests.map((request) => <RequestCard key={request.slice.id} request={request} now={now} />)
+              queue.requests.map((request) => <RequestCard key={request.slice.id} request={request} now={now} zone={zone} />)
             )}
           </section>
           <section aria-labelledby="queue-extensions" className="space-y-4">
@@ -69,7 +72,7 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-function RequestCard({ request, now }: { request: QueueRequest; now: number }) {
+function RequestCard({ request, now, zone }: { request: QueueRequest; now: number; zone: string }) {
   const { slice, problems, quotaOnly, suggestion } = request;
   const started = slice.start.getTime() < now;
   return (
@@ -77,7 +80,7 @@ function RequestCard({ request, now }: { request: QueueRequest; now: number }) {
       <CardHeader
         headingLevel={3}
         title={`${slice.requester.name} (${slice.team.name}) · ${slice.machine.name}`}
-        description={`Asked ${formatDateTime(slice.createdAt)}`}
+        description={<>Asked <LocalTime at={slice.createdAt} /></>}
         actions={problems.length === 0 ? <Badge tone="success">Fits</Badge> : quotaOnly ? <Badge tone="warning">Over quota</Badge> : <Badge tone="danger">Does not fit</Badge>}
       />
       <CardBody className="space-y-4">
@@ -86,7 +89,7 @@ function RequestCard({ request, now }: { request: QueueRequest; now: number }) {
             [
               "When",
               <>
-                {formatUtcWindow(slice.start, slice.end)} ({formatDuration(slice.end.getTime() - slice.start.getTime())})
+                <LocalTime at={slice.start} end={slice.end} kind="window" /> ({formatDuration(slice.end.getTime() - slice.start.getTime())})
                 {started && <span className="block text-slate-600">Its start has passed: if approved it starts at the approval.</span>}
               </>,
             ],
@@ -104,7 +107,7 @@ function RequestCard({ request, now }: { request: QueueRequest; now: number }) {
             </ul>
             {suggestion && (
               <p className="mt-2">
-                Earliest window that fits: <span className="font-medium">{formatUtcWindow(suggestion.start, suggestion.end)}</span>. Only the requester can move the window; a rejection can suggest it.
+                Earliest window that fits: <LocalTime className="font-medium" at={suggestion.start} end={suggestion.end} kind="window" />. Only the requester can move the window; a rejection can suggest it.
               </p>
             )}
           </div>
@@ -118,7 +121,7 @@ function RequestCard({ request, now }: { request: QueueRequest; now: number }) {
             machineGpus: request.machineGpus.map((g) => ({ id: g.id, index: g.index })),
             proposedGpuIds: request.proposedGpuIds ?? [],
             quotaOnly,
-            suggestion: suggestion ? formatUtcWindow(suggestion.start, suggestion.end) : null,
+            suggestion: suggestion ? formatWindow(suggestion.start, suggestion.end, zone) : null,
           }}
         />
       </CardBody>
@@ -131,12 +134,12 @@ function ExtensionCard({ extension }: { extension: QueueExtension }) {
   const gpus = slice.gpus.map((g) => `GPU ${g.index}`).join(", ");
   return (
     <Card role="article" aria-label={`Extension asked by ${slice.requester.name} on ${slice.machine.name}`}>
-      <CardHeader headingLevel={3} title={`${slice.requester.name} (${slice.team.name}) · ${slice.machine.name}, ${gpus}`} description={`Asked ${formatDateTime(extension.createdAt)}`} />
+      <CardHeader headingLevel={3} title={`${slice.requester.name} (${slice.team.name}) · ${slice.machine.name}, ${gpus}`} description={<>Asked <LocalTime at={extension.createdAt} /></>} />
       <CardBody className="space-y-4">
         <Facts
           items={[
-            ["Current window", formatUtcWindow(slice.start, slice.effectiveEnd)],
-            ["Asks to end", `${formatDateTime(extension.requestedEnd)} (${formatDuration(extension.requestedEnd.getTime() - slice.effectiveEnd.getTime())} more)`],
+            ["Current window", <LocalTime key="window" at={slice.start} end={slice.effectiveEnd} kind="window" />],
+            ["Asks to end", <><LocalTime at={extension.requestedEnd} /> ({formatDuration(extension.requestedEnd.getTime() - slice.effectiveEnd.getTime())} more)</>],
             ["Why", extension.reason],
             ["Purpose", slice.purpose],
           ]}

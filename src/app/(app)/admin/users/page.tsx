@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, RoleBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -90,7 +90,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       {user.roles.map((role) => <RoleBadge key={role} role={role} />)}
                     </div>
                   </Td>
-                  <Td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}</Td>
+                  <Td>{user.lastSignInAt ? <LocalTime at={user.lastSignInAt} /> : "Never"}</Td>
                   <Td>{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</Td>
                   <Td className="text-right">
                     <UserActions user={user} teams={teams.map(({ id, name }) => ({ id, name }))} />

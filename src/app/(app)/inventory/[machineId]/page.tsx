@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate, formatDateTime } from "@/components/format";
+import { formatDate } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -70,7 +71,7 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
               <Spec label="RAM">{machine.ramGb} GB</Spec>
               <Spec label="Storage">{machine.storage || "—"}</Spec>
               <Spec label="In service since">{formatDate(machine.inServiceAt)}</Spec>
-              {machine.retiredAt && <Spec label="Retired">{formatDateTime(machine.retiredAt)}</Spec>}
+              {machine.retiredAt && <Spec label="Retired"><LocalTime at={machine.retiredAt} /></Spec>}
               <Spec label="Reserved for the system">{machine.reservedThreads} thread{machine.reservedThreads === 1 ? "" : "s"}, {machine.reservedRamGb} GB RAM</Spec>
               <Spec label="Build">
                 {machine.build ? (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { KeyRound } from "lucide-react";
-import { formatDateTime } from "@/components/format";
 import { can } from "@/core/permissions";
+import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -74,11 +74,11 @@ export default async function TokensPage() {
                         <Td>
                           <Badge tone={token.scope === "write" ? "info" : "neutral"}>{token.scope === "write" ? "Read and write" : "Read only"}</Badge>
                         </Td>
-                        <Td className="whitespace-nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</Td>
-                        <Td className="whitespace-nowrap">{formatDateTime(token.expiresAt)}</Td>
+                        <Td className="whitespace-nowrap">{token.lastUsedAt ? <LocalTime at={token.lastUsedAt} /> : "Never"}</Td>
+                        <Td className="whitespace-nowrap"><LocalTime at={token.expiresAt} /></Td>
                         <Td>
                           <Badge tone={status.tone}>{status.label}</Badge>
-                          {token.revokedAt && <div className="mt-1 text-xs whitespace-nowrap text-slate-600">{formatDateTime(token.revokedAt)}</div>}
+                          {token.revokedAt && <div className="mt-1 text-xs whitespace-nowrap text-slate-600"><LocalTime at={token.revokedAt} /></div>}
                         </Td>
                         <Td className="text-right">{status.label === "Active" && <RevokeTokenButton token={{ id: token.id, name: token.name }} />}</Td>
                       </Tr>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Server } from "lucide-react";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { parseInstantParam, MS_PER_DAY } from "@/components/slices/utc-time";
+import { parseInstantParam, MS_PER_DAY } from "@/components/slices/times";
+import { ZoneNote } from "@/components/time/zone-note";
+import { viewerZone } from "@/server/auth/viewer-zone";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
@@ -36,8 +38,9 @@ export default async function RequestSlicePage({ searchParams }: { searchParams:
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const params = await searchParams;
   const { machines, policy, now } = await loadRequestContext(access.actor);
-  const start = parseInstantParam(params.start);
-  const end = parseInstantParam(params.end);
+  const { zone } = await viewerZone();
+  const start = parseInstantParam(params.start, zone);
+  const end = parseInstantParam(params.end, zone);
   const [first, ...others] = machines;
   const machineId = (machines.find((m) => m.id === params.machineId) ?? machines.find((m) => m.status === "active") ?? first)?.id;
 
@@ -45,7 +48,7 @@ export default async function RequestSlicePage({ searchParams }: { searchParams:
     <>
       <PageHeader
         title="Request a slice"
-        description="Ask for GPUs of a machine for a time window. An admin approves and assigns the GPUs. All times are UTC."
+        description={<>Ask for GPUs of a machine for a time window. An admin approves and assigns the GPUs. <ZoneNote now={now} /></>}
       />
       {!first || !machineId ? (
         <EmptyState icon={Server} title="No machines to request" description="There are no machines in service yet." action={<ButtonLink href="/inventory" variant="secondary">Go to the inventory</ButtonLink>} />

@@ -5,7 +5,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { describeRefusal } from "@/components/slices/refusal";
 import { RefusalPanel } from "@/components/slices/refusal-panel";
-import { formatDuration, formatUtcWindow, toUtcInputValue } from "@/components/slices/utc-time";
+import { formatWindow } from "@/components/format";
+import { formatDuration } from "@/components/slices/times";
+import { useViewerZone } from "@/components/time/zone-context";
+import { toInputValue } from "@/core/time/zoned";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
@@ -50,16 +53,17 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
   const router = useRouter();
   const toast = useToast();
   const now = useNow();
+  const { zone } = useViewerZone();
   const [machineId, setMachineId] = useState(initial.machineId);
   const [gpuCount, setGpuCount] = useState(1);
   const [threads, setThreads] = useState<string | null>(null);
   const [ramGb, setRamGb] = useState<string | null>(null);
   const [times, setTimes] = useState<WindowFields>(() => ({
     startMode: initial.start ? "at" : "now",
-    startAt: initial.start ? toUtcInputValue(new Date(initial.start)) : "",
+    startAt: initial.start ? toInputValue(Date.parse(initial.start), zone) : "",
     endMode: initial.end ? "at" : "duration",
     durationHours: "4",
-    endAt: initial.end ? toUtcInputValue(new Date(initial.end)) : "",
+    endAt: initial.end ? toInputValue(Date.parse(initial.end), zone) : "",
   }));
   const [purpose, setPurpose] = useState("");
   const [exception, setException] = useState<string | null>(null);
@@ -92,7 +96,7 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
   }
 
   function submit(quotaException?: string) {
-    const resolved = resolveWindow(times, Date.now());
+    const resolved = resolveWindow(times, Date.now(), zone);
     const problem = !resolved.ok ? { field: resolved.field, message: resolved.message } : amountProblem(threads, ramGb) ?? exceptionProblem(quotaException);
     setLocalError(problem);
     if (problem || !resolved.ok) return;
@@ -113,20 +117,20 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
     setTimes((w) => ({
       ...w,
       startMode: startsNow ? "now" : "at",
-      startAt: startsNow ? w.startAt : toUtcInputValue(suggestion.start),
+      startAt: startsNow ? w.startAt : toInputValue(suggestion.start.getTime(), zone),
       exactStart: startsNow ? null : suggestion.start,
       endMode: "at",
-      endAt: toUtcInputValue(suggestion.end),
+      endAt: toInputValue(suggestion.end.getTime(), zone),
       exactEnd: suggestion.end,
     }));
     request.reset();
     setException(null);
-    setNotice(`Window set to ${formatUtcWindow(suggestion.start, suggestion.end)}. Check it and press "Request slice".`);
+    setNotice(`Window set to ${formatWindow(suggestion.start, suggestion.end, zone)}. Check it and press "Request slice".`);
     submitRef.current?.focus();
   }
 
-  const preview = now === null ? null : resolveWindow(times, now);
-  const previewText = now !== null && preview?.ok ? windowText(preview.start?.getTime() ?? null, preview.end.getTime(), now) : " ";
+  const preview = now === null ? null : resolveWindow(times, now, zone);
+  const previewText = now !== null && preview?.ok ? windowText(preview.start?.getTime() ?? null, preview.end.getTime(), now, zone) : " ";
 
   return (
     <Card>
@@ -185,7 +189,7 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Choice
-              legend="Start (UTC)"
+              legend="Start"
               name="start-mode"
               value={times.startMode}
               options={[
@@ -195,14 +199,14 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
               onChange={(value) => update({ startMode: value as WindowFields["startMode"] })}
             >
               {times.startMode === "at" && (
-                <Field label="Start time (UTC)" htmlFor="start-at" error={fieldError("start")} hint="Date and time in UTC, not your local time.">
+                <Field label={`Start time (${zone})`} htmlFor="start-at" error={fieldError("start")} hint={`Date and time in ${zone}.`}>
                   <Input id="start-at" type="datetime-local" value={times.startAt} onChange={(e) => update({ startAt: e.target.value, exactStart: null })} />
                 </Field>
               )}
               {times.startMode === "now" && fieldError("start") && <p className="text-sm text-red-700">{fieldError("start")}</p>}
             </Choice>
             <Choice
-              legend="End (UTC)"
+              legend="End"
               name="end-mode"
               value={times.endMode}
               options={[
@@ -231,7 +235,7 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
                   </div>
                 </>
               ) : (
-                <Field label="End time (UTC)" htmlFor="end-at" error={fieldError("end")} hint="Date and time in UTC, not your local time.">
+                <Field label={`End time (${zone})`} htmlFor="end-at" error={fieldError("end")} hint={`Date and time in ${zone}.`}>
                   <Input id="end-at" type="datetime-local" value={times.endAt} onChange={(e) => update({ endAt: e.target.value, exactEnd: null })} />
                 </Field>
               )}
@@ -298,9 +302,9 @@ function exceptionProblem(quotaException: string | undefined) {
   return quotaException !== undefined && quotaException.trim().length < 3 ? { field: "quotaException", message: "must say in a few words why you need more" } : null;
 }
 
-function windowText(start: number | null, end: number, now: number) {
+function windowText(start: number | null, end: number, now: number, zone: string) {
   const from = start ?? now;
-  return `Window: ${formatUtcWindow(from, end)} (${formatDuration(end - from)})${start === null ? ", starting now" : ""}.`;
+  return `Window: ${formatWindow(from, end, zone)} (${formatDuration(end - from)})${start === null ? ", starting now" : ""}.`;
 }
 
 function DefaultHint({ value, unit, perGpu, overridden, onReset }: { value: number; unit: string; perGpu: number; overridden: boolean; onReset: () => void }) {
