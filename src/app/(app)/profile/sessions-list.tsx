@@ -3,6 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { Monitor } from "lucide-react";
 import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
+import { useViewerZone } from "@/components/time/zone-context";
 import { describeError } from "@/components/trpc-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -16,6 +18,7 @@ type Session = inferRouterOutputs<AppRouter>["me"]["sessions"][number];
 /** One's browser sessions, each with its own sign-out (a lost laptop, a shared computer). */
 export function SessionsList({ sessions }: { sessions: Session[] }) {
   const trpc = useTRPC();
+  const { zone } = useViewerZone();
   const done = useSuccess("Session signed out");
   const revoke = useMutation(trpc.me.revokeSession.mutationOptions({ onSuccess: done }));
   const error = revoke.error ? describeError(revoke.error) : undefined;
@@ -30,7 +33,7 @@ export function SessionsList({ sessions }: { sessions: Session[] }) {
                 {session.device} {session.current && <Badge tone="success">This browser</Badge>}
               </p>
               <p className="text-slate-600">
-                Signed in {formatDateTime(session.createdAt)} · last seen {formatDateTime(session.lastSeenAt)}
+                Signed in <LocalTime at={session.createdAt} /> · last seen <LocalTime at={session.lastSeenAt} />
               </p>
             </div>
             {!session.current && (
@@ -39,7 +42,7 @@ export function SessionsList({ sessions }: { sessions: Session[] }) {
                 variant="secondary"
                 loading={revoke.isPending && revoke.variables?.sessionId === session.id}
                 onClick={() => revoke.mutate({ sessionId: session.id })}
-                aria-label={`Sign out ${session.device}, signed in ${formatDateTime(session.createdAt)}`}
+                aria-label={`Sign out ${session.device}, signed in ${formatDateTime(session.createdAt, zone)}`}
               >
                 Sign out
               </Button>

@@ -1,6 +1,6 @@
 import { TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, RoleBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -97,7 +97,7 @@ export default async function SignInAdminPage() {
           <TBody>
             {signIns.map((s) => (
               <Tr key={s.id}>
-                <Td className="whitespace-nowrap">{formatDateTime(s.at)}</Td>
+                <Td className="whitespace-nowrap"><LocalTime at={s.at} /></Td>
                 <Td>
                   <div className="text-slate-900">{s.email}</div>
                   {s.outcome !== "signed-in" && <Badge tone="danger">Refused: {s.outcome}</Badge>}
