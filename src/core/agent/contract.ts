@@ -72,6 +72,8 @@ export const agentConfigOut = z.object({
   machineName: z.string(),
   /** Process names (basename) that never count as unbooked use. */
   systemProcesses: z.array(z.string()),
+  /** GPU UUID → the Linux users holding it now, for the `holder` label of the local metrics. */
+  holders: z.record(z.string(), z.array(z.string())),
 });
 export type AgentConfig = z.infer<typeof agentConfigOut>;
 
