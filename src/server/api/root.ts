@@ -6,6 +6,7 @@ import { quotasRouter } from "./routers/quotas";
 import { savingsRouter } from "./routers/savings";
 import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
+import { telemetryRouter } from "./routers/telemetry";
 import { tokensRouter } from "./routers/tokens";
 import { transferRouter } from "./routers/transfer";
 import { usersRouter } from "./routers/users";
@@ -23,6 +24,7 @@ export const appRouter = router({
   savings: savingsRouter,
   tokens: tokensRouter,
   transfer: transferRouter,
+  telemetry: telemetryRouter,
 });
 
 export type AppRouter = typeof appRouter;
