@@ -5,6 +5,7 @@ import { formatDateTime } from "@/components/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import type { QueueExtension, QueueRequest } from "@/components/slices/types";
 import { formatDuration, formatUtcWindow } from "@/components/slices/utc-time";
+import { SliceRealUse } from "@/components/telemetry/slice-real-use";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -141,6 +142,7 @@ function ExtensionCard({ extension }: { extension: QueueExtension }) {
             ["Purpose", slice.purpose],
           ]}
         />
+        <SliceRealUse sliceId={slice.id} />
         <ExtensionDecision extension={{ id: extension.id, requester: slice.requester.name, machine: slice.machine.name }} />
       </CardBody>
     </Card>
