@@ -436,6 +436,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/savings/used-vs-held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Used GPU-hours beside held ones, and the idle-held cost
+         * @description Per machine, team and person over a window clipped to when telemetry exists; money in micro-dollars.
+         *
+         *     Needs: savings:read.
+         */
+        get: operations["telemetry-usedVersusHeld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/machines/{machineId}/agent-code": {
         parameters: {
             query?: never;
@@ -3144,6 +3166,107 @@ export interface operations {
                         endedAt: string | null;
                         maxMemMib: number;
                     }[];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "telemetry-usedVersusHeld": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        telemetrySince: string | null;
+                        from: string;
+                        to: string;
+                        byMachine: {
+                            key: string;
+                            heldGpuHours: number;
+                            measuredGpuHours: number;
+                            usedGpuHours: number;
+                            idleHeldGpuHours: number;
+                            /** Format: int64 */
+                            idleHeldCostMicros: number;
+                        }[];
+                        byTeam: {
+                            key: string;
+                            heldGpuHours: number;
+                            measuredGpuHours: number;
+                            usedGpuHours: number;
+                            idleHeldGpuHours: number;
+                            /** Format: int64 */
+                            idleHeldCostMicros: number;
+                        }[];
+                        byPerson: {
+                            key: string;
+                            heldGpuHours: number;
+                            measuredGpuHours: number;
+                            usedGpuHours: number;
+                            idleHeldGpuHours: number;
+                            /** Format: int64 */
+                            idleHeldCostMicros: number;
+                        }[];
+                    };
                 };
             };
             /** @description Bad input: `field` names it and `details.problems` lists every problem. */

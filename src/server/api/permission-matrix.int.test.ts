@@ -98,6 +98,7 @@ const EXPECTED: Record<string, Row> = {
   "telemetry.series":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
   "telemetry.sliceUsage":        { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
   "telemetry.unbooked":          { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: A },
+  "telemetry.usedVersusHeld":    { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "telemetry.createAgentCode":   { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "telemetry.revokeAgent":       { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
 };

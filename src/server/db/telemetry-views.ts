@@ -69,3 +69,22 @@ export function findProcessesSeen(client: Db, gpuIds: string[], from: Date, to: 
     FROM gpu_process_hour WHERE gpu_id = ANY(${gpuIds}::uuid[]) AND start >= date_trunc('hour', ${from}::timestamptz) AND start < ${to}
     GROUP BY who, name ORDER BY samples DESC LIMIT 20`;
 }
+
+/** Per slice, the GPU-hours with telemetry within its hold and the window, and the busy share of them (from per-minute aggregates). */
+export function findSliceMeasurements(client: Db, from: Date, to: Date) {
+  return client.$queryRaw<{ sliceId: string; measuredGpuHours: number; usedGpuHours: number }[]>`
+    SELECT sg.slice_id AS "sliceId",
+           count(*) FILTER (WHERE m.util_samples > 0) / 60.0 AS "measuredGpuHours",
+           coalesce(sum((m.util_samples - m.idle_samples)::float8 / NULLIF(m.util_samples, 0)), 0) / 60.0 AS "usedGpuHours"
+    FROM slice s JOIN slice_gpu sg ON sg.slice_id = s.id
+    JOIN gpu_usage_minute m ON m.gpu_id = sg.gpu_id
+      AND m.start >= GREATEST(sg.start_at, ${from}) AND m.start < LEAST(sg.end_at, COALESCE(s.released_at, sg.end_at), ${to})
+    WHERE s.status = 'approved' AND sg.start_at < ${to} AND sg.end_at > ${from}
+    GROUP BY sg.slice_id`;
+}
+
+/** When telemetry starts: the first hour any GPU reported. */
+export async function findTelemetrySince(client: Db): Promise<Date | null> {
+  const rows = await client.$queryRaw<{ since: Date | null }[]>`SELECT min(start) AS since FROM gpu_usage_hour`;
+  return rows[0]?.since ?? null;
+}

@@ -12,6 +12,7 @@ import { toActor } from "./actor";
 import { createEnrollmentCode, revokeAgent } from "./agent-enrollment";
 import { pruneTelemetry } from "./telemetry-retention";
 import { listUnbookedUse, liveMachineTelemetry, machineTelemetrySeries, sliceUsages } from "./telemetry-views";
+import { usedVersusHeld } from "./telemetry-savings";
 import { createToken } from "./tokens";
 
 beforeEach(() => resetDatabase());
@@ -188,5 +189,33 @@ describe("unbooked use and real use of slices", () => {
     expect(use).toMatchObject({ sliceId: slice.id, samples: 4, peakUtilPct: 95, peakMemMib: 1000 });
     expect(use!.avgUtilPct).toBeCloseTo((90 + 95 + 0 + 0) / 4);
     expect(use!.processesSeen).toEqual([expect.objectContaining({ who: alice.linuxUsername, name: "python", memMaxMib: 8000 })]);
+
+    await db().priceEntry.createMany({ data: [
+      { provider: "GCP", sku: "gcp-n1-vcpu", unit: "vcpu_hour", priceMicros: 31_611n, effectiveFrom: new Date("2018-01-01T00:00:00Z") },
+      { provider: "GCP", sku: "gcp-n1-ram-gb", unit: "gb_hour", priceMicros: 4_237n, effectiveFrom: new Date("2018-01-01T00:00:00Z") },
+    ] });
+    const usedHeld = await usedVersusHeld({ from: new Date(now - 86_400_000), to: new Date(now + 86_400_000) }, new Date());
+    const aliceRow = usedHeld.byPerson.find((r) => r.key === "Alice")!;
+    expect(aliceRow.heldGpuHours).toBeGreaterThan(0.9);
+    expect(aliceRow.measuredGpuHours).toBeCloseTo(aliceRow.usedGpuHours + aliceRow.idleHeldGpuHours);
+    expect(usedHeld.byMachine.map((r) => r.key)).toEqual([machine.name]);
+  });
+});
+
+describe("the fleet's Prometheus endpoint", () => {
+  it("answers an API token with slice, queue, GPU, agent and utilization gauges, and refuses without one", async () => {
+    const { GET } = await import("@/app/api/metrics/route");
+    const { credential, hex, admin } = await enrolledMachine();
+    await send(credential, [sample(1, new Date(), hex, [{ utilPct: 77 }, { utilPct: 0 }])]);
+    expect((await GET(new Request("http://portal.test/api/metrics"))).status).toBe(401);
+    expect((await GET(new Request("http://portal.test/api/metrics", { headers: { authorization: `Bearer ${credential}` } }))).status).toBe(401);
+    const { token } = await createToken(toActor(admin), { name: "prometheus", scope: "read", expiresInDays: 30 }, new Date());
+    const response = await GET(new Request("http://portal.test/api/metrics", { headers: { authorization: `Bearer ${token}` } }));
+    const text = await response.text();
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    expect(text).toContain('rigshare_gpus{state="free"} 2');
+    expect(text).toContain('rigshare_agents{state="reporting"} 1');
+    expect(text).toMatch(/rigshare_gpu_utilization_percent\{machine="[^"]+",gpu="0",UUID="GPU-[^"]+"\} 77/);
+    expect(text).toContain("rigshare_queue_pending_requests 0");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createEnrollmentCode, revokeAgent } from "@/server/services/agent-enrollment";
+import { usedVersusHeld } from "@/server/services/telemetry-savings";
 import { fleetLiveTelemetry, listUnbookedUse, liveMachineTelemetry, machineTelemetrySeries, sliceUsages, TELEMETRY_STEPS } from "@/server/services/telemetry-views";
 import { can } from "@/core/permissions";
 import { restEndpoint } from "../rest/meta";
@@ -11,6 +12,8 @@ const manage = permitted("inventory:manage");
 const rest = restEndpoint("Telemetry");
 
 const point = z.object({ start: z.date(), samples: z.number(), avgUtilPct: z.number().nullable(), maxUtilPct: z.number(), idleSamples: z.number(), maxMemMib: z.number(), avgPowerW: z.number().nullable(), maxTempC: z.number() });
+
+const usedHeldRow = z.object({ key: z.string(), heldGpuHours: z.number(), measuredGpuHours: z.number(), usedGpuHours: z.number(), idleHeldGpuHours: z.number(), idleHeldCostMicros: z.bigint() });
 
 /** What the machines' agents report: live views, history, real use of slices, unbooked use, and the agents' enrollment. */
 export const telemetryRouter = router({
@@ -37,6 +40,12 @@ export const telemetryRouter = router({
     .input(z.object({ sinceDays: z.coerce.number().int().min(1, "must be at least 1").max(365, "must be at most 365").default(7) }))
     .output(z.array(z.object({ id: z.string(), machine: z.object({ id: z.string(), name: z.string() }), gpuIndex: z.number(), who: z.string(), person: z.object({ id: z.string(), name: z.string(), team: z.string() }).nullable(), processName: z.string(), since: z.date(), lastSeenAt: z.date(), endedAt: z.date().nullable(), maxMemMib: z.number() })))
     .query(({ input }) => listUnbookedUse(new Date(Date.now() - input.sinceDays * 86_400_000))),
+
+  usedVersusHeld: permitted("savings:read")
+    .meta(rest("GET", "/savings/used-vs-held", "Used GPU-hours beside held ones, and the idle-held cost", "savings:read", "Per machine, team and person over a window clipped to when telemetry exists; money in micro-dollars."))
+    .input(z.object({ from: z.coerce.date({ message: "must be a date-time" }), to: z.coerce.date({ message: "must be a date-time" }) }))
+    .output(z.object({ telemetrySince: z.date().nullable(), from: z.date(), to: z.date(), byMachine: z.array(usedHeldRow), byTeam: z.array(usedHeldRow), byPerson: z.array(usedHeldRow) }))
+    .query(({ input }) => usedVersusHeld(input, new Date())),
 
   createAgentCode: manage
     .meta(rest("POST", "/machines/{machineId}/agent-code", "Create a one-time enrollment code for a machine's agent", "inventory:manage", "Valid for an hour, used once: `rigshare-agent enroll --portal URL --code CODE` on the machine exchanges it for the machine's credential."))
