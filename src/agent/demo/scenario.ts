@@ -3,6 +3,8 @@ import type { FakeGpu, FakeProcess, Scenario } from "../testing/fake-host";
 /** The demo's fleet as the simulator sees it: each GPU with its holder now (and since when). */
 export interface DemoGpu {
   index: number;
+  /** The portal's UUID of the GPU, when the inventory has one. */
+  uuid?: string | null;
   model: string;
   vramGb: number;
   boardPowerW: number;
@@ -44,7 +46,7 @@ export function machineScenario(machine: DemoMachine, roles: ReturnType<typeof d
   const gpus: FakeGpu[] = [];
   const processes: FakeProcess[] = [];
   for (const g of machine.gpus) {
-    const uuid = demoUuid(machine.name, g.index);
+    const uuid = g.uuid ?? demoUuid(machine.name, g.index);
     const total = g.vramGb * 1024;
     const wave = (Math.sin((tick + g.index * 7) / 5) + 1) / 2;
     const idle = roles.idle?.machine === machine.name && roles.idle.index === g.index;

@@ -41,7 +41,7 @@ async function run(root: string, portalUrl: string, log: Log, signal: AbortSigna
   let tick = 0;
   const refresh = async () => {
     const fleet = await read((client) => findDemoFleet(client, new Date()));
-    const demo: DemoMachine[] = fleet.machines.map((m) => ({ name: m.name, gpus: m.gpus.map((g) => ({ index: g.index, model: g.gpuModel.name, vramGb: g.gpuModel.vramGb, boardPowerW: g.gpuModel.boardPowerW, holder: g.holds[0] ? { linuxUser: g.holds[0].slice.requester.linuxUsername, since: g.holds[0].startAt } : null })) }));
+    const demo: DemoMachine[] = fleet.machines.map((m) => ({ name: m.name, gpus: m.gpus.map((g) => ({ index: g.index, uuid: g.uuid, model: g.gpuModel.name, vramGb: g.gpuModel.vramGb, boardPowerW: g.gpuModel.boardPowerW, holder: g.holds[0] ? { linuxUser: g.holds[0].slice.requester.linuxUsername, since: g.holds[0].startAt } : null })) }));
     // People who are not admins or leadership, so the intruder is a colleague and not the demo's admin.
     const members = fleet.users.filter((u) => ![...u.assignedRoles, ...u.idpRoles].some((r) => r !== "member")).map((u) => u.linuxUsername);
     const roles = demoRoles(demo, members);

@@ -14,6 +14,7 @@ export async function findDemoFleet(client: Db, now: Date) {
           select: {
             id: true,
             index: true,
+            uuid: true,
             gpuModel: { select: { name: true, vramGb: true, boardPowerW: true } },
             holds: {
               where: { startAt: { lte: now }, endAt: { gt: now }, slice: { status: "approved", OR: [{ releasedAt: null }, { releasedAt: { gt: now } }] } },
