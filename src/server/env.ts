@@ -30,6 +30,8 @@ const schema = z
     BOOTSTRAP_ADMIN_EMAILS: list,
     DEFAULT_TEAM: z.string().min(1).default("Unassigned"),
     DEMO_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    /** Process names (besides the built-in ones) that never count as unbooked GPU use. */
+    RIGSHARE_SYSTEM_PROCESSES: list,
     /** Set by the launcher, never by hand: the embedded demo IdP is serving sign-in. */
     RIGSHARE_DEMO_IDP: z.enum(["0", "1"]).default("0"),
   })

@@ -1,18 +1,13 @@
 import { createHash } from "node:crypto";
 import { DEFAULT_SYSTEM_PROCESSES, type AgentConfig } from "@/core/agent/contract";
-import type { Db } from "@/server/db/tx";
 import { findHoldings } from "@/server/db/unbooked";
 import { read } from "@/server/db/tx";
+import { env } from "@/server/env";
 import type { AgentIdentity } from "./agent-enrollment";
 
-/**
- * Process names that never count as unbooked use: the defaults plus RIGSHARE_SYSTEM_PROCESSES
- * (comma-separated), read here rather than at start-up so the agent routes stay free of the
- * portal's full env schema.
- */
-export async function systemProcessNames(_client?: Db): Promise<ReadonlySet<string>> {
-  const extra = (process.env.RIGSHARE_SYSTEM_PROCESSES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return new Set([...DEFAULT_SYSTEM_PROCESSES, ...extra]);
+/** Process names that never count as unbooked use: the defaults plus RIGSHARE_SYSTEM_PROCESSES. */
+export function systemProcessNames(): ReadonlySet<string> {
+  return new Set([...DEFAULT_SYSTEM_PROCESSES, ...env().RIGSHARE_SYSTEM_PROCESSES]);
 }
 
 /** What the agent needs from the portal now, with an ETag over its content (the agent asks with If-None-Match). */
@@ -24,6 +19,6 @@ export async function agentConfig(agent: AgentIdentity, now: Date): Promise<{ co
     const uuid = uuidOf.get(h.gpuId);
     if (uuid && h.startAt <= now && now < h.endAt) (holders[uuid] ??= []).push(h.linuxUser);
   }
-  const config: AgentConfig = { machineName: agent.machineName, systemProcesses: [...(await systemProcessNames())].sort(), holders };
+  const config: AgentConfig = { machineName: agent.machineName, systemProcesses: [...systemProcessNames()].sort(), holders };
   return { config, etag: `"${createHash("sha256").update(JSON.stringify(config)).digest("base64url").slice(0, 27)}"` };
 }

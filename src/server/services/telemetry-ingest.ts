@@ -91,7 +91,7 @@ async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>
   const byTime = new Map(newer.map((t) => [t.getTime(), { at: t, processes: [] as ProcessRow[] }]));
   for (const p of processRows) byTime.get(p.at.getTime())?.processes.push(p);
   const open = await findOpenSuspects(tx, agent.machineId);
-  const judged = judgeUnbooked(open, [...byTime.values()], holders, await systemProcessNames(tx));
+  const judged = judgeUnbooked(open, [...byTime.values()], holders, systemProcessNames());
   const ids = new Map(open.map((s) => [`${s.gpuId}|${s.who}`, s.id]));
   for (const s of judged.ended) {
     const id = ids.get(`${s.gpuId}|${s.who}`);
