@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pino from "pino";
+import { startDemoAgents } from "@/agent/demo/simulate";
 import { DEMO_GROUPS } from "@/server/auth/demo-idp/accounts";
 import { startDemoIdp } from "@/server/auth/demo-idp/server";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
@@ -89,6 +90,7 @@ async function main() {
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
   const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(config.PORT)], { env: appEnv, stdio: "inherit" });
   log.info({ url: config.AUTH_URL }, "Rigshare is starting");
+  if (!config.OIDC_ISSUER) cleanups.push(startDemoAgents({ portalUrl: config.AUTH_URL, databaseUrl, dataDir, log }));
 
   const stop = (signal: NodeJS.Signals) => {
     log.info({ signal }, "stopping");

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/core/errors";
+import { agentCodeCommand } from "./agent";
 import { createAdminTokenCommand, exportCommand, importCommand, migrateCommand } from "./local";
 import { listSlicesCommand, releaseSliceCommand, requestSliceCommand, savingsSummaryCommand } from "./remote";
 
@@ -18,6 +19,7 @@ Through the REST API (RIGSHARE_URL and RIGSHARE_TOKEN):
   slices release SLICE_ID
   savings summary [--from ISO] [--to ISO]
                                         savings over a window (default: all time up to now)
+  agent-code --machine NAME             a one-time code to enroll the machine's agent (admins)
 
 The document format: /api/v1/schema/inventory-v1.json; the API: /api-docs in the web app.`;
 
@@ -71,6 +73,8 @@ async function run(argv: string[]): Promise<void> {
       return exportCommand(sub);
     case "create-admin-token":
       return createAdminTokenCommand(required(values.email, "--email"), { days: whole(values.days, "days", 30), name: values.name ?? "Command-line admin token" });
+    case "agent-code":
+      return agentCodeCommand(required(values.machine, "--machine"));
     case "slices list":
       return listSlicesCommand({ mine: values.mine ?? false, status: values.status, limit: whole(values.limit, "limit", 50) });
     case "slices request":

@@ -4,10 +4,10 @@ import type { paths } from "./api/types.gen";
 /** Commands that call a running Rigshare through its REST API, as the owner of RIGSHARE_TOKEN. */
 
 type Ok<T> = T extends { responses: { 200: { content: { "application/json": infer R } } } } ? R : never;
-type Get<P extends keyof paths> = Ok<paths[P]["get"]>;
-type Post<P extends keyof paths> = Ok<paths[P]["post"]>;
+export type Get<P extends keyof paths> = Ok<paths[P]["get"]>;
+export type Post<P extends keyof paths> = Ok<paths[P]["post"]>;
 
-async function api<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
   const base = process.env.RIGSHARE_URL;
   const token = process.env.RIGSHARE_TOKEN;
   if (!base || !token) throw new AppError("VALIDATION", "Set RIGSHARE_URL (e.g. http://localhost:3000) and RIGSHARE_TOKEN (an API token from your profile page).");

@@ -43,6 +43,8 @@ const schema = z
     /** "0" starts the demo sign-in without the demo's machines, people and history. */
     RIGSHARE_DEMO_DATA: z.enum(["0", "1"]).default("1"),
     DEMO_IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    /** Process names (besides the built-in ones) that never count as unbooked GPU use. */
+    RIGSHARE_SYSTEM_PROCESSES: list,
     /** Set by the launcher, never by hand: the embedded demo IdP is serving sign-in. */
     RIGSHARE_DEMO_IDP: z.enum(["0", "1"]).default("0"),
   })

@@ -101,6 +101,14 @@ const EXPECTED: Record<string, Row> = {
   "tokens.revoke":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
   "transfer.import":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "transfer.export":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "telemetry.live":              { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "telemetry.fleet":             { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "telemetry.series":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "telemetry.sliceUsage":        { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "telemetry.unbooked":          { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: A },
+  "telemetry.usedVersusHeld":    { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "telemetry.createAgentCode":   { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "telemetry.revokeAgent":       { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
 };
 
 interface ProcedureDef {

@@ -7,6 +7,7 @@ import { savingsRouter } from "./routers/savings";
 import { setupRouter } from "./routers/setup";
 import { slicesRouter } from "./routers/slices";
 import { teamsRouter } from "./routers/teams";
+import { telemetryRouter } from "./routers/telemetry";
 import { tokensRouter } from "./routers/tokens";
 import { transferRouter } from "./routers/transfer";
 import { usersRouter } from "./routers/users";
@@ -25,6 +26,7 @@ export const appRouter = router({
   tokens: tokensRouter,
   transfer: transferRouter,
   setup: setupRouter,
+  telemetry: telemetryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FleetUse } from "@/components/telemetry/fleet-use";
 import type { MachineView } from "@/server/services/machine-view";
 import { GpuStatusList, gpuSummary, MachineStatusBadge } from "./gpu-status-line";
 
@@ -49,6 +50,7 @@ export function MachineCard({ machine, headingLevel = 2 }: { machine: MachineVie
             {machine.status === "active" ? `${free} of ${machine.gpus.length} GPUs free now` : "GPUs"}
           </p>
           <GpuStatusList gpus={machine.gpus} label={`GPUs of ${machine.name}`} />
+          <FleetUse gpus={machine.gpus.map((g) => ({ id: g.id, index: g.index }))} />
         </div>
       )}
     </article>

@@ -1,6 +1,7 @@
 import { Plus, Server } from "lucide-react";
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/shell/not-allowed";
+import { UnbookedUse } from "@/components/telemetry/unbooked-use";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { SetupChecklist } from "@/components/setup/setup-checklist";
@@ -55,6 +56,7 @@ export default async function InventoryPage() {
         />
       ) : (
         <>
+          {manage && <UnbookedUse />}
           <div className="grid gap-6 lg:grid-cols-2">
             {inUse.map((machine) => <MachineCard key={machine.id} machine={machine} />)}
           </div>

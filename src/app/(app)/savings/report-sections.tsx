@@ -7,6 +7,7 @@ import { formatGpuHours, formatPercent } from "@/components/savings/format";
 import { MachinesCard } from "@/components/savings/machines-card";
 import { machineRows, periodRows, teamRows, utilizationTable } from "@/components/savings/report-view";
 import { TeamsCard } from "@/components/savings/teams-card";
+import { UsedHeldCard } from "@/components/telemetry/used-held-card";
 import { UtilizationCard } from "@/components/savings/utilization-card";
 import type { SavingsWindow } from "@/components/savings/window";
 import { api } from "@/trpc/server";
@@ -17,7 +18,7 @@ export async function ReportSections({ window, manage }: { window: SavingsWindow
   const input = { from: window.from, to: window.to, bucket: window.bucket };
   let reports;
   try {
-    reports = await Promise.all([trpc.savings.report({ ...input, groupBy: "machine" }), trpc.savings.report({ ...input, groupBy: "team" })]);
+    reports = await Promise.all([trpc.savings.report({ ...input, groupBy: "machine" }), trpc.savings.report({ ...input, groupBy: "team" }), trpc.telemetry.usedVersusHeld({ from: window.from, to: window.to })]);
   } catch (error) {
     if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
       const sentence = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
@@ -26,7 +27,7 @@ export async function ReportSections({ window, manage }: { window: SavingsWindow
     }
     throw error;
   }
-  const [byMachine, byTeam] = reports;
+  const [byMachine, byTeam, usedHeld] = reports;
   const machines = machineRows(byMachine);
   const teams = teamRows(byTeam);
   const total = machines.total;
@@ -58,6 +59,7 @@ export async function ReportSections({ window, manage }: { window: SavingsWindow
       <MachinesCard rows={machines.rows} total={total} manage={manage} fileName={csvFileName("by-machine", window)} />
       <UtilizationCard table={utilizationTable(byMachine)} bucket={window.bucket} fileName={csvFileName(`utilization-by-${window.bucket}`, window)} />
       <TeamsCard rows={teams.rows} total={teams.total} fileName={csvFileName("by-team", window)} />
+      <UsedHeldCard data={usedHeld} fileName={csvFileName("used-vs-held", window)} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { SliceStateBadge } from "@/components/slices/slice-state-badge";
 import type { SliceView } from "@/components/slices/types";
 import { formatDuration } from "@/components/slices/times";
 import { LocalTime } from "@/components/time/local-time";
+import { SliceRealUse } from "@/components/telemetry/slice-real-use";
 import { SliceActions } from "./slice-actions";
 
 export function gpuSummary(slice: Pick<SliceView, "gpus" | "gpuCount">) {
@@ -40,6 +41,7 @@ export function SliceItem({ slice }: { slice: SliceView }) {
             {slice.overrideReason ? ` over quota: ${slice.overrideReason}` : ""}
           </p>
         )}
+        {(slice.state === "active" || slice.state === "ended") && <SliceRealUse sliceId={slice.id} />}
         {slice.pendingExtension && (
           <p className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">
             Extension to <LocalTime at={slice.pendingExtension.requestedEndAt} /> asked, waiting for an admin: {slice.pendingExtension.reason}

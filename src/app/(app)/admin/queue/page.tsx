@@ -8,6 +8,7 @@ import { formatDuration } from "@/components/slices/times";
 import { LocalTime } from "@/components/time/local-time";
 import { ZoneNote } from "@/components/time/zone-note";
 import { viewerZone } from "@/server/auth/viewer-zone";
+import { SliceRealUse } from "@/components/telemetry/slice-real-use";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -144,6 +145,7 @@ function ExtensionCard({ extension }: { extension: QueueExtension }) {
             ["Purpose", slice.purpose],
           ]}
         />
+        <SliceRealUse sliceId={slice.id} />
         <ExtensionDecision extension={{ id: extension.id, requester: slice.requester.name, machine: slice.machine.name }} />
       </CardBody>
     </Card>

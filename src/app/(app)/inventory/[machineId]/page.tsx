@@ -15,6 +15,7 @@ import { GpuChip, GpuStatusText, gpuSummary, MachineStatusBadge } from "../gpu-s
 import { loadMachine } from "../machine-page-data";
 import { AddGpuButton, GpuRowActions } from "./gpu-actions";
 import { MachineStatusActions } from "./machine-status-actions";
+import { MachineTelemetry } from "./machine-telemetry";
 
 export async function generateMetadata({ params }: { params: Promise<{ machineId: string }> }): Promise<Metadata> {
   return { title: (await loadMachine((await params).machineId)).name };
@@ -104,6 +105,8 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
           </CardBody>
         </Card>
       </div>
+
+      <MachineTelemetry machine={{ id: machine.id, name: machine.name }} manage={manage} />
 
       <section aria-labelledby="gpus-heading" className="mt-8">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-3">

@@ -1,0 +1,93 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { findDemoFleet } from "@/server/db/demo-fleet";
+import { read } from "@/server/db/tx";
+import { toActor } from "@/server/services/actor";
+import { createEnrollmentCode } from "@/server/services/agent-enrollment";
+import { createAgentTasks } from "../agent";
+import { systemClock } from "../clock";
+import type { Log } from "../log";
+import { PortalClient } from "../portal-client";
+import { Spool } from "../spool";
+import { StateDir } from "../state";
+import { runTasks, StopAgent } from "../tasks";
+import { FakeHost } from "../testing/fake-host";
+import { demoRoles, machineScenario, type DemoMachine } from "./scenario";
+
+/**
+ * The demo's machines on the ground: one real agent per demo machine, in this process, each
+ * reading a fake nvidia-smi, /proc and passwd that follow the live schedule (busy holders, the
+ * longest hold idle, one person on a GPU they do not hold). It enrolls through the portal's real
+ * endpoint with a code created for the demo admin, and reports like any agent.
+ */
+export function startDemoAgents(options: { portalUrl: string; databaseUrl: string; dataDir: string; log: Logger }): () => Promise<void> {
+  process.env.DATABASE_URL ??= options.databaseUrl;
+  const stop = new AbortController();
+  const root = join(options.dataDir, "demo-agents");
+  const log: Log = (level, message, fields) => options.log[level]({ ...fields, component: "demo-agent" }, message);
+  const done = run(root, options.portalUrl, log, stop.signal).catch((err) => options.log.error({ err }, "demo agents stopped"));
+  return async () => {
+    stop.abort();
+    await done;
+  };
+}
+
+async function run(root: string, portalUrl: string, log: Log, signal: AbortSignal) {
+  await waitForPortal(portalUrl, signal);
+  const { machines, users } = await read((client) => findDemoFleet(client, new Date()));
+  const uids = new Map(users.map((u, i) => [u.linuxUsername, 2000 + i]));
+  const hosts = new Map(machines.map((m) => [m.name, new FakeHost(join(root, m.name, "host"), Object.fromEntries([...uids].map(([name, uid]) => [uid, name])))]));
+  let tick = 0;
+  const refresh = async () => {
+    const fleet = await read((client) => findDemoFleet(client, new Date()));
+    const demo: DemoMachine[] = fleet.machines.map((m) => ({ name: m.name, gpus: m.gpus.map((g) => ({ index: g.index, uuid: g.uuid, model: g.gpuModel.name, vramGb: g.gpuModel.vramGb, boardPowerW: g.gpuModel.boardPowerW, holder: g.holds[0] ? { linuxUser: g.holds[0].slice.requester.linuxUsername, since: g.holds[0].startAt } : null })) }));
+    // People who are not admins or leadership, so the intruder is a colleague and not the demo's admin.
+    const members = fleet.users.filter((u) => ![...u.assignedRoles, ...u.idpRoles].some((r) => r !== "member")).map((u) => u.linuxUsername);
+    const roles = demoRoles(demo, members);
+    for (const machine of demo) hosts.get(machine.name)?.set(machineScenario(machine, roles, (user) => uids.get(user) ?? 65_534, tick));
+    tick++;
+  };
+  await refresh();
+  const timer = setInterval(() => refresh().catch((err) => log("warn", "demo scenario refresh failed", { error: String(err) })), 10_000);
+  try {
+    await Promise.all(machines.map((m) => runMachine(join(root, m.name), m.id, hosts.get(m.name)!, portalUrl, log, signal)));
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function runMachine(dir: string, machineId: string, host: FakeHost, portalUrl: string, log: Log, signal: AbortSignal) {
+  const state = new StateDir(join(dir, "state"));
+  await state.ensure();
+  for (let attempt = 0; attempt < 2 && !signal.aborted; attempt++) {
+    let credential = await state.readCredential();
+    if (!credential) {
+      const admin = await read((client) => client.user.findFirstOrThrow({ where: { OR: [{ idpRoles: { has: "admin" } }, { assignedRoles: { has: "admin" } }] }, include: { team: { select: { id: true, name: true } } } }));
+      const { code } = await createEnrollmentCode(toActor(admin), { machineId }, new Date());
+      const enrolled = await new PortalClient(portalUrl, null).enroll(code, `${dir.split("/").pop()}.demo`);
+      if (enrolled.kind !== "ok") throw new Error(`demo enrollment failed: ${JSON.stringify(enrolled)}`);
+      credential = { portal: portalUrl, ...enrolled.value };
+      await state.writeCredential(credential);
+    }
+    const spool = new Spool(state.spoolDir());
+    await spool.load();
+    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal: new PortalClient(portalUrl, credential.credential), spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd } });
+    try {
+      return await runTasks(tasks, systemClock, log, { signal });
+    } catch (error) {
+      // The demo database was reset under a kept data folder: enroll again with a fresh state.
+      if (!(error instanceof StopAgent)) throw error;
+      await rm(join(dir, "state"), { recursive: true, force: true });
+      await state.ensure();
+    }
+  }
+}
+
+async function waitForPortal(portalUrl: string, signal: AbortSignal) {
+  while (!signal.aborted) {
+    const ok = await fetch(new URL("/api/health/live", portalUrl)).then((r) => r.ok, () => false);
+    if (ok) return;
+    await systemClock.sleep(1000, signal);
+  }
+}

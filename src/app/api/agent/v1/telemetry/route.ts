@@ -1,0 +1,10 @@
+import { telemetryIn } from "@/core/agent/contract";
+import { agentRoute } from "@/server/api/agent-http";
+import { ingestTelemetry } from "@/server/services/telemetry-ingest";
+
+export const dynamic = "force-dynamic";
+
+/** A batch of samples; idempotent by (machine credential, sequence number). */
+export function POST(request: Request) {
+  return agentRoute(request, { authenticated: true, input: telemetryIn }, async ({ agent, input, now }) => Response.json(await ingestTelemetry(agent!, input, now)));
+}

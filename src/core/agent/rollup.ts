@@ -1,0 +1,117 @@
+/**
+ * Telemetry at decreasing resolution: raw samples, per-minute and per-hour aggregates. An
+ * aggregate is additive (sums, counts and maxima), so a late sample (replayed after an outage)
+ * merges into its bucket without recomputing it, and each bucket stays exact as long as each
+ * sample is added once (the portal dedupes by sequence number before adding).
+ */
+
+export interface GpuPoint {
+  gpuId: string;
+  at: Date;
+  utilPct: number | null;
+  memUsedMib: number | null;
+  powerW: number | null;
+  tempC: number | null;
+}
+
+export interface Bucket {
+  gpuId: string;
+  start: Date;
+  samples: number;
+  /** Samples with a utilization reading; the average divides by this. */
+  utilSamples: number;
+  utilSum: number;
+  utilMax: number;
+  /** Samples at 0 % utilization: a GPU sample is idle at 0 %. */
+  idleSamples: number;
+  memMaxMib: number;
+  powerSum: number;
+  tempMax: number;
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+
+/** How long each resolution is kept; hourly aggregates are kept for ever. */
+export const RETENTION = { rawDays: 7, minuteDays: 180 } as const;
+
+export const bucketStart = (at: Date, stepMs: number) => new Date(Math.floor(at.getTime() / stepMs) * stepMs);
+
+export function aggregate(points: readonly GpuPoint[], stepMs: number): Bucket[] {
+  const buckets = new Map<string, Bucket>();
+  for (const p of points) {
+    const start = bucketStart(p.at, stepMs);
+    const key = `${p.gpuId}@${start.getTime()}`;
+    let b = buckets.get(key);
+    if (!b) {
+      b = { gpuId: p.gpuId, start, samples: 0, utilSamples: 0, utilSum: 0, utilMax: 0, idleSamples: 0, memMaxMib: 0, powerSum: 0, tempMax: 0 };
+      buckets.set(key, b);
+    }
+    b.samples += 1;
+    if (p.utilPct !== null) {
+      b.utilSamples += 1;
+      b.utilSum += p.utilPct;
+      b.utilMax = Math.max(b.utilMax, p.utilPct);
+      if (p.utilPct === 0) b.idleSamples += 1;
+    }
+    b.memMaxMib = Math.max(b.memMaxMib, p.memUsedMib ?? 0);
+    b.powerSum += p.powerW ?? 0;
+    b.tempMax = Math.max(b.tempMax, p.tempC ?? 0);
+  }
+  return [...buckets.values()];
+}
+
+/** Two aggregates of the same bucket as one: what the database's upsert does. */
+export function merge(a: Bucket, b: Bucket): Bucket {
+  return {
+    ...a,
+    samples: a.samples + b.samples,
+    utilSamples: a.utilSamples + b.utilSamples,
+    utilSum: a.utilSum + b.utilSum,
+    utilMax: Math.max(a.utilMax, b.utilMax),
+    idleSamples: a.idleSamples + b.idleSamples,
+    memMaxMib: Math.max(a.memMaxMib, b.memMaxMib),
+    powerSum: a.powerSum + b.powerSum,
+    tempMax: Math.max(a.tempMax, b.tempMax),
+  };
+}
+
+export interface RealUse {
+  samples: number;
+  avgUtilPct: number | null;
+  peakUtilPct: number | null;
+  peakMemMib: number | null;
+  /** Minutes in which every GPU of the slice that reported was idle (0 % in every sample). */
+  idleMinutes: number;
+  /** GPU-hours with telemetry, and those of them that were busy (the busy share of each bucket). */
+  measuredGpuHours: number;
+  usedGpuHours: number;
+}
+
+/** Real use of a slice (or any GPUs over a window) from per-minute buckets of its GPUs within its hold. */
+export function realUse(minutes: readonly Bucket[]): RealUse {
+  let samples = 0, utilSamples = 0, utilSum = 0, peakUtil = -1, peakMem = -1, measured = 0, used = 0;
+  const busyMinute = new Map<number, boolean>();
+  for (const b of minutes) {
+    samples += b.samples;
+    utilSamples += b.utilSamples;
+    utilSum += b.utilSum;
+    if (b.utilSamples > 0) peakUtil = Math.max(peakUtil, b.utilMax);
+    peakMem = Math.max(peakMem, b.memMaxMib);
+    if (b.utilSamples > 0) {
+      measured += 1 / 60;
+      used += (1 - b.idleSamples / b.utilSamples) / 60;
+      const key = b.start.getTime();
+      busyMinute.set(key, (busyMinute.get(key) ?? false) || b.idleSamples < b.utilSamples);
+    }
+  }
+  return {
+    samples,
+    avgUtilPct: utilSamples ? utilSum / utilSamples : null,
+    peakUtilPct: peakUtil < 0 ? null : peakUtil,
+    peakMemMib: samples ? peakMem : null,
+    idleMinutes: [...busyMinute.values()].filter((busy) => !busy).length,
+    measuredGpuHours: measured,
+    usedGpuHours: used,
+  };
+}

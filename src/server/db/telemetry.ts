@@ -1,0 +1,103 @@
+import type { Bucket } from "@/core/agent/rollup";
+import type { Db } from "./tx";
+
+/**
+ * Repository of telemetry: the (credential, seq) ledger, raw samples, per-minute and per-hour
+ * aggregates. Writes are one INSERT ... SELECT FROM unnest(...) per table, so a batch of hundreds
+ * of samples costs a handful of statements.
+ */
+
+export interface GpuRow {
+  gpuId: string;
+  at: Date;
+  utilPct: number | null;
+  memUsedMib: number | null;
+  powerW: number | null;
+  tempC: number | null;
+}
+export interface ProcessRow {
+  gpuId: string;
+  at: Date;
+  pid: number;
+  uid: number | null;
+  linuxUser: string | null;
+  name: string;
+  memMib: number | null;
+}
+export interface ProcessHourRow {
+  gpuId: string;
+  start: Date;
+  who: string;
+  name: string;
+  samples: number;
+  memMaxMib: number;
+}
+
+/** Records the samples' sequence numbers; returns those not seen before (a resend returns none). */
+export async function claimSamples(tx: Db, credentialId: string, machineId: string, samples: { seq: number; at: Date }[]): Promise<Set<number>> {
+  const rows = await tx.$queryRaw<{ seq: bigint }[]>`
+    INSERT INTO telemetry_sample (credential_id, seq, machine_id, at)
+    SELECT ${credentialId}::uuid, seq, ${machineId}::uuid, at
+    FROM unnest(${samples.map((s) => s.seq)}::bigint[], ${samples.map((s) => s.at)}::timestamptz[]) AS t(seq, at)
+    ON CONFLICT DO NOTHING
+    RETURNING seq`;
+  return new Set(rows.map((r) => Number(r.seq)));
+}
+
+/** Inserts raw samples and returns those that were new: the rollups add exactly these, so a sample is never counted twice. */
+export async function insertGpuSamples(tx: Db, rows: GpuRow[]): Promise<GpuRow[]> {
+  if (!rows.length) return [];
+  return tx.$queryRaw<GpuRow[]>`
+    INSERT INTO gpu_sample (gpu_id, at, util_pct, mem_used_mib, power_w, temp_c)
+    SELECT * FROM unnest(${rows.map((r) => r.gpuId)}::uuid[], ${rows.map((r) => r.at)}::timestamptz[], ${rows.map((r) => r.utilPct)}::smallint[],
+                         ${rows.map((r) => r.memUsedMib)}::int[], ${rows.map((r) => r.powerW)}::real[], ${rows.map((r) => r.tempC)}::smallint[])
+    ON CONFLICT DO NOTHING
+    RETURNING gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib", power_w AS "powerW", temp_c AS "tempC"`;
+}
+
+export async function insertProcessSamples(tx: Db, rows: ProcessRow[]) {
+  if (!rows.length) return;
+  await tx.$executeRaw`
+    INSERT INTO gpu_process_sample (gpu_id, at, pid, uid, linux_user, name, mem_mib)
+    SELECT * FROM unnest(${rows.map((r) => r.gpuId)}::uuid[], ${rows.map((r) => r.at)}::timestamptz[], ${rows.map((r) => r.pid)}::int[],
+                         ${rows.map((r) => r.uid)}::bigint[], ${rows.map((r) => r.linuxUser)}::text[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.memMib)}::int[])
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Adds aggregates into their buckets (sums add up, maxima take the greater), in key order so concurrent batches cannot deadlock. */
+export async function mergeBuckets(tx: Db, table: "minute" | "hour", buckets: Bucket[]) {
+  if (!buckets.length) return;
+  const rows = [...buckets].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime());
+  const col = <T>(pick: (b: Bucket) => T) => rows.map(pick);
+  const values = [col((b) => b.gpuId), col((b) => b.start), col((b) => b.samples), col((b) => b.utilSamples), col((b) => b.utilSum), col((b) => b.utilMax), col((b) => b.idleSamples), col((b) => b.memMaxMib), col((b) => b.powerSum), col((b) => b.tempMax)];
+  const target = table === "minute" ? "gpu_usage_minute" : "gpu_usage_hour";
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${target} AS u (gpu_id, start, samples, util_samples, util_sum, util_max, idle_samples, mem_max_mib, power_sum, temp_max)
+     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::smallint[], $7::int[], $8::int[], $9::real[], $10::smallint[])
+     ON CONFLICT (gpu_id, start) DO UPDATE SET
+       samples = u.samples + EXCLUDED.samples, util_samples = u.util_samples + EXCLUDED.util_samples, util_sum = u.util_sum + EXCLUDED.util_sum,
+       util_max = GREATEST(u.util_max, EXCLUDED.util_max), idle_samples = u.idle_samples + EXCLUDED.idle_samples,
+       mem_max_mib = GREATEST(u.mem_max_mib, EXCLUDED.mem_max_mib), power_sum = u.power_sum + EXCLUDED.power_sum, temp_max = GREATEST(u.temp_max, EXCLUDED.temp_max)`,
+    ...values,
+  );
+}
+
+export async function mergeProcessHours(tx: Db, rows: ProcessHourRow[]) {
+  if (!rows.length) return;
+  const sorted = [...rows].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime() || a.who.localeCompare(b.who) || a.name.localeCompare(b.name));
+  await tx.$executeRaw`
+    INSERT INTO gpu_process_hour AS p (gpu_id, start, who, name, samples, mem_max_mib)
+    SELECT * FROM unnest(${sorted.map((r) => r.gpuId)}::uuid[], ${sorted.map((r) => r.start)}::timestamptz[], ${sorted.map((r) => r.who)}::text[],
+                         ${sorted.map((r) => r.name)}::text[], ${sorted.map((r) => r.samples)}::int[], ${sorted.map((r) => r.memMaxMib)}::int[])
+    ON CONFLICT (gpu_id, start, who, name) DO UPDATE SET samples = p.samples + EXCLUDED.samples, mem_max_mib = GREATEST(p.mem_max_mib, EXCLUDED.mem_max_mib)`;
+}
+
+/** Deletes rows older than `before` in batches, so a large prune never holds long locks. Returns the count. */
+export async function pruneOlderThan(client: Db, table: "gpu_sample" | "gpu_process_sample" | "telemetry_sample" | "gpu_usage_minute", column: "at" | "start", before: Date, batch = 50_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await client.$executeRawUnsafe(`DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1 LIMIT ${batch}))`, before);
+    total += deleted;
+    if (deleted < batch) return total;
+  }
+}

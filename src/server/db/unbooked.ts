@@ -1,0 +1,43 @@
+import type { Suspect } from "@/core/agent/unbooked";
+import type { Db } from "./tx";
+
+/** Open suspects and unbooked uses of a machine (not ended), as the core judges them. */
+export async function findOpenSuspects(tx: Db, machineId: string): Promise<(Suspect & { id: string })[]> {
+  const rows = await tx.unbookedUse.findMany({ where: { machineId, endedAt: null } });
+  return rows.map((r) => ({ id: r.id, gpuId: r.gpuId, who: r.who, processName: r.processName, firstSeenAt: r.firstSeenAt, lastSeenAt: r.lastSeenAt, sightings: r.sightings, maxMemMib: r.maxMemMib }));
+}
+
+export function insertSuspect(tx: Db, machineId: string, s: Suspect) {
+  return tx.unbookedUse.create({ data: { machineId, gpuId: s.gpuId, who: s.who, processName: s.processName.slice(0, 256), firstSeenAt: s.firstSeenAt, lastSeenAt: s.lastSeenAt, sightings: s.sightings, maxMemMib: s.maxMemMib }, select: { id: true } });
+}
+
+export function updateSuspect(tx: Db, id: string, s: Suspect, endedAt: Date | null) {
+  return tx.unbookedUse.update({ where: { id }, data: { lastSeenAt: s.lastSeenAt, sightings: s.sightings, maxMemMib: s.maxMemMib, endedAt }, select: { id: true } });
+}
+
+export function deleteSuspect(tx: Db, id: string) {
+  return tx.unbookedUse.delete({ where: { id }, select: { id: true } });
+}
+
+/** Who held which of the machine's GPUs within [from, to]: approved slices, with the holder's Linux user. */
+export function findHoldings(tx: Db, machineId: string, from: Date, to: Date) {
+  return tx.$queryRaw<{ gpuId: string; linuxUser: string; startAt: Date; endAt: Date }[]>`
+    SELECT sg.gpu_id AS "gpuId", u.linux_username AS "linuxUser", sg.start_at AS "startAt", LEAST(sg.end_at, COALESCE(s.released_at, sg.end_at)) AS "endAt"
+    FROM slice s JOIN slice_gpu sg ON sg.slice_id = s.id JOIN "user" u ON u.id = s.requester_id
+    WHERE s.machine_id = ${machineId}::uuid AND s.status = 'approved' AND sg.start_at <= ${to} AND sg.end_at > ${from}
+      AND (s.released_at IS NULL OR s.released_at > ${from})`;
+}
+
+/** Unbooked uses (seen at least twice) started since `since`, newest first, with machine, GPU and person. */
+export function findUnbookedUses(client: Db, since: Date, minSightings: number) {
+  return client.unbookedUse.findMany({
+    where: { firstSeenAt: { gte: since }, sightings: { gte: minSightings } },
+    orderBy: { firstSeenAt: "desc" },
+    take: 200,
+    include: { machine: { select: { id: true, name: true } }, gpu: { select: { index: true } } },
+  });
+}
+
+export function findUsersByLinuxName(client: Db, names: string[]) {
+  return client.user.findMany({ where: { linuxUsername: { in: names } }, select: { id: true, name: true, linuxUsername: true, team: { select: { name: true } } } });
+}
