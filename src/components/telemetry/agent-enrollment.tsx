@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { useTRPC } from "@/trpc/react";
 
 /**
@@ -38,7 +38,7 @@ export function AgentEnrollment({ machine, portalUrl }: { machine: { id: string;
       <CardBody className="space-y-3 text-sm text-slate-800">
         {code && (
           <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-indigo-900">
-            Enrollment code <code className="font-mono text-base font-semibold">{code.code}</code>, valid once until {formatDateTime(code.expiresAt)}. It is shown only now.
+            Enrollment code <code className="font-mono text-base font-semibold">{code.code}</code>, valid once until <LocalTime at={code.expiresAt} />. It is shown only now.
           </p>
         )}
         <ol className="list-decimal space-y-2 pl-5">

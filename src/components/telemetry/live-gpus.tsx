@@ -6,7 +6,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import type { TelemetryOutputs } from "./types";
 import { useTRPC } from "@/trpc/react";
 import { ago, celsius, mib, pct, watts } from "./format";
@@ -91,7 +91,7 @@ export function LiveGpus({ machineId, machineName }: { machineId: string; machin
           <ul className="mt-2 space-y-1 text-sm text-slate-800">
             {unbooked.map((u) => (
               <li key={u.id}>
-                <span className="font-medium">{u.person ? `${u.person.name} (${u.who})` : u.who}</span> runs <code className="text-xs">{u.processName}</code> on GPU {u.gpuIndex ?? "?"} without holding it, since {formatDateTime(u.since)}; up to {mib(u.maxMemMib)}.
+                <span className="font-medium">{u.person ? `${u.person.name} (${u.who})` : u.who}</span> runs <code className="text-xs">{u.processName}</code> on GPU {u.gpuIndex ?? "?"} without holding it, since <LocalTime at={u.since} />; up to {mib(u.maxMemMib)}.
               </li>
             ))}
           </ul>

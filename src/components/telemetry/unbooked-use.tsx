@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/react";
@@ -34,7 +34,7 @@ export function UnbookedUse() {
                 <Link href={`/inventory/${u.machine.id}`} className="font-medium text-indigo-700 hover:underline">{u.machine.name}</Link>, GPU {u.gpuIndex}
               </Td>
               <Td><code className="text-xs">{u.processName}</code></Td>
-              <Td className="whitespace-nowrap">{formatDateTime(u.since)}{u.endedAt ? `, until ${formatDateTime(u.endedAt)}` : ", ongoing"}</Td>
+              <Td className="whitespace-nowrap"><LocalTime at={u.since} />{u.endedAt ? <>, until <LocalTime at={u.endedAt} /></> : ", ongoing"}</Td>
               <Td className="whitespace-nowrap">{mib(u.maxMemMib)}</Td>
             </Tr>
           ))}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatUsd, formatUsdPrecise } from "@/core/costs/money";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { CsvButton, DataTable, type Column } from "@/components/savings/data-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { hours } from "./format";
@@ -32,7 +32,7 @@ export function UsedHeldCard({ data, fileName }: { data: UsedHeld; fileName: str
     <Card>
       <CardHeader
         title="Used versus held"
-        description={data.telemetrySince ? `From the machines' agents, which report since ${formatDateTime(data.telemetrySince)}. A GPU-hour is used when its GPU was busy (above 0 %); idle-held cost is the cloud-equivalent of held hours the GPU sat idle.` : "No machine reports telemetry yet: enroll the machines' agents to see used GPU-hours and the idle-held cost."}
+        description={data.telemetrySince ? <>From the machines&apos; agents, which report since <LocalTime at={data.telemetrySince} />. A GPU-hour is used when its GPU was busy (above 0 %); idle-held cost is the cloud-equivalent of held hours the GPU sat idle.</> : "No machine reports telemetry yet: enroll the machines' agents to see used GPU-hours and the idle-held cost."}
         actions={rows.length > 0 && <CsvButton of={`used versus held by ${group.label.toLowerCase()}`} fileName={fileName.replace(".csv", `-${group.label.toLowerCase()}.csv`)} rows={rows} columns={columns} />}
       />
       {data.telemetrySince && (
