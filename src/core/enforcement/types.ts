@@ -76,4 +76,8 @@ export interface DesiredState {
   problems: string[];
 }
 
+/** Per machine, set by an admin: observe changes nothing, warn only tells people, enforce applies. */
+export const ENFORCEMENT_MODES = ["observe", "warn", "enforce"] as const;
+export type EnforcementMode = (typeof ENFORCEMENT_MODES)[number];
+
 export const GIB = 1024 ** 3;
