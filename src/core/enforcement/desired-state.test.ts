@@ -41,7 +41,7 @@ describe("desiredStateAt on zeus (3 × 1080 Ti, 16 threads, 128 GB)", () => {
 
   it("merges two slices of one person into one grant", () => {
     const doc = zeusDoc([zeusSlice("a", "priya", 0, 9, 12), zeusSlice("b", "priya", 2, 10, 12)]);
-    const [grant] = desiredStateAt(doc, zeusFacts, DAY0 + 11 * H).users;
+    const grant = desiredStateAt(doc, zeusFacts, DAY0 + 11 * H).users[0]!;
     expect(grant).toMatchObject({ sliceIds: ["a", "b"], devices: ["/dev/nvidia0", "/dev/nvidia2"], memoryMaxBytes: 80 * GIB });
     expect(grant.cpus).toHaveLength(10);
   });
@@ -73,7 +73,7 @@ describe("desiredStateAt on zeus (3 × 1080 Ti, 16 threads, 128 GB)", () => {
   it("uses the real core grouping when the agent passes it (here an AMD-style 0-1, 2-3, … numbering)", () => {
     const topology = Array.from({ length: 8 }, (_, c) => [2 * c, 2 * c + 1]);
     const state = desiredStateAt(zeusDoc([zeusSlice("s", "priya", 0, 9, 12)]), { ...zeusFacts, topology }, DAY0 + 10 * H);
-    expect(state.users[0].cpus).toEqual([1, 2, 3, 4, 5]);
+    expect(state.users[0]!.cpus).toEqual([1, 2, 3, 4, 5]);
     expect(state.loginProfile.cpus).toEqual([0]);
   });
 });

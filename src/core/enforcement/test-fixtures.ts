@@ -13,7 +13,7 @@ export const zeusFacts: MachineFacts = {
 export const zeusSlice = (id: string, user: string, gpu: number, fromH: number, toH: number): ScheduledSlice => ({
   id,
   linuxUsername: user,
-  gpus: [{ index: gpu, uuid: ZEUS_UUIDS[gpu] }],
+  gpus: [{ index: gpu, uuid: ZEUS_UUIDS[gpu]! }],
   threads: 5,
   ramGb: 40,
   start: DAY0 + fromH * H,

@@ -71,13 +71,18 @@ export function judgeIdle(input: JudgeInput): IdleJudgement {
   const last = samples.at(-1);
   if (!last || now - last.at > maxGapMs) return { state: "silent", since: null, actions: [] };
 
-  const readings = samples.map((s) => read(s, slice.gpuUuids));
-  const everUsed = readings.some((r) => r === "used" || r === "idle-used" || r === "busy");
+  const readings = samples.map((s) => ({ at: s.at, reading: read(s, slice.gpuUuids) }));
+  const everUsed = readings.some(({ reading: r }) => r === "used" || r === "idle-used" || r === "busy");
   const matches = everUsed ? (r: Reading) => r === "idle-used" || r === "idle-unused" : (r: Reading) => r === "idle-unused" || r === "busy-unused";
-  let first = samples.length;
-  while (first > 0 && matches(readings[first - 1]) && (first === samples.length || samples[first].at - samples[first - 1].at <= maxGapMs)) first--;
-  if (first === samples.length) return { state: "busy", since: null, actions: [] };
-  const since = first === 0 && samples[0].at - slice.start <= maxGapMs ? slice.start : samples[first].at;
+  // Walk back from the latest sample while the readings match and no silence breaks the run.
+  let runStart: number | null = null;
+  for (let i = readings.length - 1; i >= 0; i--) {
+    const { at, reading } = readings[i]!;
+    if (!matches(reading) || (runStart !== null && runStart - at > maxGapMs)) break;
+    runStart = at;
+  }
+  if (runStart === null) return { state: "busy", since: null, actions: [] };
+  const since = runStart === readings[0]!.at && runStart - slice.start <= maxGapMs ? slice.start : runStart;
 
   const steps: [IdleActionKind, number][] = everUsed
     ? [["warn-idle", policy.idleWarnMinutes], ["warn-idle-again", policy.idleWarnAgainMinutes], ["reclaim-idle", policy.idleReclaimMinutes]]
