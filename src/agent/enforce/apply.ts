@@ -109,9 +109,9 @@ export async function enforceSchedule(deps: EnforceDeps, doc: ScheduleDocument, 
     return { desired, report: await applyDesiredState(deps, desired, mode, options) };
   }
   const loggedIn = await loggedInUids(deps);
-  const current = await readUnits(deps, [...loggedIn, ...Object.values(facts.uids).filter((uid) => uid >= options.minUid && holdsAt(doc, facts, uid, at))]);
+  const current = await readUnits(deps, [...loggedIn, ...Object.values(facts.uids ?? {}).filter((uid) => uid >= options.minUid && holdsAt(doc, facts, uid, at))]);
   const hints: Record<string, number[]> = {};
-  for (const [name, uid] of Object.entries(facts.uids)) {
+  for (const [name, uid] of Object.entries(facts.uids ?? {})) {
     const props = current.get(uid);
     if (props && props.devicePolicy === "closed") hints[name] = props.allowedCpus;
   }
@@ -119,4 +119,4 @@ export async function enforceSchedule(deps: EnforceDeps, doc: ScheduleDocument, 
   return { desired, report: await applyDesiredState(deps, desired, mode, options, { loggedIn, current }) };
 }
 
-const holdsAt = (doc: ScheduleDocument, facts: MachineFacts, uid: number, at: number) => doc.slices.some((s) => facts.uids[s.linuxUsername] === uid && s.start <= at && at < s.end);
+const holdsAt = (doc: ScheduleDocument, facts: MachineFacts, uid: number, at: number) => doc.slices.some((s) => facts.uids?.[s.linuxUsername] === uid && s.start <= at && at < s.end);

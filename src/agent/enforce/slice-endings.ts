@@ -55,7 +55,7 @@ export class SliceEndings {
     if (mode === "observe") return [];
     const events: EndingEvent[] = [];
     for (const notice of endingNotices(doc, since, now, this.options.minutesBefore)) {
-      const uid = facts.uids[notice.linuxUsername];
+      const uid = facts.uids?.[notice.linuxUsername];
       const slice = doc.slices.find((s) => s.id === notice.sliceId)!;
       if (uid === undefined) continue;
       const gpus = slice.gpus.map((g) => `GPU ${g.index}`).join(", ");

@@ -77,3 +77,15 @@ describe("desiredStateAt on zeus (3 × 1080 Ti, 16 threads, 128 GB)", () => {
     expect(state.loginProfile.cpus).toEqual([0]);
   });
 });
+
+describe("desiredStateAt as the portal computes it (no uids, no device nodes)", () => {
+  it("lists grants with their GPUs, CPUs and memory, null uids and no device nodes, and no problems for what only the machine knows", () => {
+    const state = desiredStateAt(day, {}, DAY0 + 11 * H);
+    expect(state.problems).toEqual([]);
+    expect(state.users.map((u) => [u.linuxUsername, u.uid, u.gpus.map((g) => g.index), u.devices, u.cpus.length])).toEqual([
+      ["lena", null, [2], [], 5],
+      ["marco", null, [1], [], 5],
+      ["priya", null, [0], [], 5],
+    ]);
+  });
+});

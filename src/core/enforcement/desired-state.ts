@@ -59,11 +59,11 @@ export function desiredStateAt(doc: ScheduleDocument, facts: MachineFacts, at: n
 
   const users = claims
     .map((claim): UserGrant => {
-      const uid = facts.uids[claim.linuxUsername];
-      if (uid === undefined) problems.push(`${claim.linuxUsername} holds a slice but has no Linux account on this machine.`);
+      const uid = facts.uids?.[claim.linuxUsername];
+      if (facts.uids && uid === undefined) problems.push(`${claim.linuxUsername} holds a slice but has no Linux account on this machine.`);
       const devices: string[] = [];
-      for (const gpu of claim.gpus) {
-        const device = gpu.uuid ? facts.devices[gpu.uuid] : undefined;
+      for (const gpu of facts.devices ? claim.gpus : []) {
+        const device = gpu.uuid ? facts.devices?.[gpu.uuid] : undefined;
         if (device) devices.push(device);
         else problems.push(`GPU ${gpu.index} (${gpu.uuid ?? "UUID not yet reported"}) of ${claim.linuxUsername} has no known device node: it is not granted.`);
       }

@@ -43,12 +43,16 @@ export interface ScheduledSlice {
   end: number;
 }
 
-/** What only the machine knows: who is who, which device node each GPU is, how CPUs pair into cores. */
+/**
+ * What only the machine knows: who is who, which device node each GPU is, how CPUs pair into
+ * cores. The portal, which knows none of it, leaves uids and devices out: the grants then carry
+ * null uids and no device nodes, and that is not a problem.
+ */
 export interface MachineFacts {
   /** Linux user name → uid, from the passwd database. */
-  uids: Readonly<Record<string, number>>;
+  uids?: Readonly<Record<string, number>>;
   /** GPU UUID → device node (`/dev/nvidiaN`, N the GPU's minor number). */
-  devices: Readonly<Record<string, string>>;
+  devices?: Readonly<Record<string, string>>;
   /** Physical cores as lists of their hardware threads; derived from cores and threads when absent. */
   topology?: number[][];
 }
