@@ -10,12 +10,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { MODE_TEXT } from "./mode-text";
 
-export const MODE_TEXT: Record<EnforcementMode, { label: string; explain: string }> = {
-  observe: { label: "Observe", explain: "The agent reports what runs and changes nothing." },
-  warn: { label: "Warn", explain: "The agent tells people (end of slice, idle GPUs, unbooked use) and changes nothing." },
-  enforce: { label: "Enforce", explain: "Each holder gets only their GPUs, CPU set and memory; processes are stopped at the end of a slice; idle slices are reclaimed." },
-};
 
 const whole = (text: string) => (/^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
 

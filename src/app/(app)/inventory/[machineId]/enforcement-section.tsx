@@ -6,7 +6,8 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatCpuSet } from "@/core/enforcement/cpu-topology";
 import { GIB, type EnforcementMode } from "@/core/enforcement/types";
 import { api } from "@/trpc/server";
-import { EnforcementForm, IdleExemptButton, MODE_TEXT } from "./enforcement-form";
+import { EnforcementForm, IdleExemptButton } from "./enforcement-form";
+import { MODE_TEXT } from "./mode-text";
 
 const MODE_TONE: Record<EnforcementMode, BadgeTone> = { observe: "neutral", warn: "warning", enforce: "success" };
 
@@ -26,7 +27,7 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
         <EnforcementForm machine={machine} current={{ mode: view.mode, loginThreads: view.schedule.loginProfile.threads, loginRamGb: view.schedule.loginProfile.ramGb }} />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Desired state now" description={`What the agent applies to each person's systemd slice on ${machine.name}. Device nodes and uids are resolved on the machine.`} />
           <CardBody>
             {desired.users.length === 0 ? (
@@ -66,18 +67,18 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
             )}
           </CardBody>
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader title="Schedule version" description="The agent long-polls with this ETag and keeps the next 48 h, so it goes on enforcing while the portal is away." />
           <CardBody>
             <code className="text-xs break-all text-slate-700">{view.etag}</code>
           </CardBody>
         </Card>
       </div>
-      <h3 className="mt-6 mb-2 text-base font-semibold text-slate-900">Slices in the next 48 hours</h3>
+      <h3 className="mt-6 mb-2 text-base font-semibold text-slate-900">Slices now and in the next 48 hours</h3>
       {view.slices.length === 0 ? (
-        <EmptyState title="No slices" headingLevel={4} description="Nothing approved on this machine in the next 48 hours." />
+        <EmptyState title="No slices" headingLevel={4} description="Nothing approved on this machine now or in the next 48 hours." />
       ) : (
-        <Table caption={`Approved slices on ${machine.name} in the next 48 hours`}>
+        <Table caption={`Approved slices on ${machine.name} now and in the next 48 hours`}>
           <THead>
             <Tr>
               <Th>Holder</Th>
