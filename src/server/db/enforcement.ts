@@ -67,3 +67,12 @@ export function upsertIdleRow(tx: Db, scope: string, values: IdleRowValues) {
 export function deleteIdleRow(tx: Db, scope: string) {
   return tx.idlePolicy.deleteMany({ where: { scope } });
 }
+
+/** The machine's approved slices running at `at`, with what the idle judgement needs. */
+export function findActiveSlicesForIdle(client: Db, machineId: string, at: Date) {
+  return client.slice.findMany({
+    where: { machineId, status: "approved", startAt: { lte: at }, endAt: { gt: at }, OR: [{ releasedAt: null }, { releasedAt: { gt: at } }] },
+    select: { id: true, teamId: true, startAt: true, endAt: true, releasedAt: true, idleExempt: true, requester: { select: { id: true, name: true } }, gpus: { select: { gpu: { select: { uuid: true } } } } },
+    orderBy: { startAt: "asc" },
+  });
+}
