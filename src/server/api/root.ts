@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit";
 import { buildsRouter } from "./routers/builds";
+import { enforcementRouter } from "./routers/enforcement";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
 import { quotasRouter } from "./routers/quotas";
@@ -27,6 +28,7 @@ export const appRouter = router({
   transfer: transferRouter,
   setup: setupRouter,
   telemetry: telemetryRouter,
+  enforcement: enforcementRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,9 @@ export function sliceView(row: SliceRow, now: Date) {
     start: row.startAt,
     end: row.endAt,
     releasedAt: row.releasedAt,
+    /** Why it ended early when the portal ended it: "idle" or "no-show" (null: released by its holder, or not ended early). */
+    endReason: row.endReason,
+    idleExempt: row.idleExempt,
     effectiveEnd: end,
     purpose: row.purpose,
     status: row.status,
@@ -43,5 +46,7 @@ export function auditSnapshot(row: SliceRow) {
     start: row.startAt.toISOString(),
     end: row.endAt.toISOString(),
     releasedAt: row.releasedAt?.toISOString(),
+    endReason: row.endReason ?? undefined,
+    idleExempt: row.idleExempt || undefined,
   };
 }

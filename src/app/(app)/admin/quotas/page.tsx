@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
+import { IdleSection } from "./idle-section";
 import { LIMIT_FIELDS, showLimit } from "./quota-fields";
 import { EditTeamQuotas, FleetQuotaForm } from "./quota-form";
 
@@ -85,6 +86,7 @@ export default async function QuotasPage() {
           </TBody>
         </Table>
       )}
+      <IdleSection />
     </>
   );
 }

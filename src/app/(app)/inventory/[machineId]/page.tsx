@@ -13,6 +13,7 @@ import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { GpuChip, GpuStatusText, gpuSummary, MachineStatusBadge } from "../gpu-status-line";
 import { loadMachine } from "../machine-page-data";
+import { EnforcementSection } from "./enforcement-section";
 import { AddGpuButton, GpuRowActions } from "./gpu-actions";
 import { MachineStatusActions } from "./machine-status-actions";
 import { MachineTelemetry } from "./machine-telemetry";
@@ -155,6 +156,7 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
           </Table>
         )}
       </section>
+      {manage && <EnforcementSection machine={{ id: machine.id, name: machine.name }} />}
     </>
   );
 }

@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { ACCOUNTS } from "./sign-in";
+
+test.use({ storageState: ACCOUNTS.admin.file });
+
+test("an admin switches a machine to enforce, exempts a slice from idle reclaim, and the audit log shows both", async ({ page }) => {
+  test.slow();
+  const tag = Date.now().toString(36);
+  await page.goto("/inventory");
+  await page.getByRole("link", { name: "zeus", exact: true }).first().click();
+  const section = page.getByRole("region", { name: /Enforcement/ });
+  // The heading carries the mode's badge: "Enforcement Observe".
+  const modeHeading = section.getByRole("heading", { level: 2, name: /^Enforcement (Observe|Warn|Enforce)$/ });
+  await expect(modeHeading).toBeVisible();
+  await expect(section.getByText("Everyone else: CPU 0")).toBeVisible();
+  await expectAccessible(page);
+
+  await section.getByRole("button", { name: "Change mode" }).click();
+  const dialog = page.getByRole("dialog", { name: "Enforcement on zeus" });
+  await dialog.getByLabel("Mode").selectOption("enforce");
+  await dialog.getByLabel("Without a slice: RAM (GB)").fill("64");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  // The server's refusal shows at the field it names.
+  await expect(dialog.getByText(/must be at most the machine's reserved RAM \(8 GB\)/)).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel("Without a slice: RAM (GB)").fill("4");
+  await dialog.getByLabel(/Reason/).fill(`Pilot ${tag}`);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(modeHeading).toContainText("Enforce");
+
+  const slices = page.getByRole("table", { name: /Approved slices on zeus/ });
+  const row = slices.getByRole("row").filter({ has: page.getByRole("button", { name: /Exempt from idle reclaim/ }) }).first();
+  await row.getByRole("button", { name: /Exempt from idle reclaim/ }).click();
+  const exempt = page.getByRole("dialog", { name: "Exempt from idle reclaim?" });
+  await exempt.getByLabel(/Reason/).fill(`Loading a dataset ${tag}`);
+  await exempt.getByRole("button", { name: "Exempt from idle reclaim" }).click();
+  await expect(exempt).toBeHidden();
+  await expect(slices.getByRole("button", { name: /Lift exemption/ })).toHaveCount(1);
+  await expect(slices.getByRole("cell", { name: "Exempt", exact: true })).toHaveCount(1);
+  await expectAccessible(page);
+
+  await page.goto("/admin/audit?action=machine.enforcement");
+  await expect(page.getByRole("row", { name: new RegExp(`Pilot ${tag}`) })).toBeVisible();
+  await page.goto("/admin/audit?action=slice.idle-exempt");
+  await expect(page.getByRole("row", { name: new RegExp(`Loading a dataset ${tag}`) })).toBeVisible();
+
+  // Leave the demo machine as other journeys expect it.
+  await page.goto("/inventory");
+  await page.getByRole("link", { name: "zeus", exact: true }).first().click();
+  await page.getByRole("button", { name: /Lift exemption/ }).first().click();
+  await page.getByRole("dialog").getByLabel(/Reason/).fill("Done loading");
+  await page.getByRole("dialog").getByRole("button", { name: "Lift exemption" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await section.getByRole("button", { name: "Change mode" }).click();
+  await page.getByRole("dialog").getByLabel("Mode").selectOption("observe");
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(modeHeading).toContainText("Observe");
+});
+
+test("an admin sets the fleet's idle policy on the quotas page, and steps out of order are refused at the field", async ({ page }) => {
+  test.slow();
+  await page.goto("/admin/quotas");
+  const idle = page.getByRole("region", { name: "Idle GPUs" });
+  await expect(idle.getByRole("table", { name: /idle policy that applies to each team/ })).toBeVisible();
+  await expectAccessible(page);
+  const reclaim = idle.getByLabel("Idle: reclaim the slice after (minutes)");
+  await reclaim.fill("90");
+  await idle.getByRole("button", { name: "Save fleet idle policy" }).click();
+  await expect(idle.getByText(/must be later than idleWarnAgainMinutes \(105 min\)/)).toBeVisible();
+  await expect(reclaim).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await reclaim.fill("150");
+  await idle.getByRole("button", { name: "Save fleet idle policy" }).click();
+  await expect(page.getByText("Fleet idle policy saved")).toBeVisible();
+  await expect(idle.getByRole("row", { name: /Vision/ })).toContainText("150 min");
+  await expectAccessible(page);
+  // Back to the built-in value.
+  await reclaim.fill("");
+  await idle.getByRole("button", { name: "Save fleet idle policy" }).click();
+  await expect(idle.getByRole("row", { name: /Vision/ })).toContainText("120 min", { timeout: 30_000 });
+});

@@ -1,0 +1,112 @@
+import { formatDateTime } from "@/components/format";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/states";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { formatCpuSet } from "@/core/enforcement/cpu-topology";
+import { GIB, type EnforcementMode } from "@/core/enforcement/types";
+import { api } from "@/trpc/server";
+import { EnforcementForm, IdleExemptButton } from "./enforcement-form";
+import { MODE_TEXT } from "./mode-text";
+
+const MODE_TONE: Record<EnforcementMode, BadgeTone> = { observe: "neutral", warn: "warning", enforce: "success" };
+
+/** For admins: the machine's mode, what its agent is told to apply now, and the slices of the next 48 h. */
+export async function EnforcementSection({ machine }: { machine: { id: string; name: string } }) {
+  const view = await (await api()).enforcement.desiredState({ machineId: machine.id });
+  const { desired } = view;
+  return (
+    <section aria-labelledby="enforcement-heading" className="mt-8">
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="enforcement-heading" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+            Enforcement <Badge tone={MODE_TONE[view.mode]}>{MODE_TEXT[view.mode].label}</Badge>
+          </h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{MODE_TEXT[view.mode].explain}</p>
+        </div>
+        <EnforcementForm machine={machine} current={{ mode: view.mode, loginThreads: view.schedule.loginProfile.threads, loginRamGb: view.schedule.loginProfile.ramGb }} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="min-w-0 lg:col-span-2">
+          <CardHeader title="Desired state now" description={`What the agent applies to each person's systemd slice on ${machine.name}. Device nodes and uids are resolved on the machine.`} />
+          <CardBody>
+            {desired.users.length === 0 ? (
+              <p className="text-sm text-slate-600">Nobody holds a slice now: everyone gets the login profile.</p>
+            ) : (
+              <Table caption={`Who gets what on ${machine.name} now`}>
+                <THead>
+                  <Tr>
+                    <Th>Linux user</Th>
+                    <Th>GPUs</Th>
+                    <Th>CPUs (AllowedCPUs)</Th>
+                    <Th>Memory (MemoryMax)</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {desired.users.map((u) => (
+                    <Tr key={u.linuxUsername}>
+                      <Th scope="row"><code>{u.linuxUsername}</code></Th>
+                      <Td>{u.gpus.map((g) => `GPU ${g.index}`).join(", ") || "—"}</Td>
+                      <Td><code>{formatCpuSet(u.cpus) || "—"}</code></Td>
+                      <Td>{u.memoryMaxBytes / GIB} GB</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+            <p className="mt-3 text-sm text-slate-700">
+              Everyone else: CPU <code>{formatCpuSet(desired.loginProfile.cpus) || "—"}</code>, {desired.loginProfile.memoryMaxBytes / GIB} GB, no GPU.
+              {view.nextBoundary && <> Next change: {formatDateTime(new Date(view.nextBoundary))}.</>}
+            </p>
+            {desired.problems.length > 0 && (
+              <ul role="alert" className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-700">
+                {desired.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+          </CardBody>
+        </Card>
+        <Card className="min-w-0">
+          <CardHeader title="Schedule version" description="The agent long-polls with this ETag and keeps the next 48 h, so it goes on enforcing while the portal is away." />
+          <CardBody>
+            <code className="text-xs break-all text-slate-700">{view.etag}</code>
+          </CardBody>
+        </Card>
+      </div>
+      <h3 className="mt-6 mb-2 text-base font-semibold text-slate-900">Slices now and in the next 48 hours</h3>
+      {view.slices.length === 0 ? (
+        <EmptyState title="No slices" headingLevel={4} description="Nothing approved on this machine now or in the next 48 hours." />
+      ) : (
+        <Table caption={`Approved slices on ${machine.name} now and in the next 48 hours`}>
+          <THead>
+            <Tr>
+              <Th>Holder</Th>
+              <Th>GPUs</Th>
+              <Th>From</Th>
+              <Th>Until</Th>
+              <Th>Idle reclaim</Th>
+              <Th><span className="sr-only">Actions</span></Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {view.slices.map((s) => (
+              <Tr key={s.id}>
+                <Th scope="row">
+                  {s.holder} <code className="text-xs text-slate-600">({s.linuxUsername})</code>
+                </Th>
+                <Td>{s.gpus.map((g) => `GPU ${g}`).join(", ")}</Td>
+                <Td className="whitespace-nowrap">{formatDateTime(s.start)}</Td>
+                <Td className="whitespace-nowrap">{formatDateTime(s.end)}</Td>
+                <Td>{s.idleExempt ? <Badge tone="info">Exempt</Badge> : <span className="text-slate-600">By policy</span>}</Td>
+                <Td className="text-right">
+                  <IdleExemptButton slice={{ id: s.id, holder: s.holder, idleExempt: s.idleExempt }} />
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </section>
+  );
+}
