@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
 import { seedDemo } from "@/server/db/seed/demo";
 import { EnvError, parseEnv } from "@/server/env";
+import { startNotificationServices } from "@/server/jobs/launch";
 
 const dev = process.argv.includes("--dev");
 const build = process.argv.includes("--build");
@@ -82,6 +83,7 @@ async function main() {
     const seeded = await seedDemo(prisma, new Date()).finally(() => prisma.$disconnect());
     log.warn({ ...seeded, issuer: idp.issuer }, "DEMO MODE: sign-in uses the built-in demo identity provider. Set OIDC_ISSUER for real SSO.");
   }
+  cleanups.push(await startNotificationServices({ databaseUrl, appEnv, demo: !config.OIDC_ISSUER, log }));
   parseEnv(appEnv);
 
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
