@@ -24,6 +24,7 @@ export const PERMISSIONS = {
     "savings:read",
     "import:manage",
     "export:read",
+    "jobs:manage",
   ],
   leadership: [
     "profile:read",

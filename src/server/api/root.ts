@@ -1,7 +1,9 @@
 import { auditRouter } from "./routers/audit";
+import { backgroundRouter } from "./routers/background";
 import { buildsRouter } from "./routers/builds";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
 import { quotasRouter } from "./routers/quotas";
 import { savingsRouter } from "./routers/savings";
 import { slicesRouter } from "./routers/slices";
@@ -23,6 +25,8 @@ export const appRouter = router({
   savings: savingsRouter,
   tokens: tokensRouter,
   transfer: transferRouter,
+  notifications: notificationsRouter,
+  background: backgroundRouter,
 });
 
 export type AppRouter = typeof appRouter;
