@@ -132,3 +132,7 @@ export function insertCaughtMail(client: Db, data: Prisma.CaughtMailCreateInput)
 export function findCaughtMail(client: Db, take: number) {
   return client.caughtMail.findMany({ orderBy: { id: "desc" }, take });
 }
+
+export type NotificationInsert = Prisma.NotificationCreateManyInput;
+export type DeliveryInsert = Prisma.DeliveryCreateManyInput;
+export type StoredJson = Prisma.InputJsonValue;

@@ -1,8 +1,7 @@
 import { describeEvent, eventKey, type NotificationEvent } from "@/core/notifications/events";
 import { channelsFor, EVENT_KINDS, type Audience } from "@/core/notifications/kinds";
 import { renderEmail, renderJson, renderSlack, WHY, type Addressing } from "@/core/notifications/render";
-import type { Prisma } from "@/server/db/generated/client";
-import { findRecipientsById, findRecipientsByRole, findTeamWebhooksFor, insertDeliveries, insertNotifications, type RecipientRow } from "@/server/db/notifications";
+import { findRecipientsById, findRecipientsByRole, findTeamWebhooksFor, insertDeliveries, insertNotifications, type DeliveryInsert, type NotificationInsert, type RecipientRow, type StoredJson } from "@/server/db/notifications";
 import type { Db } from "@/server/db/tx";
 import { env } from "@/server/env";
 import { enqueue, QUEUES } from "@/server/jobs/queue";
@@ -41,10 +40,10 @@ export async function notify(tx: Db, event: NotificationEvent, now: Date, config
   const info = EVENT_KINDS[event.kind];
   const described = describeEvent(event);
   const key = eventKey(event);
-  const notifications: Prisma.NotificationCreateManyInput[] = [];
-  const deliveries: Prisma.DeliveryCreateManyInput[] = [];
+  const notifications: NotificationInsert[] = [];
+  const deliveries: DeliveryInsert[] = [];
   const address = (why: string, settingsPath = PROFILE_SETTINGS): Addressing => ({ baseUrl: config.baseUrl, why, settingsPath });
-  const webhookDelivery = (deliveryKey: string, hook: { url: string; format: string; secret: string }, a: Addressing): Prisma.DeliveryCreateManyInput => ({
+  const webhookDelivery = (deliveryKey: string, hook: { url: string; format: string; secret: string }, a: Addressing): DeliveryInsert => ({
     key: deliveryKey,
     kind: event.kind,
     channel: "webhook",
@@ -53,7 +52,7 @@ export async function notify(tx: Db, event: NotificationEvent, now: Date, config
     secret: hook.secret,
     subject: described.title,
     text: described.lines.join("\n"),
-    payload: (hook.format === "slack" ? renderSlack(described, a) : renderJson(described, a, { deliveryKey, occurredAt: now.getTime(), data: event })) as Prisma.InputJsonValue,
+    payload: (hook.format === "slack" ? renderSlack(described, a) : renderJson(described, a, { deliveryKey, occurredAt: now.getTime(), data: event })) as StoredJson,
   });
 
   for (const { user, why } of await recipientsOf(tx, event, info.audience)) {
