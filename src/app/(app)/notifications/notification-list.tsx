@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -14,9 +14,20 @@ import { useTRPC } from "@/trpc/react";
 
 type Item = RouterOutputs["notifications"]["list"][number];
 
-export function NotificationList({ items }: { items: Item[] }) {
+/** After marking read: the page's list and the header's count both refresh. */
+function useAfterRead() {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
+  return () => {
+    router.refresh();
+    void queryClient.invalidateQueries({ queryKey: trpc.notifications.unreadCount.queryKey() });
+  };
+}
+
+export function NotificationList({ items }: { items: Item[] }) {
+  const trpc = useTRPC();
+  const afterRead = useAfterRead();
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions());
   return (
     <ul aria-label="Notifications" className="divide-y divide-slate-200">
@@ -27,7 +38,7 @@ export function NotificationList({ items }: { items: Item[] }) {
             <div className="flex flex-wrap items-center gap-2">
               <Link
                 href={n.link}
-                onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] }, { onSuccess: () => router.refresh() })}
+                onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] }, { onSuccess: afterRead })}
                 className="font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
               >
                 {n.title}
@@ -45,11 +56,11 @@ export function NotificationList({ items }: { items: Item[] }) {
 
 export function MarkAllRead() {
   const trpc = useTRPC();
-  const router = useRouter();
+  const afterRead = useAfterRead();
   const toast = useToast();
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({
-      onSuccess: () => router.refresh(),
+      onSuccess: afterRead,
       onError: (e) => toast.error(describeError(e).message),
     }),
   );
