@@ -43,6 +43,8 @@ export default defineConfig({
       RIGSHARE_PG_PORT: String(E2E_PORT + 2),
       RIGSHARE_DATA_DIR: E2E_DATA_DIR,
       LOG_LEVEL: "warn",
+      // The demo mail catcher on any free port, so runs side by side do not collide.
+      MAIL_CATCHER_PORT: "0",
     },
   },
 });

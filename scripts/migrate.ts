@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { startEmbeddedPostgres, stopOnExit } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
+import { installQueue } from "@/server/jobs/queue";
 import { parseEnv } from "@/server/env";
 import { cliLog, redactUrl } from "./lib/cli-log";
 
@@ -27,6 +28,8 @@ async function main() {
   try {
     const started = Date.now();
     const { applied } = await migrate(url, log);
+    // The job queue's schema too: a `next start` on this database queues notifications into it.
+    await installQueue(url);
     console.log(
       applied.length > 0
         ? `Applied ${applied.length} migration(s) to ${redactUrl(url)} in ${Date.now() - started} ms:\n${applied.map((name) => `  ${name}`).join("\n")}`

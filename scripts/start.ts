@@ -14,6 +14,7 @@ import { migrate } from "@/server/db/migrate";
 import { prepareData } from "@/server/db/seed/first-start";
 import { EnvError, parseEnv } from "@/server/env";
 import { copyVendorAssets } from "./lib/vendor-assets";
+import { startNotificationServices } from "@/server/jobs/launch";
 
 const dev = process.argv.includes("--dev");
 const build = process.argv.includes("--build");
@@ -85,6 +86,7 @@ async function main() {
   }
   const demoData = !config.OIDC_ISSUER && !noDemoData && config.RIGSHARE_DEMO_DATA === "1";
   log.info(await prepareData(databaseUrl, { demoData, now: new Date() }), demoData ? "demo data ready" : "data ready (no demo data)");
+  cleanups.push(await startNotificationServices({ databaseUrl, appEnv, demo: !config.OIDC_ISSUER, log }));
   parseEnv(appEnv);
 
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");

@@ -9,6 +9,7 @@ import { delimiter, join } from "node:path";
 import { constants as osConstants } from "node:os";
 import { startTemporaryPostgres } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
+import { installQueue } from "@/server/jobs/queue";
 import { recreateDatabase } from "@/server/db/test-db";
 import { cliLog, redactUrl } from "./lib/cli-log";
 
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
   }
   if (interrupted) return 128 + osConstants.signals[interrupted];
   const { applied } = await migrate(url, log);
+  // The job queue's own schema: use-cases queue notifications in their transactions.
+  await installQueue(url);
   log.info(`${redactUrl(url)} ready (${applied.length} migration(s)) in ${Date.now() - started} ms`);
   if (interrupted) return 128 + osConstants.signals[interrupted];
 

@@ -22,6 +22,7 @@ const expected: Record<Action, { member: boolean; admin: boolean; leadership: bo
   "savings:read": { member: false, admin: true, leadership: true },
   "import:manage": { member: false, admin: true, leadership: false },
   "export:read": { member: false, admin: true, leadership: true },
+  "jobs:manage": { member: false, admin: true, leadership: false },
 };
 
 describe("permission table", () => {

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
     "savings:read",
     "import:manage",
     "export:read",
+    "jobs:manage",
   ],
   leadership: [
     "profile:read",

@@ -47,6 +47,13 @@ const schema = z
     RIGSHARE_SYSTEM_PROCESSES: list,
     /** Set by the launcher, never by hand: the embedded demo IdP is serving sign-in. */
     RIGSHARE_DEMO_IDP: z.enum(["0", "1"]).default("0"),
+    /** Notifications: e-mail goes out through this SMTP server (demo mode: the embedded mail catcher). */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Rigshare <rigshare@localhost>"),
+    /** Lets webhooks target loopback and private addresses (off: refused, against SSRF). */
+    WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+    /** The demo mail catcher's SMTP port on 127.0.0.1 (0: any free port). */
+    MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(3025),
   })
   .superRefine((env, ctx) => {
     if (!env.OIDC_ISSUER) return;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RoleName } from "@/components/ui/badge";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 export type AppShellProps = {
@@ -34,7 +35,8 @@ export function AppShell({ user, nav, demo, signOut, children }: AppShellProps) 
             Rigshare
           </Link>
           <NavLinks items={nav} />
-          <div className={nav.length === 0 ? "ml-auto" : undefined}>
+          <div className={nav.length === 0 ? "ml-auto flex items-center gap-2" : "flex items-center gap-2"}>
+            <NotificationBell />
             <UserMenu user={user} demo={demo} signOut={signOut} />
           </div>
         </div>

@@ -33,6 +33,19 @@ type Row = Record<Caller, Outcome>;
 
 // prettier-ignore
 const EXPECTED: Record<string, Row> = {
+  "notifications.list":          { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "notifications.unreadCount":   { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "notifications.markRead":      { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
+  "notifications.settings":      { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
+  "notifications.savePreferences":{ anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
+  "notifications.saveWebhook":   { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
+  "notifications.regenerateCalendar":{ anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: A, admin: A, adminReadToken: F },
+  "background.teamWebhooks":     { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: A },
+  "background.createTeamWebhook":{ anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "background.deleteTeamWebhook":{ anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "background.jobs":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: A },
+  "background.retryJob":         { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "background.outbox":           { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: A },
   "me.profile":                  { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
   "me.activity":                 { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },
   "me.sessions":                 { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: A, admin: A, adminReadToken: A },

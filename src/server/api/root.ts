@@ -1,8 +1,10 @@
 import { auditRouter } from "./routers/audit";
+import { backgroundRouter } from "./routers/background";
 import { buildsRouter } from "./routers/builds";
 import { enforcementRouter } from "./routers/enforcement";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
 import { quotasRouter } from "./routers/quotas";
 import { savingsRouter } from "./routers/savings";
 import { setupRouter } from "./routers/setup";
@@ -29,6 +31,8 @@ export const appRouter = router({
   setup: setupRouter,
   telemetry: telemetryRouter,
   enforcement: enforcementRouter,
+  notifications: notificationsRouter,
+  background: backgroundRouter,
 });
 
 export type AppRouter = typeof appRouter;

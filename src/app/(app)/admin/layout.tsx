@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { can } from "@/core/permissions";
 import { currentActor } from "@/server/auth/session";
+import { env } from "@/server/env";
 import { AdminTabs } from "./admin-tabs";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -12,6 +13,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     can(roles, "quotas:manage") && { href: "/admin/quotas", label: "Quotas" },
     can(roles, "users:manage") && { href: "/admin/sign-in", label: "Sign-in" },
     can(roles, "audit:read") && { href: "/admin/audit", label: "Audit log" },
+    can(roles, "teams:manage") && { href: "/admin/webhooks", label: "Webhooks" },
+    can(roles, "jobs:manage") && { href: "/admin/jobs", label: "Jobs" },
+    can(roles, "jobs:manage") && env().RIGSHARE_DEMO_IDP === "1" && { href: "/admin/outbox", label: "Outbox" },
   ].filter((tab) => tab !== false);
   return (
     <>

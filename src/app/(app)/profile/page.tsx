@@ -37,6 +37,7 @@ export default async function ProfilePage() {
         description={profile.email}
         actions={
           <>
+            <ButtonLink href="/profile/notifications" variant="secondary">Notification settings</ButtonLink>
             {can(profile.roles, "tokens:read") && <ButtonLink href="/profile/tokens" variant="secondary">API tokens</ButtonLink>}
             <ButtonLink href="/api-docs" variant="ghost">API documentation</ButtonLink>
           </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { formatDateTime } from "@/components/format";
 import { describeRefusal } from "@/components/slices/refusal";
@@ -20,8 +21,10 @@ type Open = "release" | "cancel" | "extend" | null;
 
 /** Release (active), cancel (pending or upcoming) and ask for an extension (active or upcoming), each behind a dialog. */
 export function SliceActions({ slice }: { slice: ActionSlice }) {
-  const [open, setOpen] = useState<Open>(null);
   const canExtend = (slice.state === "active" || slice.state === "upcoming") && !slice.hasPendingExtension;
+  // "Ends in 30 minutes" messages link to /slices?extend=<id>: that slice's extension dialog opens.
+  const extendRequested = useSearchParams().get("extend") === slice.id;
+  const [open, setOpen] = useState<Open>(extendRequested && canExtend ? "extend" : null);
   const close = () => setOpen(null);
   if (slice.state !== "active" && slice.state !== "upcoming" && slice.state !== "pending") return null;
   return (

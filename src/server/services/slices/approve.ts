@@ -3,6 +3,7 @@ import { proposeFreeGpus } from "@/core/slices/gpus";
 import { recordAudit } from "@/server/db/audit";
 import { insertHolds, updateSliceRow, type SliceRow } from "@/server/db/slices";
 import type { Db } from "@/server/db/tx";
+import { sliceEvents } from "@/server/notifications/slice-events";
 import type { Actor } from "../actor";
 import { capacityConflicts, quotaViolations, refusal, suggestWindow, type Decision, type DecisionContext } from "./checks";
 import { auditSnapshot } from "./views";
@@ -69,5 +70,6 @@ export async function approveLocked(
     after: auditSnapshot(approved),
     reason: violations.length > 0 ? `Quota override: ${options.overrideReason} (${violations.map((v) => v.message).join(" ")})` : options.auditReason,
   });
+  await sliceEvents.approved(tx, approved, { by: options.actor?.name ?? null, overrideReason: violations.length > 0 ? options.overrideReason! : null }, now);
   return approved;
 }

@@ -4,6 +4,7 @@ import { formatUtc } from "@/core/slices/format";
 import { recordAudit } from "@/server/db/audit";
 import { findExtensionById, findSliceById, insertExtension, setHoldsEnd, updateExtensionRow, updateSliceRow, type SliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
+import { sliceEvents } from "@/server/notifications/slice-events";
 import type { Actor } from "../actor";
 import { decisionOf } from "./approve";
 import { capacityConflicts, loadDecisionContext, quotaViolations, refusal, type DecisionContext } from "./checks";
@@ -34,6 +35,7 @@ async function applyExtension(tx: Db, actor: Actor | null, row: SliceRow, extens
     after: auditSnapshot(after),
     reason,
   });
+  await sliceEvents.extensionDecided(tx, row, after, { extensionId, approved: true, requestedEnd: newEnd, by: actor?.name ?? null, reason: reason ?? null }, now);
   return after;
 }
 
@@ -55,6 +57,7 @@ export async function requestExtension(actor: Actor, input: { sliceId: string; e
     if (ctx.policy.autoApprove && violations.length === 0) {
       return sliceView(await applyExtension(tx, null, row, extension.id, input.end, now, "Auto-approved: it fits capacity and quota (auto-approve policy)."), now);
     }
+    await sliceEvents.extensionRequested(tx, row, extension, now);
     return sliceView((await findSliceById(tx, row.id))!, now);
   });
 }
@@ -76,6 +79,7 @@ export async function decideExtension(
       if (!input.reason) throw new AppError("VALIDATION", "reason: a rejection needs a reason.", { field: "reason" });
       await updateExtensionRow(tx, extension.id, { status: "rejected", decidedById: actor.id, decidedAt: now, decisionReason: input.reason });
       await recordAudit(tx, { actorId: actor.id, action: "slice.extension-reject", subjectType: "slice", subjectId: row.id, after: { requestedEnd: extension.requestedEndAt.toISOString() }, reason: input.reason });
+      await sliceEvents.extensionDecided(tx, row, row, { extensionId: extension.id, approved: false, requestedEnd: extension.requestedEndAt, by: actor.name, reason: input.reason }, now);
       return sliceView((await findSliceById(tx, row.id))!, now);
     }
     if (row.status !== "approved" || effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) <= now.getTime()) {

@@ -5,6 +5,7 @@ import { canCancel, canRelease, effectiveEnd } from "@/core/slices/lifecycle";
 import { recordAudit } from "@/server/db/audit";
 import { deleteHolds, findSliceById, findSliceOwnership, insertSlice, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
+import { sliceEvents } from "@/server/notifications/slice-events";
 import type { Actor } from "../actor";
 import { approveLocked, decisionOf } from "./approve";
 import { capacityConflicts, loadDecisionContext, quotaViolations, refusal, suggestWindow, type Decision } from "./checks";
@@ -69,6 +70,7 @@ export async function requestSlice(actor: Actor, input: RequestSliceInput, now: 
       const approved = await approveLocked(tx, ctx, row, { actor: null, now, auditReason: "Auto-approved: it fits capacity and quota (auto-approve policy)." });
       return sliceView(approved, now);
     }
+    await sliceEvents.requested(tx, row, violations.length > 0 ? input.quotaException! : null, now);
     return sliceView(row, now);
   });
 }
@@ -112,6 +114,7 @@ export async function releaseSlice(actor: Actor, input: { sliceId: string }, now
     const after = await updateSliceRow(tx, row.id, { releasedAt: now });
     await setHoldsEnd(tx, row.id, now);
     await recordAudit(tx, { actorId: actor.id, action: "slice.release", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after) });
+    await sliceEvents.released(tx, row, actor, now);
     return sliceView(after, now);
   });
 }
@@ -131,6 +134,7 @@ export async function rejectSlice(actor: Actor, input: { sliceId: string; reason
     if (row.status !== "pending") throw new AppError("CONFLICT", `This request is already ${row.status}.`, { field: "sliceId" });
     const after = await updateSliceRow(tx, row.id, { status: "rejected", decidedById: actor.id, decidedAt: now, decisionReason: input.reason });
     await recordAudit(tx, { actorId: actor.id, action: "slice.reject", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after), reason: input.reason });
+    await sliceEvents.rejected(tx, after, actor.name, input.reason, now);
     return sliceView(after, now);
   });
 }

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { CHANNELS, EVENT_KIND_NAMES } from "@/core/notifications/kinds";
+import { listMyNotifications, markMyNotificationsRead, unreadNotificationCount } from "@/server/services/notifications";
+import { getNotificationSettings, regenerateCalendarFeed, saveMyWebhook, savePreferences } from "@/server/services/notification-settings";
+import { id } from "../schemas";
+import { permitted, router } from "../trpc";
+
+export const webhookFormat = z.enum(["slack", "json"], { message: "must be slack or json" });
+export const webhookUrl = z.string().trim().min(1, "is required").max(2000, "must be at most 2000 characters");
+
+/** A person's own notifications (the bell) and how they want to be told. */
+export const notificationsRouter = router({
+  list: permitted("profile:read")
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50), unreadOnly: z.boolean().optional() }))
+    .query(({ ctx, input }) => listMyNotifications(ctx.actor, input)),
+  unreadCount: permitted("profile:read").query(({ ctx }) => unreadNotificationCount(ctx.actor)),
+  markRead: permitted("profile:read")
+    .input(z.object({ ids: z.array(id).max(200).optional() }))
+    .mutation(({ ctx, input }) => markMyNotificationsRead(ctx.actor, input, new Date())),
+  settings: permitted("profile:read").query(({ ctx }) => getNotificationSettings(ctx.actor)),
+  savePreferences: permitted("profile:read")
+    .input(z.object({ preferences: z.array(z.object({ kind: z.enum(EVENT_KIND_NAMES), channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length) })).max(EVENT_KIND_NAMES.length) }))
+    .mutation(({ ctx, input }) => savePreferences(ctx.actor, input)),
+  saveWebhook: permitted("profile:read")
+    .input(z.object({ url: webhookUrl.nullable(), format: webhookFormat }))
+    .mutation(({ ctx, input }) => saveMyWebhook(ctx.actor, input)),
+  regenerateCalendar: permitted("profile:read")
+    .input(z.object({ scope: z.union([z.literal("mine"), id]) }))
+    .mutation(({ ctx, input }) => regenerateCalendarFeed(ctx.actor, input)),
+});

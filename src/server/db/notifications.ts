@@ -1,0 +1,138 @@
+import type { Prisma } from "./generated/client";
+import type { Db } from "./tx";
+
+const recipientSelect = {
+  id: true,
+  email: true,
+  name: true,
+  notificationPreferences: { select: { kind: true, channels: true } },
+  personalWebhook: { select: { url: true, format: true, secret: true } },
+} as const;
+
+export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
+
+export function findRecipientsById(client: Db, ids: string[]) {
+  return client.user.findMany({ where: { id: { in: ids }, active: true }, select: recipientSelect });
+}
+
+export function findRecipientsByRole(client: Db, role: "admin" | "leadership") {
+  return client.user.findMany({
+    where: { active: true, OR: [{ assignedRoles: { has: role } }, { idpRoles: { has: role } }] },
+    select: recipientSelect,
+    orderBy: { email: "asc" },
+  });
+}
+
+export function findTeamWebhooksFor(client: Db, teamId: string, kind: string) {
+  return client.teamWebhook.findMany({ where: { teamId, kinds: { has: kind } }, include: { team: { select: { name: true } } } });
+}
+
+export async function insertNotifications(tx: Db, rows: Prisma.NotificationCreateManyInput[]) {
+  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+}
+
+/** Inserts the deliveries not already there (by idempotency key) and returns those inserted. */
+export function insertDeliveries(tx: Db, rows: Prisma.DeliveryCreateManyInput[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return tx.delivery.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+}
+
+/**
+ * Takes a delivery for sending: only one that is not sent yet, counting the attempt. A delivery
+ * found "sending" was interrupted mid-send (a crash); it is sent again with the same key, which
+ * the receiver sees as the Message-ID or X-Rigshare-Delivery header to drop a duplicate.
+ */
+export async function claimDelivery(client: Db, id: string) {
+  const rows = await client.delivery.updateManyAndReturn({
+    where: { id, status: { in: ["queued", "sending", "failed"] } },
+    data: { status: "sending", attempts: { increment: 1 } },
+  });
+  return rows[0] ?? null;
+}
+
+export function markDeliverySent(client: Db, id: string, at: Date) {
+  return client.delivery.update({ where: { id }, data: { status: "sent", sentAt: at, lastError: null }, select: { id: true } });
+}
+
+export function markDeliveryFailed(client: Db, id: string, error: string, final: boolean) {
+  return client.delivery.update({ where: { id }, data: { status: final ? "failed" : "queued", lastError: error.slice(0, 1000) }, select: { id: true } });
+}
+
+export function findNotificationsOf(client: Db, userId: string, options: { take: number; unreadOnly?: boolean }) {
+  return client.notification.findMany({
+    where: { userId, ...(options.unreadOnly ? { readAt: null } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: options.take,
+    omit: { key: true },
+  });
+}
+
+export function countUnread(client: Db, userId: string) {
+  return client.notification.count({ where: { userId, readAt: null } });
+}
+
+export function markNotificationsRead(tx: Db, userId: string, ids: string[] | "all", at: Date) {
+  return tx.notification.updateMany({ where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) }, data: { readAt: at } });
+}
+
+export function findPreferences(client: Db, userId: string) {
+  return client.notificationPreference.findMany({ where: { userId } });
+}
+
+export async function replacePreferences(tx: Db, userId: string, rows: { kind: string; channels: string[] }[]) {
+  await tx.notificationPreference.deleteMany({ where: { userId } });
+  await tx.notificationPreference.createMany({ data: rows.map((r) => ({ userId, ...r })) });
+}
+
+export function findPersonalWebhook(client: Db, userId: string) {
+  return client.personalWebhook.findUnique({ where: { userId } });
+}
+
+export function upsertPersonalWebhook(tx: Db, userId: string, data: { url: string; format: string; secret: string }) {
+  return tx.personalWebhook.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}
+
+export function deletePersonalWebhook(tx: Db, userId: string) {
+  return tx.personalWebhook.deleteMany({ where: { userId } });
+}
+
+export function findTeamWebhooks(client: Db) {
+  return client.teamWebhook.findMany({ include: { team: { select: { name: true } } }, orderBy: [{ team: { name: "asc" } }, { createdAt: "asc" }] });
+}
+
+export function insertTeamWebhook(tx: Db, data: { teamId: string; url: string; format: string; secret: string; kinds: string[] }) {
+  return tx.teamWebhook.create({ data, include: { team: { select: { name: true } } } });
+}
+
+export function deleteTeamWebhookRow(tx: Db, id: string) {
+  return tx.teamWebhook.delete({ where: { id } });
+}
+
+export function findTeamWebhookById(client: Db, id: string) {
+  return client.teamWebhook.findUnique({ where: { id } });
+}
+
+export function findCalendarFeed(client: Db, token: string) {
+  return client.calendarFeed.findUnique({ where: { token }, include: { user: { select: { id: true, name: true, active: true } } } });
+}
+
+export function findCalendarFeedsOf(client: Db, userId: string) {
+  return client.calendarFeed.findMany({ where: { userId } });
+}
+
+export async function replaceCalendarFeed(tx: Db, userId: string, scope: string, token: string) {
+  await tx.calendarFeed.deleteMany({ where: { userId, scope } });
+  return tx.calendarFeed.create({ data: { userId, scope, token } });
+}
+
+export function insertCaughtMail(client: Db, data: Prisma.CaughtMailCreateInput) {
+  return client.caughtMail.create({ data, select: { id: true } });
+}
+
+export function findCaughtMail(client: Db, take: number) {
+  return client.caughtMail.findMany({ orderBy: { id: "desc" }, take });
+}
+
+export type NotificationInsert = Prisma.NotificationCreateManyInput;
+export type DeliveryInsert = Prisma.DeliveryCreateManyInput;
+export type StoredJson = Prisma.InputJsonValue;
