@@ -21,6 +21,8 @@ const expected: Record<Action, { member: boolean; admin: boolean; leadership: bo
   "savings:read": { member: false, admin: true, leadership: true },
   "import:manage": { member: false, admin: true, leadership: false },
   "export:read": { member: false, admin: true, leadership: true },
+  "waitlist:read": { member: false, admin: true, leadership: true },
+  "capacity:read": { member: false, admin: true, leadership: true },
 };
 
 describe("permission table", () => {

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
     "savings:read",
     "import:manage",
     "export:read",
+    "waitlist:read",
+    "capacity:read",
   ],
   leadership: [
     "profile:read",
@@ -33,6 +35,8 @@ export const PERMISSIONS = {
     "audit:read",
     "savings:read",
     "export:read",
+    "waitlist:read",
+    "capacity:read",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

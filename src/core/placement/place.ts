@@ -35,7 +35,7 @@ export function quotaProblems(quota: QuotaContext | undefined, gpuCount: number,
   if (!quota) return [];
   return checkQuotas({
     policy: quota.policy,
-    request: { userId: quota.userId, teamId: quota.teamId, gpuCount, start, end, userName: quota.userName, teamName: quota.teamName },
+    request: { userId: quota.userId, teamId: quota.teamId, gpuCount, start, end, userName: quota.userName, teamName: quota.teamName, kind: quota.kind },
     bookings: quota.bookings,
     now: quota.now,
   }).map((v) => v.message);

@@ -1,3 +1,4 @@
+import type { SliceKind } from "../slices/kinds";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking, MachineCapacity } from "../slices/types";
 
@@ -50,6 +51,7 @@ export interface QuotaContext {
   /** Approved slices of the user and the team (at least), with effective ends. */
   bookings: readonly Booking[];
   now: number;
+  kind?: SliceKind;
 }
 
 /** Resources a placement leaves on its machine that no default-profile slice could use during its window. */

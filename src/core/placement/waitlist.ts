@@ -1,3 +1,4 @@
+import type { SliceKind } from "../slices/kinds";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking } from "../slices/types";
 import { bookingsByMachine, placeByNeed } from "./place";
@@ -10,6 +11,7 @@ export interface WaitingRequest {
   userName?: string;
   teamName?: string;
   need: Need;
+  kind?: SliceKind;
 }
 
 export interface WaitlistPass {
@@ -62,7 +64,7 @@ export function planWaitlistPass(input: {
   for (const entry of queue) {
     const notBefore = Math.max(now, entry.need.notBefore);
     const policy = policyOf?.(entry.teamId);
-    const quota = policy && { policy, userId: entry.userId, teamId: entry.teamId, userName: entry.userName, teamName: entry.teamName, bookings, now };
+    const quota = policy && { policy, userId: entry.userId, teamId: entry.teamId, userName: entry.userName, teamName: entry.teamName, bookings, now, kind: entry.kind };
     if (entry.need.latestEnd !== undefined && entry.need.latestEnd - entry.need.durationMs < notBefore) {
       out.unmeetable.push({ entryId: entry.id, reason: "Its latest end has passed: it can no longer be met." });
       continue;

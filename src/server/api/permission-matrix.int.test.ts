@@ -93,6 +93,13 @@ const EXPECTED: Record<string, Row> = {
   "tokens.revoke":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "transfer.import":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "transfer.export":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "waitlist.preview":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.request":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.mine":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: F, admin: A, adminReadToken: A },
+  "waitlist.queue":              { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "waitlist.cancel":             { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.move":               { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.setShare":           { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
 };
 
 interface ProcedureDef {

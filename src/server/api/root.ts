@@ -9,6 +9,7 @@ import { teamsRouter } from "./routers/teams";
 import { tokensRouter } from "./routers/tokens";
 import { transferRouter } from "./routers/transfer";
 import { usersRouter } from "./routers/users";
+import { waitlistRouter } from "./routers/waitlist";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   savings: savingsRouter,
   tokens: tokensRouter,
   transfer: transferRouter,
+  waitlist: waitlistRouter,
 });
 
 export type AppRouter = typeof appRouter;
