@@ -10,6 +10,7 @@ export function navFor(roles: readonly Role[]) {
     can(roles, "inventory:read") ? { href: "/builds", label: "Builds" } : null,
     // Everyone has the page: the fleet's savings for those who may read them, one's own usage for the others.
     { href: "/savings", label: can(roles, "savings:read") ? "Savings" : "Usage" },
+    can(roles, "capacity:read") ? { href: "/capacity", label: "Capacity" } : null,
     // Admins land on the request queue: deciding requests is what they do there every day.
     can(roles, "slices:decide")
       ? { href: "/admin/queue", label: "Admin" }

@@ -99,6 +99,9 @@ const EXPECTED: Record<string, Row> = {
   "waitlist.queue":              { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "waitlist.cancel":             { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "waitlist.move":               { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "capacity.report":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "capacity.candidates":         { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "capacity.whatIf":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "waitlist.setShare":           { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
 };
 

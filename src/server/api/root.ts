@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit";
 import { buildsRouter } from "./routers/builds";
+import { capacityRouter } from "./routers/capacity";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
 import { quotasRouter } from "./routers/quotas";
@@ -25,6 +26,7 @@ export const appRouter = router({
   tokens: tokensRouter,
   transfer: transferRouter,
   waitlist: waitlistRouter,
+  capacity: capacityRouter,
 });
 
 export type AppRouter = typeof appRouter;
