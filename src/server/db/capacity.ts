@@ -58,3 +58,7 @@ export async function findHeldGpuHours(client: Db, from: Date, until: Date): Pro
 export function findBuildsForWhatIf(client: Db) {
   return client.build.findMany({ orderBy: { name: "asc" }, include: { parts: { orderBy: { position: "asc" } }, machine: { select: { id: true } } } });
 }
+
+export function findGpuModelCatalog(client: Db) {
+  return client.gpuModel.findMany({ orderBy: { name: "asc" }, select: { name: true, vramGb: true, cloudSku: true } });
+}

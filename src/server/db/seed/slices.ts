@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { defaultSliceProfile } from "@/core/slices/capacity";
 import { refreshSliceStatistics } from "../slices";
 import type { Db } from "../tx";
+import { seedBusyMonth, withoutBusyMonth } from "./busy-month";
 import { generateHistory, type HistorySlice } from "./history";
 import { DEMO_COLLEAGUES } from "./people";
 
@@ -34,7 +35,7 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number }>
   const users = await tx.user.findMany({ where: { NOT: { idpRoles: { has: "leadership" } } }, select: { id: true, email: true, teamId: true } });
   const admin = await tx.user.findFirst({ where: { idpRoles: { has: "admin" } }, select: { id: true } });
   const machines = await tx.machine.findMany({ include: { gpus: { orderBy: { index: "asc" }, select: { id: true } } } });
-  const history = generateHistory({
+  const generated = withoutBusyMonth(generateHistory({
     machines: machines.map((m) => ({
       id: m.id,
       inServiceAt: m.inServiceAt,
@@ -43,7 +44,8 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number }>
     })),
     users: users.map((u) => ({ id: u.id, teamId: u.teamId })),
     until: new Date(now.getTime() - 36 * HOUR),
-  });
+  }), now);
+  const history = [...generated];
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const byName = new Map(machines.map((m) => [m.name, m]));
   const at = (hours: number) => new Date(Math.floor(now.getTime() / HOUR) * HOUR + hours * HOUR);
@@ -65,7 +67,8 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number }>
       data: { machineId: machine.id, requesterId: user.id, teamId: user.teamId, gpuCount: p.gpus, threads: profile.threads * p.gpus, ramGb: profile.ramGb * p.gpus, startAt: at(p.from), endAt: at(p.to), purpose: p.purpose },
     });
   }
-  return { slices: history.length + PENDING.length };
+  const busy = await seedBusyMonth(tx, now, generated, users.filter((u) => u.id !== admin?.id));
+  return { slices: history.length + PENDING.length, ...busy };
 }
 
 /**

@@ -23,7 +23,8 @@ export async function loadReplayInputs(client: Db, from: Date, until: Date) {
   const inService = new Set(rows.filter((m) => m.inServiceAt < until && (!m.retiredAt || m.retiredAt > from)).map((m) => m.id));
   const machines = fleet.machines.filter((m) => inService.has(m.machineId)).map((m) => ({ ...m, status: "active" as const }));
   const requests: ReplayRequest[] = [
-    ...fixed.map((f) => ({ kind: "fixed" as const, ...f })),
+    // A slice imported or seeded after the fact was "created" after it started: it arrives at its start.
+    ...fixed.map((f) => ({ kind: "fixed" as const, ...f, createdAt: Math.min(f.createdAt, f.booking.start) })),
     ...entries
       .filter((e) => e.status !== "cancelled")
       .map((e) => {

@@ -5,7 +5,9 @@ import { summarizeDemand } from "@/core/capacity/demand";
 import { whatIf } from "@/core/capacity/what-if";
 import type { PlacementMachine } from "@/core/placement/types";
 import { MS_PER_DAY, MS_PER_MINUTE } from "@/core/slices/time";
-import { findBuildsForWhatIf, findHeldGpuHours, findPeriodEntries } from "@/server/db/capacity";
+import { indexPrices } from "@/core/costs/pricing";
+import { findBuildsForWhatIf, findGpuModelCatalog, findHeldGpuHours, findPeriodEntries } from "@/server/db/capacity";
+import { findPriceEntries } from "@/server/db/costs";
 import { read } from "@/server/db/tx";
 import { PLACEMENT_HORIZON_MS } from "../waitlist/fleet";
 import { loadReplayInputs } from "./history";
@@ -57,17 +59,18 @@ export async function whatIfCandidates() {
 export async function capacityWhatIf(input: { buildId: string; from: Date; until: Date }) {
   checkPeriod(input.from, input.until);
   return read(async (client) => {
-    const [history, builds] = await Promise.all([loadReplayInputs(client, input.from, input.until), findBuildsForWhatIf(client)]);
+    const [history, builds, catalog, priceEntries] = await Promise.all([loadReplayInputs(client, input.from, input.until), findBuildsForWhatIf(client), findGpuModelCatalog(client), findPriceEntries(client)]);
     const build = builds.find((b) => b.id === input.buildId);
     if (!build) throw notFound("Build", "buildId");
     const parts: Part[] = build.parts.map((p) => ({ id: p.id, category: p.category, name: p.name, quantity: p.quantity, unitPriceMicros: Number(p.unitPriceMicros), specs: p.specs as PartSpecs }));
-    const models = history.rows.flatMap((m) => m.gpus.map((g) => ({ name: g.gpuModel.name, vramGb: g.gpuModel.vramGb, cloudMicrosPerHour: history.fleet.machines.find((x) => x.machineId === m.id)?.gpus.find((x) => x.id === g.id)?.cloudMicrosPerHour ?? 0 })));
+    const prices = indexPrices(priceEntries);
+    const models = catalog.map((m) => ({ name: m.name, vramGb: m.vramGb, cloudMicrosPerHour: m.cloudSku ? Number(prices.rateAt(m.cloudSku, input.until.getTime())?.priceMicros ?? 0n) : 0 }));
     const reference = history.machines[0];
     const extra: PlacementMachine = machineFromBuild({
       id: `what-if-${build.id}`,
       name: build.name,
       parts,
-      models: [...new Map(models.map((m) => [m.name, m])).values()],
+      models,
       cloudMicrosPerThreadHour: reference?.cloudMicrosPerThreadHour ?? 0,
       cloudMicrosPerGbHour: reference?.cloudMicrosPerGbHour ?? 0,
     });
