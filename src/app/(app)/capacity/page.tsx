@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { KpiCard } from "@/components/savings/kpi-cards";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { parseInstantParam, MS_PER_DAY } from "@/components/slices/utc-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../guard";
 import { DemandTable } from "./demand-table";
-import { hoursText, PeriodForm } from "./period-form";
+import { hoursText, PeriodForm, resolvePeriod } from "./period-form";
 import { WhatIfCard } from "./what-if-card";
 
 export const metadata: Metadata = { title: "Capacity" };
@@ -18,10 +17,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const access = await allowedTo("capacity:read");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const params = await searchParams;
-  const now = Date.now();
-  const until = parseInstantParam(params.until) ?? new Date(Math.floor(now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY);
-  const parsedFrom = parseInstantParam(params.from);
-  const from = parsedFrom && parsedFrom < until ? parsedFrom : new Date(until.getTime() - 90 * MS_PER_DAY);
+  const { from, until } = resolvePeriod(params);
   const trpc = await api();
   const [report, candidates] = await Promise.all([trpc.capacity.report({ from, until }), trpc.capacity.candidates()]);
   const build = candidates.find((c) => c.id === params.buildId) ?? candidates.find((c) => c.status === "planned") ?? candidates[0];
