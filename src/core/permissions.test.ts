@@ -23,6 +23,8 @@ const expected: Record<Action, { member: boolean; admin: boolean; leadership: bo
   "import:manage": { member: false, admin: true, leadership: false },
   "export:read": { member: false, admin: true, leadership: true },
   "jobs:manage": { member: false, admin: true, leadership: false },
+  "waitlist:read": { member: false, admin: true, leadership: true },
+  "capacity:read": { member: false, admin: true, leadership: true },
 };
 
 describe("permission table", () => {

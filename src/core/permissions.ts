@@ -27,6 +27,8 @@ export const PERMISSIONS = {
     "import:manage",
     "export:read",
     "jobs:manage",
+    "waitlist:read",
+    "capacity:read",
   ],
   leadership: [
     "profile:read",
@@ -39,6 +41,8 @@ export const PERMISSIONS = {
     // Read-only API tokens of their own, so the REST endpoints leadership may read (export,
     // savings) can be scripted; creating one changes no data of the portal.
     "tokens:read",
+    "waitlist:read",
+    "capacity:read",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

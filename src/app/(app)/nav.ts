@@ -11,6 +11,7 @@ export function navFor(roles: readonly Role[]) {
     can(roles, "inventory:read") ? { href: "/builds", label: "Builds" } : null,
     // Everyone has the page: the fleet's savings for those who may read them, one's own usage for the others.
     { href: "/savings", label: can(roles, "savings:read") ? "Savings" : "Usage" },
+    can(roles, "capacity:read") ? { href: "/capacity", label: "Capacity" } : null,
     adminHome(roles),
   ].filter((item) => item !== null);
 }

@@ -502,6 +502,224 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/needs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview where a need would be placed
+         * @description Reads only: the placement and, for every machine, why it was or was not chosen.
+         *
+         *     Needs: slices:request.
+         */
+        post: operations["waitlist-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request GPUs by need
+         * @description Placed on one machine at the earliest start that fits capacity and quotas (fewest stranded resources, then the cheapest cloud-equivalent) and filed as a normal request; with `waitlist` it waits in the fair-share queue when nothing fits at once. A need no machine can ever meet is refused naming the largest available.
+         *
+         *     Needs: slices:request.
+         */
+        post: operations["waitlist-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waitlist/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My waiting requests
+         * @description Each with its position and estimated start, and the recent outcomes (placed, withdrawn, unmeetable).
+         *
+         *     Needs: slices:request.
+         */
+        get: operations["waitlist-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The waitlist in order
+         * @description Pinned entries first, then by fair share (the team's GPU-hours over 30 days per share), then by age.
+         *
+         *     Needs: waitlist:read.
+         */
+        get: operations["waitlist-queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waitlist/{entryId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a waiting request
+         * @description Needs: slices:request (your own; admins any).
+         */
+        post: operations["waitlist-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waitlist/{entryId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a waiting request to a position
+         * @description The reason is kept in the audit log.
+         *
+         *     Needs: slices:decide.
+         */
+        post: operations["waitlist-move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{teamId}/fair-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a team's fair share
+         * @description A relative weight (1 by default): a team with share 2 may use twice the GPU-hours of a team with 1 before the queue puts it behind.
+         *
+         *     Needs: teams:manage.
+         */
+        post: operations["waitlist-setShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demand the machines did not meet
+         * @description Waiting from request to start (median, 90th percentile) per week and team, waitlisted and refused GPU-hours, held GPU-hours.
+         *
+         *     Needs: capacity:read.
+         */
+        get: operations["capacity-report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/capacity/builds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Builds a what-if can add
+         * @description Planned builds, and the builds of machines in service (a copy of an existing machine).
+         *
+         *     Needs: capacity:read.
+         */
+        get: operations["capacity-candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/capacity/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay a period with one more machine
+         * @description A deterministic replay of the period's real requests through the portal's placement and waitlist code, with and without the build's machine: waiting avoided, extra GPU-hours served, their cloud-equivalent value and the build's payback in months.
+         *
+         *     Needs: capacity:read.
+         */
+        get: operations["capacity-whatIf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1207,6 +1425,224 @@ export interface components {
             machines?: components["schemas"]["InventoryMachine"][];
             quotas?: components["schemas"]["InventoryQuota"][];
             slices?: components["schemas"]["InventorySlice"][];
+        };
+        /** @description Why a machine was chosen or not. */
+        MachineVerdict: {
+            machineId: string;
+            machineName: string;
+            chosen: boolean;
+            /** @enum {string} */
+            code: "CHOSEN" | "UNAVAILABLE" | "NO_SUITABLE_GPUS" | "TOO_FEW_SUITABLE_GPUS" | "TOO_SMALL" | "NO_WINDOW" | "LATER_START" | "MORE_STRANDED" | "MORE_EXPENSIVE" | "TIE_BY_NAME";
+            message: string;
+            placement?: {
+                machineId: string;
+                machineName: string;
+                gpuIds: string[];
+                threads: number;
+                ramGb: number;
+                /** @description Epoch milliseconds (UTC). */
+                start: number;
+                /** @description Epoch milliseconds (UTC). */
+                end: number;
+                /** @description What the placement leaves on its machine that no default-profile slice could use. */
+                stranded: {
+                    gpus: number;
+                    threads: number;
+                    ramGb: number;
+                };
+                /** @description Cloud-equivalent of the slice per hour, micro-dollars. */
+                cloudMicrosPerHour: number;
+            };
+        };
+        QueueItem: {
+            id: string;
+            requester: {
+                id: string;
+                name: string;
+            };
+            team: {
+                id: string;
+                name: string;
+            };
+            /** @description The need in words. */
+            need: string;
+            gpuCount: number;
+            minGpuMemoryGb: number | null;
+            gpuModels: string[];
+            durationHours: number;
+            /** Format: date-time */
+            earliestStart: string;
+            latestEnd: string | null;
+            purpose: string;
+            /** @enum {string} */
+            kind: "training" | "interactive" | "serving";
+            /** @enum {string} */
+            status: "waiting" | "placed" | "unmeetable" | "cancelled";
+            /** @description An admin moved it; pinned entries go first. */
+            pinned: boolean;
+            outcome: string | null;
+            slice: {
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "approved" | "rejected" | "cancelled";
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                machine: {
+                    id: string;
+                    name: string;
+                };
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            position: number;
+            /** @description The team's GPU-hours over the last 30 days divided by its share: lower goes first. */
+            teamGpuHoursPerShare: number;
+            /** @description If nothing ends early: the queue ahead takes its earliest windows first. */
+            estimatedStart: string | null;
+        };
+        WaitlistEntry: {
+            id: string;
+            requester: {
+                id: string;
+                name: string;
+            };
+            team: {
+                id: string;
+                name: string;
+            };
+            /** @description The need in words. */
+            need: string;
+            gpuCount: number;
+            minGpuMemoryGb: number | null;
+            gpuModels: string[];
+            durationHours: number;
+            /** Format: date-time */
+            earliestStart: string;
+            latestEnd: string | null;
+            purpose: string;
+            /** @enum {string} */
+            kind: "training" | "interactive" | "serving";
+            /** @enum {string} */
+            status: "waiting" | "placed" | "unmeetable" | "cancelled";
+            /** @description An admin moved it; pinned entries go first. */
+            pinned: boolean;
+            outcome: string | null;
+            slice: {
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "approved" | "rejected" | "cancelled";
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                machine: {
+                    id: string;
+                    name: string;
+                };
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        CapacityReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            until: string;
+            demand: {
+                weeks: {
+                    /** @description Monday 00:00 UTC, epoch milliseconds. */
+                    week: number;
+                    teamId: string;
+                    teamName: string;
+                    requests: number;
+                    medianWaitHours: number;
+                    p90WaitHours: number;
+                }[];
+                overall: {
+                    requests: number;
+                    medianWaitHours: number;
+                    p90WaitHours: number;
+                };
+                waitlistedGpuHours: number;
+                refusedGpuHours: number;
+            };
+            heldGpuHours: number;
+            /** @description Null until the machines report telemetry. */
+            usedGpuHours: number | null;
+        };
+        WhatIf: {
+            build: {
+                id: string;
+                name: string;
+                status: string;
+                /**
+                 * Format: int64
+                 * @description Integer micro-dollars ($1 = 1000000) as a decimal string, e.g. "1460000" for $1.46.
+                 */
+                costMicros: string;
+                gpus: string[];
+                threads: number;
+                ramGb: number;
+            };
+            period: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                until: string;
+            };
+            requests: {
+                byNeed: number;
+                byMachine: number;
+            };
+            baseline: {
+                requests: number;
+                served: number;
+                medianWaitHours: number;
+                p90WaitHours: number;
+                totalWaitHours: number;
+                servedGpuHours: number;
+                unservedGpuHours: number;
+            };
+            withMachine: {
+                requests: number;
+                served: number;
+                medianWaitHours: number;
+                p90WaitHours: number;
+                totalWaitHours: number;
+                servedGpuHours: number;
+                unservedGpuHours: number;
+            };
+            waitingAvoidedHours: number;
+            extraGpuHoursServed: number;
+            newMachineGpuHours: number;
+            /** @description Cloud-equivalent of what the added machine served, micro-dollars. */
+            newMachineValueMicros: number;
+            paybackMonths: number | null;
+            /** @description The same replays without fair share and backfilling. */
+            plain: {
+                baseline: {
+                    requests: number;
+                    served: number;
+                    medianWaitHours: number;
+                    p90WaitHours: number;
+                    totalWaitHours: number;
+                    servedGpuHours: number;
+                    unservedGpuHours: number;
+                };
+                withMachine: {
+                    requests: number;
+                    served: number;
+                    medianWaitHours: number;
+                    p90WaitHours: number;
+                    totalWaitHours: number;
+                    servedGpuHours: number;
+                    unservedGpuHours: number;
+                };
+            };
         };
         InventoryTeam: {
             name: string;
@@ -3494,6 +3930,971 @@ export interface operations {
             };
             /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gpuCount: number;
+                    minGpuMemoryGb?: number;
+                    gpuModels?: string[];
+                    threadsPerGpu?: number;
+                    ramGbPerGpu?: number;
+                    durationHours: number;
+                    /** Format: date-time */
+                    earliestStart?: string;
+                    /** Format: date-time */
+                    latestEnd?: string;
+                    purpose: string;
+                    /**
+                     * @default training
+                     * @enum {string}
+                     */
+                    kind?: "training" | "interactive" | "serving";
+                    /**
+                     * @description As soon as possible: wait in the queue when nothing fits at the earliest start. False books the earliest window found instead.
+                     * @default true
+                     */
+                    waitlist?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        placement: {
+                            machineId: string;
+                            machineName: string;
+                            gpuIds: string[];
+                            threads: number;
+                            ramGb: number;
+                            /** @description Epoch milliseconds (UTC). */
+                            start: number;
+                            /** @description Epoch milliseconds (UTC). */
+                            end: number;
+                            /** @description What the placement leaves on its machine that no default-profile slice could use. */
+                            stranded: {
+                                gpus: number;
+                                threads: number;
+                                ramGb: number;
+                            };
+                            /** @description Cloud-equivalent of the slice per hour, micro-dollars. */
+                            cloudMicrosPerHour: number;
+                        } | null;
+                        verdicts: components["schemas"]["MachineVerdict"][];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gpuCount: number;
+                    minGpuMemoryGb?: number;
+                    gpuModels?: string[];
+                    threadsPerGpu?: number;
+                    ramGbPerGpu?: number;
+                    durationHours: number;
+                    /** Format: date-time */
+                    earliestStart?: string;
+                    /** Format: date-time */
+                    latestEnd?: string;
+                    purpose: string;
+                    /**
+                     * @default training
+                     * @enum {string}
+                     */
+                    kind?: "training" | "interactive" | "serving";
+                    /**
+                     * @description As soon as possible: wait in the queue when nothing fits at the earliest start. False books the earliest window found instead.
+                     * @default true
+                     */
+                    waitlist?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        outcome: "placed";
+                        verdicts: components["schemas"]["MachineVerdict"][];
+                        slice: components["schemas"]["Slice"];
+                    } | {
+                        /** @constant */
+                        outcome: "waiting";
+                        verdicts: components["schemas"]["MachineVerdict"][];
+                        waiting: {
+                            id: string;
+                            requester: {
+                                id: string;
+                                name: string;
+                            };
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The need in words. */
+                            need: string;
+                            gpuCount: number;
+                            minGpuMemoryGb: number | null;
+                            gpuModels: string[];
+                            durationHours: number;
+                            /** Format: date-time */
+                            earliestStart: string;
+                            latestEnd: string | null;
+                            purpose: string;
+                            /** @enum {string} */
+                            kind: "training" | "interactive" | "serving";
+                            /** @enum {string} */
+                            status: "waiting" | "placed" | "unmeetable" | "cancelled";
+                            /** @description An admin moved it; pinned entries go first. */
+                            pinned: boolean;
+                            outcome: string | null;
+                            slice: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled";
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                machine: {
+                                    id: string;
+                                    name: string;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            position: number;
+                            /** @description The team's GPU-hours over the last 30 days divided by its share: lower goes first. */
+                            teamGpuHoursPerShare: number;
+                            /** @description If nothing ends early: the queue ahead takes its earliest windows first. */
+                            estimatedStart: string | null;
+                            queueLength: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queueLength: number;
+                        waiting: components["schemas"]["QueueItem"][];
+                        recent: components["schemas"]["WaitlistEntry"][];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueItem"][];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntry"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    position: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueItem"][];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "waitlist-setShare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    share: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        fairShare: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a GPU already held, a slice already decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A quota would be exceeded; `details.quotas` says which and by how much. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "capacity-report": {
+        parameters: {
+            query: {
+                from: string;
+                until: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityReport"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "capacity-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        gpus: number;
+                    }[];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests with this token. */
+            429: {
+                headers: {
+                    /** @description Seconds until a request is allowed again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side; quote the requestId. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "capacity-whatIf": {
+        parameters: {
+            query: {
+                buildId: string;
+                from: string;
+                until: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            /** @description Bad input: `field` names it and `details.problems` lists every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked or expired, or whose owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your roles do not allow this, or the token is read-only. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { DEFAULT_QUOTA_POLICY, type QuotaPolicy } from "./quotas";
 export interface StoredPolicy {
   teamMaxConcurrentGpus: number | null;
   teamMaxGpuHoursPerMonth: number | null;
+  teamMaxServingGpus?: number | null;
   userMaxConcurrentGpus: number | null;
   userMaxSliceHours: number | null;
   userMaxDaysAhead: number | null;
@@ -24,6 +25,7 @@ export function resolvePolicy(fleet: StoredPolicy | null, team: StoredPolicy | n
       team: {
         maxConcurrentGpus: limit(pick("teamMaxConcurrentGpus", DEFAULT_QUOTA_POLICY.team.maxConcurrentGpus)),
         maxGpuHoursPerMonth: limit(pick("teamMaxGpuHoursPerMonth", DEFAULT_QUOTA_POLICY.team.maxGpuHoursPerMonth)),
+        maxServingGpus: limit(pick("teamMaxServingGpus", DEFAULT_QUOTA_POLICY.team.maxServingGpus)),
       },
       user: {
         maxConcurrentGpus: limit(pick("userMaxConcurrentGpus", DEFAULT_QUOTA_POLICY.user.maxConcurrentGpus)),

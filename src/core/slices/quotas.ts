@@ -1,11 +1,12 @@
 import { formatAmount, formatUtc, plural } from "./format";
 import { peakLoad } from "./sweep";
 import { MS_PER_DAY, MS_PER_HOUR, overlapMs, overlaps, splitByUtcMonth } from "./time";
+import type { SliceKind } from "./kinds";
 import type { Booking } from "./types";
 
 /** Limits per team and per user; an absent limit is unlimited. */
 export interface QuotaPolicy {
-  team: { maxConcurrentGpus?: number; maxGpuHoursPerMonth?: number };
+  team: { maxConcurrentGpus?: number; maxGpuHoursPerMonth?: number; maxServingGpus?: number };
   user: { maxConcurrentGpus?: number; maxSliceHours?: number; maxDaysAhead?: number };
 }
 
@@ -18,16 +19,19 @@ export interface QuotaPolicy {
  *   GPUs nobody is using yet;
  * - team, 3 GPUs at once: one whole machine's worth, so one team cannot take the fleet;
  * - team, 1,500 GPU-hours a month: about two GPUs around the clock (2 x 744 h in a 31-day month
- *   = 1,488), two thirds of a machine, leaving the rest for the other teams.
+ *   = 1,488), two thirds of a machine, leaving the rest for the other teams;
+ * - team, 1 serving GPU at once: a model answering users around the clock takes a GPU for
+ *   months, so each team serves on one unless an admin grants more.
  */
 export const DEFAULT_QUOTA_POLICY: QuotaPolicy = {
-  team: { maxConcurrentGpus: 3, maxGpuHoursPerMonth: 1500 },
+  team: { maxConcurrentGpus: 3, maxGpuHoursPerMonth: 1500, maxServingGpus: 1 },
   user: { maxConcurrentGpus: 1, maxSliceHours: 168, maxDaysAhead: 30 },
 };
 
 export type QuotaKey =
   | "team.maxConcurrentGpus"
   | "team.maxGpuHoursPerMonth"
+  | "team.maxServingGpus"
   | "user.maxConcurrentGpus"
   | "user.maxSliceHours"
   | "user.maxDaysAhead";
@@ -56,6 +60,8 @@ export interface QuotaRequest {
   teamName?: string;
   /** A booking to leave out, e.g. the slice itself when an extension is re-checked as a whole. */
   excludeBookingId?: string;
+  /** Training when absent; serving slices also count against the team's serving quota. */
+  kind?: SliceKind;
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -74,12 +80,14 @@ export function checkQuotas(input: { policy: QuotaPolicy; request: QuotaRequest;
   const team = request.teamName ? `The ${request.teamName} team` : "The team";
   const user = request.userName ?? "The requester";
 
+  const serving = request.kind === "serving";
   const concurrency = [
-    { quota: "team.maxConcurrentGpus", limit: policy.team.maxConcurrentGpus, who: team, mine: (b: Booking) => b.teamId === request.teamId },
-    { quota: "user.maxConcurrentGpus", limit: policy.user.maxConcurrentGpus, who: user, mine: (b: Booking) => b.userId === request.userId },
+    { quota: "team.maxConcurrentGpus", limit: policy.team.maxConcurrentGpus, who: team, what: "GPUs", mine: (b: Booking) => b.teamId === request.teamId, applies: true },
+    { quota: "user.maxConcurrentGpus", limit: policy.user.maxConcurrentGpus, who: user, what: "GPUs", mine: (b: Booking) => b.userId === request.userId, applies: true },
+    { quota: "team.maxServingGpus", limit: policy.team.maxServingGpus, who: team, what: "serving GPUs", mine: (b: Booking) => b.teamId === request.teamId && b.kind === "serving", applies: serving },
   ] as const;
   for (const c of concurrency) {
-    if (c.limit === undefined || !valid) continue;
+    if (c.limit === undefined || !valid || !c.applies) continue;
     const held = others.filter((b) => c.mine(b) && overlaps(b, window)).map((b) => ({ start: b.start, end: b.end, weight: b.gpuIds.length }));
     // The request holds its GPUs over its whole window, so it adds to the peak wherever it falls.
     const { peak, at } = peakLoad(held, window);
@@ -87,7 +95,7 @@ export function checkQuotas(input: { policy: QuotaPolicy; request: QuotaRequest;
     if (actual > c.limit) {
       out.push({
         quota: c.quota, limit: c.limit, actual, excess: actual - c.limit, at,
-        message: `${c.who} may hold ${plural(c.limit, "GPU")} at once; this request would make ${actual} at its peak (${formatUtc(at)}), ${actual - c.limit} over.`,
+        message: `${c.who} may hold ${c.limit} ${c.what} at once; this request would make ${actual} at its peak (${formatUtc(at)}), ${actual - c.limit} over.`,
       });
     }
   }

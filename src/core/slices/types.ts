@@ -3,6 +3,8 @@
  * does. Times are epoch milliseconds (UTC), windows half-open [start, end).
  */
 
+import type { SliceKind } from "./kinds";
+
 export type MachineStatus = "active" | "maintenance" | "retired";
 
 export interface MachineCapacity {
@@ -34,4 +36,6 @@ export interface Booking {
   teamId: string;
   /** Display name of the holder, for messages; the user id is shown when absent. */
   userName?: string;
+  /** Training when absent. */
+  kind?: SliceKind;
 }

@@ -128,6 +128,16 @@ const EXPECTED: Record<string, Row> = {
   "telemetry.usedVersusHeld":    { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
   "telemetry.createAgentCode":   { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
   "telemetry.revokeAgent":       { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.preview":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.request":            { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.mine":               { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: A, leadership: F, admin: A, adminReadToken: A },
+  "waitlist.queue":              { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "waitlist.cancel":             { anonymous: U, deactivated: U, revokedToken: U, member: A, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "waitlist.move":               { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
+  "capacity.report":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "capacity.candidates":         { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "capacity.whatIf":             { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: A, admin: A, adminReadToken: A },
+  "waitlist.setShare":           { anonymous: U, deactivated: U, revokedToken: U, member: F, memberReadToken: F, leadership: F, admin: A, adminReadToken: F },
 };
 
 interface ProcedureDef {

@@ -2,6 +2,7 @@ import { auditRouter } from "./routers/audit";
 import { backgroundRouter } from "./routers/background";
 import { buildsRouter } from "./routers/builds";
 import { enforcementRouter } from "./routers/enforcement";
+import { capacityRouter } from "./routers/capacity";
 import { inventoryRouter } from "./routers/inventory";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
@@ -14,6 +15,7 @@ import { telemetryRouter } from "./routers/telemetry";
 import { tokensRouter } from "./routers/tokens";
 import { transferRouter } from "./routers/transfer";
 import { usersRouter } from "./routers/users";
+import { waitlistRouter } from "./routers/waitlist";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -33,6 +35,8 @@ export const appRouter = router({
   enforcement: enforcementRouter,
   notifications: notificationsRouter,
   background: backgroundRouter,
+  waitlist: waitlistRouter,
+  capacity: capacityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import type { Booking, MachineCapacity } from "@/core/slices/types";
-import { Prisma, type SliceStatus } from "./generated/client";
+import { Prisma, type SliceKind, type SliceStatus } from "./generated/client";
 import type { Db } from "./tx";
 
 /**
@@ -45,6 +45,7 @@ interface BookingRow {
   requester_id: string;
   team_id: string;
   requester_name: string;
+  kind: SliceKind;
 }
 
 const toBooking = (r: BookingRow): Booking => ({
@@ -58,10 +59,11 @@ const toBooking = (r: BookingRow): Booking => ({
   userId: r.requester_id,
   teamId: r.team_id,
   userName: r.requester_name,
+  kind: r.kind,
 });
 
 /** What a booking carries besides its GPUs and window; both queries below join the requester as `u`. */
-const BOOKING_COLUMNS = Prisma.sql`s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name`;
+const BOOKING_COLUMNS = Prisma.sql`s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name, s.kind`;
 
 // Every decision reads these, so they are single queries with plain columns rather than relation
 // queries mapped row by row. A booking's window is its effective one: a release ends it early.
@@ -134,7 +136,7 @@ export function findSlices(client: Db, where: Prisma.SliceWhereInput, options: {
 
 export function insertSlice(
   tx: Db,
-  data: { machineId: string; requesterId: string; teamId: string; gpuCount: number; threads: number; ramGb: number; startAt: Date; endAt: Date; purpose: string },
+  data: { machineId: string; requesterId: string; teamId: string; gpuCount: number; threads: number; ramGb: number; startAt: Date; endAt: Date; purpose: string; kind?: SliceKind },
 ) {
   return tx.slice.create({ data, include: sliceInclude });
 }

@@ -3,11 +3,12 @@ import { db } from "./client";
 let counter = 0;
 
 /** A machine with `gpus` GPUs (one model), active unless told otherwise, for an integration test. */
-export async function makeMachine(options: { gpus?: number; threads?: number; ramGb?: number; status?: "active" | "maintenance" | "retired" } = {}) {
+export async function makeMachine(options: { gpus?: number; threads?: number; ramGb?: number; status?: "active" | "maintenance" | "retired"; model?: { name: string; vramGb: number } } = {}) {
   const handle = `m-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  const { name, vramGb } = options.model ?? { name: "Test GTX 1080 Ti", vramGb: 11 };
   const model = await db().gpuModel.upsert({
-    where: { name: "Test GTX 1080 Ti" },
-    create: { name: "Test GTX 1080 Ti", vramGb: 11, boardPowerW: 250 },
+    where: { name },
+    create: { name, vramGb, boardPowerW: 250 },
     update: {},
   });
   return db().machine.create({
@@ -26,7 +27,7 @@ export async function makeMachine(options: { gpus?: number; threads?: number; ra
 }
 
 /** Sets the fleet-wide policy row for a test (null = built-in default). */
-export function setFleetPolicy(values: Partial<{ teamMaxConcurrentGpus: number | null; teamMaxGpuHoursPerMonth: number | null; userMaxConcurrentGpus: number | null; userMaxSliceHours: number | null; userMaxDaysAhead: number | null; autoApprove: boolean | null }>) {
+export function setFleetPolicy(values: Partial<{ teamMaxServingGpus: number | null; teamMaxConcurrentGpus: number | null; teamMaxGpuHoursPerMonth: number | null; userMaxConcurrentGpus: number | null; userMaxSliceHours: number | null; userMaxDaysAhead: number | null; autoApprove: boolean | null }>) {
   return db().quotaPolicy.upsert({ where: { scope: "default" }, create: { scope: "default", ...values }, update: values });
 }
 

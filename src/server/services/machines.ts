@@ -22,6 +22,8 @@ import type { Actor } from "./actor";
 import { loadGpuStatuses } from "./gpu-status";
 import { assertUuidFree, MAX_GPUS_PER_MACHINE } from "./gpus";
 import { machineSnapshot, machineView, toMachineCapacity } from "./machine-view";
+import { lockAllTeams } from "@/server/db/waitlist";
+import { placeWaiting } from "./waitlist/pass";
 
 /** Every machine with its GPUs' status at `now`, active ones first. */
 export async function listMachines(now = new Date()) {
@@ -204,6 +206,8 @@ export async function setMachineStatus(
   now = new Date(),
 ) {
   return transaction(async (tx) => {
+    // A machine back in service frees capacity for the waitlist; a retired one may leave needs unmeetable.
+    await lockAllTeams(tx);
     const before = await loadMachine(tx, input.machineId);
     if (!input.reason?.trim()) throw new AppError("VALIDATION", "Give a reason; it is kept in the audit log.", { field: "reason" });
     if (input.retiredAt && input.status !== "retired") {
@@ -222,6 +226,7 @@ export async function setMachineStatus(
       after: { name: after.name, status: after.status, retiredAt: after.retiredAt?.toISOString() ?? null },
       reason: input.reason.trim(),
     });
+    await placeWaiting(tx, now, `${after.name} became ${after.status}`);
     return machineView(after);
   });
 }

@@ -8,6 +8,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const roles = (await currentActor())?.roles ?? [];
   const tabs = [
     can(roles, "slices:decide") && { href: "/admin/queue", label: "Requests" },
+    can(roles, "waitlist:read") && { href: "/admin/waitlist", label: "Waitlist" },
     can(roles, "users:manage") && { href: "/admin/users", label: "Users" },
     can(roles, "teams:manage") && { href: "/admin/teams", label: "Teams" },
     can(roles, "quotas:manage") && { href: "/admin/quotas", label: "Quotas" },

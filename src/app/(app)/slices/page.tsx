@@ -11,6 +11,7 @@ import { api } from "@/trpc/server";
 import { allowedTo } from "../guard";
 import { groupSlices, PAST_SHOWN } from "./group-slices";
 import { SliceItem } from "./slice-item";
+import { WaitlistCard } from "./waitlist-card";
 
 export const metadata: Metadata = { title: "My slices" };
 
@@ -25,7 +26,8 @@ export default async function MySlicesPage({ searchParams }: { searchParams: Pro
   const access = await allowedTo("slices:request");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const showAllPast = (await searchParams).past === "all";
-  const slices: SliceView[] = await (await api()).slices.mine();
+  const trpc = await api();
+  const [slices, waitlist]: [SliceView[], Awaited<ReturnType<typeof trpc.waitlist.mine>>] = await Promise.all([trpc.slices.mine(), trpc.waitlist.mine()]);
   const groups = groupSlices(slices);
 
   return (
@@ -36,10 +38,16 @@ export default async function MySlicesPage({ searchParams }: { searchParams: Pro
         actions={
           <>
             <ButtonLink href="/schedule" variant="secondary">Schedule</ButtonLink>
+            <ButtonLink href="/slices/need" variant="secondary">Ask by need</ButtonLink>
             <ButtonLink href={requestHref()}>Request a slice</ButtonLink>
           </>
         }
       />
+      {waitlist.waiting.length + waitlist.recent.length > 0 && (
+        <div className="mb-6">
+          <WaitlistCard mine={waitlist} />
+        </div>
+      )}
       {slices.length === 0 ? (
         <EmptyState
           icon={CalendarPlus}

@@ -3,6 +3,7 @@ import { defaultSliceProfile } from "@/core/slices/capacity";
 import { refreshSliceStatistics } from "../slices";
 import type { Db } from "../tx";
 import { approvalTime, historyAuditRows, insertAuditRows, requestLead, type AuditedSlice } from "./audit";
+import { seedBusyMonth, withoutBusyMonth } from "./busy-month";
 import { generateHistory, type HistorySlice } from "./history";
 import { DEMO_COLLEAGUES } from "./people";
 import { seedPriceChange } from "./prices";
@@ -48,7 +49,7 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number; a
   const users = await tx.user.findMany({ where: { NOT: { idpRoles: { has: "leadership" } } }, select: { id: true, email: true, teamId: true } });
   const admin = await tx.user.findFirst({ where: { idpRoles: { has: "admin" } }, select: { id: true } });
   const machines = await tx.machine.findMany({ include: { gpus: { orderBy: { index: "asc" }, select: { id: true } } } });
-  const history = generateHistory({
+  const generated = withoutBusyMonth(generateHistory({
     machines: machines.map((m) => ({
       id: m.id,
       inServiceAt: m.inServiceAt,
@@ -57,7 +58,8 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number; a
     })),
     users: users.map((u) => ({ id: u.id, teamId: u.teamId })),
     until: new Date(now.getTime() - 36 * HOUR),
-  });
+  }), now);
+  const history = [...generated];
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const byName = new Map(machines.map((m) => [m.name, m]));
   const at = (hours: number) => new Date(Math.floor(now.getTime() / HOUR) * HOUR + hours * HOUR);
@@ -106,7 +108,8 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number; a
   }
   const priceChange = await seedPriceChange(tx, admin?.id ?? null, now);
   const auditEntries = await insertAuditRows(tx, [...historyAuditRows(audited, admin?.id ?? null, now), ...(priceChange ? [priceChange] : [])]);
-  return { slices: history.length + PENDING.length + 1, auditEntries };
+  const busy = await seedBusyMonth(tx, now, generated, users.filter((u) => u.id !== admin?.id));
+  return { slices: history.length + PENDING.length + 1, auditEntries, ...busy };
 }
 
 /**

@@ -16,6 +16,7 @@ export function decisionOf(row: SliceRow, request: Partial<Decision["request"]> 
     userId: row.requesterId,
     userName: row.requester.name,
     teamName: row.team.name,
+    kind: row.kind,
     request: { gpuCount: row.gpuCount, threads: row.threads, ramGb: row.ramGb, start: row.startAt.getTime(), end: row.endAt.getTime(), ...request },
   };
 }

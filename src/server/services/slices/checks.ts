@@ -6,6 +6,7 @@ import { formatUtc } from "@/core/slices/format";
 import { resolvePolicy } from "@/core/slices/policy";
 import { checkQuotas, type QuotaViolation } from "@/core/slices/quotas";
 import { MS_PER_DAY, utcMonthStart } from "@/core/slices/time";
+import type { SliceKind } from "@/core/slices/kinds";
 import type { Booking } from "@/core/slices/types";
 import { findQuotaRows } from "@/server/db/quotas";
 import { findMachineBookings, findMachineCapacity, findOwnerBookings, lockTeamAndMachine } from "@/server/db/slices";
@@ -22,6 +23,7 @@ export interface Decision {
   teamName: string;
   request: SliceRequest;
   excludeBookingId?: string;
+  kind?: SliceKind;
 }
 
 /**
@@ -55,7 +57,7 @@ export function capacityConflicts(ctx: DecisionContext, d: Decision, now: Date):
 export function quotaViolations(ctx: DecisionContext, d: Decision, now: Date): QuotaViolation[] {
   return checkQuotas({
     policy: ctx.policy.quotas,
-    request: { userId: d.userId, teamId: d.teamId, gpuCount: d.request.gpuCount, start: d.request.start, end: d.request.end, userName: d.userName, teamName: d.teamName, excludeBookingId: d.excludeBookingId },
+    request: { userId: d.userId, teamId: d.teamId, gpuCount: d.request.gpuCount, start: d.request.start, end: d.request.end, userName: d.userName, teamName: d.teamName, excludeBookingId: d.excludeBookingId, kind: d.kind },
     bookings: ctx.ownerBookings,
     now: now.getTime(),
   });

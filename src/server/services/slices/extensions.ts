@@ -5,6 +5,8 @@ import { recordAudit } from "@/server/db/audit";
 import { findExtensionById, findSliceById, insertExtension, setHoldsEnd, updateExtensionRow, updateSliceRow, type SliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
+import { lockAllTeams } from "@/server/db/waitlist";
+import { placeWaiting } from "../waitlist/pass";
 import type { Actor } from "../actor";
 import { decisionOf } from "./approve";
 import { capacityConflicts, loadDecisionContext, quotaViolations, refusal, type DecisionContext } from "./checks";
@@ -71,6 +73,8 @@ export async function decideExtension(
   return transaction(async (tx) => {
     const extension = await findExtensionById(tx, input.extensionId);
     if (!extension) throw notFound("Extension request", "extensionId");
+    // A refusal lets the waitlist use what the extension would have taken: its locks come first.
+    if (!input.approve) await lockAllTeams(tx);
     const ctx = await loadDecisionContext(tx, decisionOf(extension.slice), now);
     const row = (await findSliceById(tx, extension.sliceId))!;
     const current = await findExtensionById(tx, input.extensionId);
@@ -80,6 +84,7 @@ export async function decideExtension(
       await updateExtensionRow(tx, extension.id, { status: "rejected", decidedById: actor.id, decidedAt: now, decisionReason: input.reason });
       await recordAudit(tx, { actorId: actor.id, action: "slice.extension-reject", subjectType: "slice", subjectId: row.id, after: { requestedEnd: extension.requestedEndAt.toISOString() }, reason: input.reason });
       await sliceEvents.extensionDecided(tx, row, row, { extensionId: extension.id, approved: false, requestedEnd: extension.requestedEndAt, by: actor.name, reason: input.reason }, now);
+      await placeWaiting(tx, now, `an extension on ${row.machine.name} was refused`);
       return sliceView((await findSliceById(tx, row.id))!, now);
     }
     if (row.status !== "approved" || effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) <= now.getTime()) {

@@ -1,27 +1,17 @@
 import { AppError, notFound } from "@/core/errors";
 import { can } from "@/core/permissions";
-import { defaultSliceAmounts } from "@/core/slices/capacity";
 import { canCancel, canRelease, effectiveEnd } from "@/core/slices/lifecycle";
 import { recordAudit } from "@/server/db/audit";
-import { deleteHolds, findSliceById, findSliceOwnership, insertSlice, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
+import { deleteHolds, findSliceById, findSliceOwnership, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
+import { lockAllTeams } from "@/server/db/waitlist";
+import { placeWaiting } from "../waitlist/pass";
 import type { Actor } from "../actor";
 import { approveLocked, decisionOf } from "./approve";
-import { capacityConflicts, loadDecisionContext, quotaViolations, refusal, suggestWindow, type Decision } from "./checks";
+import { capacityConflicts, loadDecisionContext, quotaViolations, suggestWindow, type Decision } from "./checks";
+import { fileSliceRequest, type RequestSliceInput } from "./file-request";
 import { auditSnapshot, sliceView } from "./views";
-
-export interface RequestSliceInput {
-  machineId: string;
-  gpuCount: number;
-  threads?: number;
-  ramGb?: number;
-  start?: Date;
-  end: Date;
-  purpose: string;
-  /** Why the requester needs more than their quota; makes a quota refusal a pending exception for an admin. */
-  quotaException?: string;
-}
 
 /**
  * Requests a slice. A request that cannot be met is refused with every reason and the earliest
@@ -29,50 +19,7 @@ export interface RequestSliceInput {
  * decide. With the auto-approve policy on, a request that fits is approved at once.
  */
 export async function requestSlice(actor: Actor, input: RequestSliceInput, now: Date) {
-  return transaction(async (tx) => {
-    const start = (input.start ?? now).getTime();
-    const base: Decision = {
-      machineId: input.machineId,
-      teamId: actor.teamId,
-      userId: actor.id,
-      userName: actor.name,
-      teamName: actor.teamName,
-      request: { gpuCount: input.gpuCount, threads: 0, ramGb: 0, start, end: input.end.getTime() },
-    };
-    const ctx = await loadDecisionContext(tx, base, now);
-    const defaults = defaultSliceAmounts(ctx.capacity, input.gpuCount);
-    const d = { ...base, request: { ...base.request, threads: input.threads ?? defaults.threads, ramGb: input.ramGb ?? defaults.ramGb } };
-    const conflicts = capacityConflicts(ctx, d, now);
-    const violations = quotaViolations(ctx, d, now);
-    if (conflicts.length > 0 || (violations.length > 0 && !input.quotaException)) {
-      throw refusal(conflicts, violations, conflicts.length > 0 || violations.length > 0 ? suggestWindow(ctx, d, now) : null);
-    }
-    const row = await insertSlice(tx, {
-      machineId: d.machineId,
-      requesterId: actor.id,
-      teamId: actor.teamId,
-      gpuCount: d.request.gpuCount,
-      threads: d.request.threads,
-      ramGb: d.request.ramGb,
-      startAt: new Date(start),
-      endAt: input.end,
-      purpose: input.purpose,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "slice.request",
-      subjectType: "slice",
-      subjectId: row.id,
-      after: auditSnapshot(row),
-      reason: violations.length > 0 ? `Quota exception asked: ${input.quotaException} (${violations.map((v) => v.message).join(" ")})` : input.purpose,
-    });
-    if (ctx.policy.autoApprove && violations.length === 0) {
-      const approved = await approveLocked(tx, ctx, row, { actor: null, now, auditReason: "Auto-approved: it fits capacity and quota (auto-approve policy)." });
-      return sliceView(approved, now);
-    }
-    await sliceEvents.requested(tx, row, violations.length > 0 ? input.quotaException! : null, now);
-    return sliceView(row, now);
-  });
+  return transaction(async (tx) => sliceView(await fileSliceRequest(tx, actor, input, now), now));
 }
 
 /** Loads a slice for a change by its holder (or an admin), with the team and machine locked. */
@@ -89,6 +36,7 @@ export async function loadOwnSlice(tx: Db, actor: Actor, sliceId: string) {
 /** Withdraws a pending request, or gives up an approved slice before it starts. */
 export async function cancelSlice(actor: Actor, input: { sliceId: string; reason?: string }, now: Date) {
   return transaction(async (tx) => {
+    await lockAllTeams(tx);
     const row = await loadOwnSlice(tx, actor, input.sliceId);
     const window = { status: row.status, start: row.startAt.getTime(), end: effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) };
     if (!canCancel(window, now.getTime())) {
@@ -98,6 +46,7 @@ export async function cancelSlice(actor: Actor, input: { sliceId: string; reason
     if (row.status === "approved") await deleteHolds(tx, row.id);
     const after = await updateSliceRow(tx, row.id, { status: "cancelled", decisionReason: input.reason ?? null });
     await recordAudit(tx, { actorId: actor.id, action: "slice.cancel", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after), reason: input.reason });
+    if (row.status === "approved") await placeWaiting(tx, now, `a slice on ${row.machine.name} was cancelled`);
     return sliceView(after, now);
   });
 }
@@ -105,6 +54,7 @@ export async function cancelSlice(actor: Actor, input: { sliceId: string; reason
 /** Ends an active slice now, freeing its GPUs for everyone else. */
 export async function releaseSlice(actor: Actor, input: { sliceId: string }, now: Date) {
   return transaction(async (tx) => {
+    await lockAllTeams(tx);
     const row = await loadOwnSlice(tx, actor, input.sliceId);
     const window = { status: row.status, start: row.startAt.getTime(), end: effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) };
     if (!canRelease(window, now.getTime()) || now.getTime() <= row.startAt.getTime()) {
@@ -115,6 +65,7 @@ export async function releaseSlice(actor: Actor, input: { sliceId: string }, now
     await setHoldsEnd(tx, row.id, now);
     await recordAudit(tx, { actorId: actor.id, action: "slice.release", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after) });
     await sliceEvents.released(tx, row, actor, now);
+    await placeWaiting(tx, now, `a slice on ${row.machine.name} was released`);
     return sliceView(after, now);
   });
 }

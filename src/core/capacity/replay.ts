@@ -1,0 +1,175 @@
+import { FAIR_SHARE_WINDOW_MS, orderWaitlist, teamUsage } from "../placement/fair-share";
+import { bookingsByMachine, placeByNeed } from "../placement/place";
+import type { Need, Placement, PlacementMachine } from "../placement/types";
+import { planWaitlistPass, type WaitingRequest } from "../placement/waitlist";
+import { findCapacityConflicts } from "../slices/capacity";
+import type { QuotaPolicy } from "../slices/quotas";
+import type { Booking } from "../slices/types";
+
+/**
+ * A deterministic simulation of the fleet over a period, with the same placement and waitlist
+ * code as the portal: the what-if of capacity planning, and its check against what happened.
+ */
+
+/** A request by machine, as it was booked: it arrives at createdAt and holds until releasedAt. */
+export interface FixedRequest {
+  kind: "fixed";
+  id: string;
+  createdAt: number;
+  booking: Booking;
+  /** The effective end: the release, or the booked end (booking.end) when not released early. */
+  releasedAt: number;
+}
+
+/** A request by need: placed at once, booked at the earliest window, or queued. */
+export interface NeedRequest {
+  kind: "need";
+  id: string;
+  userId: string;
+  teamId: string;
+  createdAt: number;
+  need: Need;
+  /** How long it held its GPUs once started (a release cuts it short); at most need.durationMs. */
+  heldMs: number;
+  waitlist: boolean;
+}
+
+export type ReplayRequest = FixedRequest | NeedRequest;
+
+export interface ReplayOptions {
+  /** Order the queue by fair share (else first come, first served). */
+  fairShare: boolean;
+  /** Let short requests start before a blocked head that they do not delay. */
+  backfill: boolean;
+  /** How far ahead a placement may start. */
+  horizonMs: number;
+}
+
+export interface Served {
+  machineId: string;
+  gpuIds: string[];
+  start: number;
+  /** The end as held (start + heldMs). */
+  end: number;
+  gpuCount: number;
+  /** Cloud-equivalent of the slice per hour, micro-dollars. */
+  cloudMicrosPerHour: number;
+}
+
+export interface ReplayResult {
+  /** Per request by need: where and when it was served, or null (refused, or still waiting at the period's end). */
+  served: Map<string, Served | null>;
+  /** Fixed requests that no longer fit (only possible when the inputs disagree with the invariants). */
+  refusedFixed: string[];
+}
+
+interface Live extends Booking {
+  bookedEnd: number;
+}
+
+/**
+ * Runs the period event by event: arrivals in order of creation, releases at their times (ends
+ * before arrivals at the same instant, as capacity frees before it is asked for). After every
+ * release and every arrival of a waiting request, one waitlist pass runs, as the portal runs one
+ * in those transactions. Same inputs, same result: ties are broken by ids, never by chance.
+ */
+export function replay(input: {
+  machines: readonly PlacementMachine[];
+  requests: readonly ReplayRequest[];
+  /** Slices before the period, for fair share's 30-day look-back. */
+  before?: readonly Booking[];
+  shares?: ReadonlyMap<string, number>;
+  until: number;
+  options: ReplayOptions;
+  policyOf?: (teamId: string) => QuotaPolicy | undefined;
+}): ReplayResult {
+  const { machines, options, until } = input;
+  const shares = input.shares ?? new Map<string, number>();
+  const arrivals = [...input.requests].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const served = new Map<string, Served | null>();
+  const refusedFixed: string[] = [];
+  const live: Live[] = [];
+  const past: Booking[] = [...(input.before ?? [])];
+  const releases: Array<{ at: number; id: string }> = [];
+  const queue: Array<WaitingRequest & { createdAt: number; heldMs: number }> = [];
+  const heldOf = new Map<string, number>();
+
+  const addRelease = (at: number, id: string) => {
+    // Kept sorted by (at, id): the next release is always releases[0].
+    let i = releases.length;
+    while (i > 0 && (releases[i - 1]!.at > at || (releases[i - 1]!.at === at && releases[i - 1]!.id > id))) i--;
+    releases.splice(i, 0, { at, id });
+  };
+  const place = (id: string, p: Placement, userId: string, teamId: string) => {
+    const heldMs = heldOf.get(id)!;
+    live.push({ id, machineId: p.machineId, gpuIds: p.gpuIds, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end, bookedEnd: p.end, userId, teamId });
+    served.set(id, { machineId: p.machineId, gpuIds: p.gpuIds, start: p.start, end: p.start + heldMs, gpuCount: p.gpuIds.length, cloudMicrosPerHour: p.cloudMicrosPerHour });
+    addRelease(p.start + heldMs, id);
+  };
+  const pass = (now: number) => {
+    if (queue.length === 0) return;
+    // Fair share looks back 30 days: older history only slows the look-up down.
+    if (past.length > 4096) past.splice(0, past.length, ...past.filter((b) => b.end > now - FAIR_SHARE_WINDOW_MS));
+    const ordered = options.fairShare ? orderWaitlist(queue, teamUsage([...past, ...live], now), shares) : [...queue].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const result = planWaitlistPass({ machines, bookings: live, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill });
+    const done = new Set<string>();
+    for (const { entryId, placement } of result.placed) {
+      const entry = queue.find((e) => e.id === entryId)!;
+      place(entryId, placement, entry.userId, entry.teamId);
+      done.add(entryId);
+    }
+    for (const { entryId } of result.unmeetable) {
+      served.set(entryId, null);
+      done.add(entryId);
+    }
+    for (let i = queue.length - 1; i >= 0; i--) if (done.has(queue[i]!.id)) queue.splice(i, 1);
+  };
+  const release = (at: number, id: string) => {
+    const i = live.findIndex((b) => b.id === id);
+    if (i < 0) return;
+    const b = live[i]!;
+    live.splice(i, 1);
+    if (at > b.start) past.push({ ...b, end: at });
+  };
+
+  let next = 0;
+  while (next < arrivals.length || releases.length > 0) {
+    const nextArrival = next < arrivals.length ? arrivals[next]!.createdAt : Infinity;
+    const nextRelease = releases.length > 0 ? releases[0]!.at : Infinity;
+    const t = Math.min(nextArrival, nextRelease);
+    if (t > until) break;
+    if (nextRelease <= nextArrival) {
+      // Every release at this instant, then one pass.
+      while (releases.length > 0 && releases[0]!.at === t) release(t, releases.shift()!.id);
+      pass(t);
+      continue;
+    }
+    const r = arrivals[next++]!;
+    if (r.kind === "fixed") {
+      const b = r.booking;
+      const machine = machines.find((m) => m.machineId === b.machineId);
+      const conflicts = machine ? findCapacityConflicts({ machine, bookings: live, request: { gpuIds: b.gpuIds, gpuCount: b.gpuIds.length, threads: b.threads, ramGb: b.ramGb, start: b.start, end: b.end }, now: b.start }) : [{}];
+      if (conflicts.length > 0) {
+        refusedFixed.push(r.id);
+        continue;
+      }
+      live.push({ ...b, id: r.id, bookedEnd: b.end });
+      addRelease(r.releasedAt, r.id);
+      continue;
+    }
+    heldOf.set(r.id, r.heldMs);
+    const need = { ...r.need, notBefore: Math.max(r.need.notBefore, t) };
+    if (r.waitlist) {
+      queue.push({ id: r.id, userId: r.userId, teamId: r.teamId, need, createdAt: r.createdAt, heldMs: r.heldMs });
+      pass(t);
+      if (!served.has(r.id) && !queue.some((e) => e.id === r.id)) served.set(r.id, null);
+      continue;
+    }
+    const policy = input.policyOf?.(r.teamId);
+    const result = placeByNeed({ machines, bookings: bookingsByMachine(live, t), need, horizon: t + options.horizonMs, quota: policy && { policy, userId: r.userId, teamId: r.teamId, bookings: live, now: t } });
+    if (result.placement) place(r.id, result.placement, r.userId, r.teamId);
+    else served.set(r.id, null);
+  }
+  for (const e of queue) served.set(e.id, null);
+  return { served, refusedFixed };
+}

@@ -1,0 +1,122 @@
+import type { SliceKind } from "../slices/kinds";
+import type { QuotaPolicy } from "../slices/quotas";
+import type { Booking } from "../slices/types";
+import { bookingsByMachine, placeByNeed } from "./place";
+import type { Need, Placement, PlacementMachine } from "./types";
+
+export interface WaitingRequest {
+  id: string;
+  userId: string;
+  teamId: string;
+  userName?: string;
+  teamName?: string;
+  need: Need;
+  kind?: SliceKind;
+}
+
+export interface WaitlistPass {
+  /** Entries placed now, in queue order, each starting at its earliest start. */
+  placed: Array<{ entryId: string; placement: Placement; backfilled: boolean }>;
+  /** Entries no machine can ever serve any more (say, the only fitting machine retired), with why. */
+  unmeetable: Array<{ entryId: string; reason: string }>;
+  /** When the first blocked entry could start (the reservation backfilling must not delay), if known. */
+  reservation: number | null;
+}
+
+const asBooking = (e: WaitingRequest, p: Placement, id: string): Booking => ({
+  id,
+  machineId: p.machineId,
+  gpuIds: p.gpuIds,
+  threads: p.threads,
+  ramGb: p.ramGb,
+  start: p.start,
+  end: p.end,
+  userId: e.userId,
+  teamId: e.teamId,
+});
+
+/**
+ * One pass over the queue (already in fair-share order) after capacity freed. The first entry
+ * that can start now is placed, then the next, and so on. Once an entry cannot start now, its
+ * earliest possible start becomes a reservation: later entries are placed only if they end by
+ * then (backfilling), so a short request may go first but never delays the one ahead of it.
+ * Pure and deterministic: the service runs it inside the transaction that freed the capacity,
+ * and the what-if replay runs it on simulated history.
+ */
+export function planWaitlistPass(input: {
+  machines: readonly PlacementMachine[];
+  bookings: readonly Booking[];
+  queue: readonly WaitingRequest[];
+  now: number;
+  /** The latest start worth considering when computing the reservation. */
+  horizon: number;
+  /** The policy of a team's quotas; without it only capacity counts. */
+  policyOf?: (teamId: string) => QuotaPolicy | undefined;
+  /** False gives the plain baseline: no backfilling (the queue waits behind its head). */
+  backfill?: boolean;
+}): WaitlistPass {
+  const { machines, queue, now, horizon, policyOf } = input;
+  const backfill = input.backfill ?? true;
+  const bookings = [...input.bookings];
+  const byMachine = bookingsByMachine(bookings, now);
+  const out: WaitlistPass = { placed: [], unmeetable: [], reservation: null };
+  let blocked = false;
+  for (const entry of queue) {
+    const notBefore = Math.max(now, entry.need.notBefore);
+    const policy = policyOf?.(entry.teamId);
+    const quota = policy && { policy, userId: entry.userId, teamId: entry.teamId, userName: entry.userName, teamName: entry.teamName, bookings, now, kind: entry.kind };
+    if (entry.need.latestEnd !== undefined && entry.need.latestEnd - entry.need.durationMs < notBefore) {
+      out.unmeetable.push({ entryId: entry.id, reason: "Its latest end has passed: it can no longer be met." });
+      continue;
+    }
+    if (blocked && !backfill) continue;
+    // Behind a blocked entry, only windows that start now and end by its reservation are allowed.
+    const latestEnd = blocked && out.reservation !== null ? Math.min(entry.need.latestEnd ?? Infinity, out.reservation) : entry.need.latestEnd;
+    const need: Need = { ...entry.need, notBefore, latestEnd: latestEnd === Infinity ? undefined : latestEnd };
+    const result = placeByNeed({ machines, bookings: byMachine, need, horizon: blocked ? notBefore : horizon, quota });
+    if (result.impossible) {
+      out.unmeetable.push({ entryId: entry.id, reason: result.impossible });
+      continue;
+    }
+    const p = result.placement;
+    if (p && p.start === notBefore) {
+      const booking = asBooking(entry, p, `waitlist:${entry.id}`);
+      bookings.push(booking);
+      const list = byMachine.get(p.machineId);
+      if (list) list.push(booking);
+      else byMachine.set(p.machineId, [booking]);
+      out.placed.push({ entryId: entry.id, placement: p, backfilled: blocked });
+      continue;
+    }
+    if (!blocked) {
+      blocked = true;
+      out.reservation = p ? p.start : null;
+    }
+  }
+  return out;
+}
+
+/**
+ * Each entry's estimated start if nothing ended early: entries in queue order each take their
+ * earliest window given the bookings and the entries ahead. Release early and the wait shortens.
+ */
+export function estimateStarts(input: {
+  machines: readonly PlacementMachine[];
+  bookings: readonly Booking[];
+  queue: readonly WaitingRequest[];
+  now: number;
+  horizon: number;
+}): Map<string, number | null> {
+  const byMachine = bookingsByMachine(input.bookings, input.now);
+  const out = new Map<string, number | null>();
+  for (const entry of input.queue) {
+    const need = { ...entry.need, notBefore: Math.max(input.now, entry.need.notBefore) };
+    const p = placeByNeed({ machines: input.machines, bookings: byMachine, need, horizon: input.horizon }).placement;
+    out.set(entry.id, p ? p.start : null);
+    if (!p) continue;
+    const list = byMachine.get(p.machineId) ?? [];
+    list.push(asBooking(entry, p, `estimate:${entry.id}`));
+    byMachine.set(p.machineId, list);
+  }
+  return out;
+}
