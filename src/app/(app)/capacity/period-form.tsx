@@ -1,12 +1,13 @@
-import { MS_PER_DAY, parseInstantParam } from "@/components/slices/utc-time";
+import { MS_PER_DAY, parseInstantParam } from "@/components/slices/times";
+import { UTC } from "@/core/time/zoned";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/form";
 
 export const hoursText = (h: number) => (h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`);
 /** The period asked for in the URL, by default the 90 days up to the end of today (UTC). */
 export function resolvePeriod(params: { from?: string; until?: string }, now = Date.now()) {
-  const until = parseInstantParam(params.until) ?? new Date(Math.floor(now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY);
-  const from = parseInstantParam(params.from);
+  const until = parseInstantParam(params.until, UTC) ?? new Date(Math.floor(now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY);
+  const from = parseInstantParam(params.from, UTC);
   return { from: from && from < until ? from : new Date(until.getTime() - 90 * MS_PER_DAY), until };
 }
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { describeError } from "@/components/trpc-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -46,7 +46,7 @@ export function NotificationList({ items }: { items: Item[] }) {
               {!n.readAt && <Badge tone="info">New</Badge>}
             </div>
             <p className="mt-1 text-sm whitespace-pre-line text-slate-700">{n.body}</p>
-            <p className="mt-1 text-xs text-slate-600">{formatDateTime(n.createdAt)}</p>
+            <p className="mt-1 text-xs text-slate-600"><LocalTime at={n.createdAt} /></p>
           </div>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { formatUtcWindow } from "@/components/slices/utc-time";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { RouterOutputs } from "@/trpc/types";
@@ -26,7 +26,7 @@ export function WaitlistCard({ mine }: { mine: Mine }) {
               </p>
               <p className="text-slate-700">
                 {e.purpose} ·{" "}
-                {e.estimatedStart ? `estimated ${formatUtcWindow(e.estimatedStart, new Date(e.estimatedStart.getTime() + e.durationHours * 3_600_000))}` : "no estimate yet"}
+                {e.estimatedStart ? <>estimated <LocalTime at={e.estimatedStart} end={new Date(e.estimatedStart.getTime() + e.durationHours * 3_600_000)} kind="window" /></> : "no estimate yet"}
                 {e.pinned ? " · moved by an admin" : ""}
               </p>
             </div>

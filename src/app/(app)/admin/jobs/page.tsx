@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clsx } from "clsx";
 import { ListChecks } from "lucide-react";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -92,7 +92,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                       <Td><div className="font-mono text-xs">{j.name}</div><div className="font-mono text-[11px] text-slate-500">{j.id}</div></Td>
                       <Td><Badge tone={TONES[j.state] ?? "neutral"}>{j.state}</Badge></Td>
                       <Td className="tabular-nums">{j.retryCount} of {j.retryLimit + 1}</Td>
-                      <Td className="whitespace-nowrap">{formatDateTime(j.startAfter)}</Td>
+                      <Td className="whitespace-nowrap"><LocalTime at={j.startAfter} /></Td>
                       <Td className="max-w-sm text-xs break-words text-rose-800">{j.error}</Td>
                       <Td className="text-right">{j.state === "failed" && <RetryJobButton jobId={j.id} />}</Td>
                     </Tr>

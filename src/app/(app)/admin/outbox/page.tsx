@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clsx } from "clsx";
 import { Inbox } from "lucide-react";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -41,7 +41,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <li key={m.id}>
                   <Link href={`/admin/outbox?id=${m.id}`} aria-current={m.id === selected?.id ? "true" : undefined} className={clsx("block px-5 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600", m.id === selected?.id && "bg-indigo-50")}>
                     <div className="truncate text-sm font-medium text-slate-900">{m.subject}</div>
-                    <div className="truncate text-xs text-slate-600">To {m.to} · {formatDateTime(m.receivedAt)}</div>
+                    <div className="truncate text-xs text-slate-600">To {m.to} · <LocalTime at={m.receivedAt} /></div>
                   </Link>
                 </li>
               ))}
@@ -49,7 +49,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </Card>
           {selected && (
             <Card className="min-w-0 lg:col-span-2">
-              <CardHeader title={selected.subject} description={`From ${selected.from} to ${selected.to}, ${formatDateTime(selected.receivedAt)}`} />
+              <CardHeader title={selected.subject} description={<>From {selected.from} to {selected.to}, <LocalTime at={selected.receivedAt} /></>} />
               <CardBody className="space-y-4">
                 {selected.html && (
                   <iframe title={`HTML of “${selected.subject}”`} sandbox="" srcDoc={selected.html} className="h-80 w-full rounded-md border border-slate-200 bg-white" />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ListOrdered } from "lucide-react";
 import { can } from "@/core/permissions";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { formatUtcWindow } from "@/components/slices/utc-time";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -58,7 +58,7 @@ export default async function WaitlistPage() {
                       <span className="block text-xs text-slate-600">{e.kind} · {e.purpose}</span>
                     </Td>
                     <Td>{e.teamGpuHoursPerShare.toFixed(1)}</Td>
-                    <Td>{e.estimatedStart ? formatUtcWindow(e.estimatedStart, new Date(e.estimatedStart.getTime() + e.durationHours * 3_600_000)) : "—"}</Td>
+                    <Td>{e.estimatedStart ? <LocalTime at={e.estimatedStart} end={new Date(e.estimatedStart.getTime() + e.durationHours * 3_600_000)} kind="window" /> : "—"}</Td>
                     {mayMove && (
                       <Td>
                         <MoveEntry entryId={e.id} position={e.position} length={queue.length} who={e.requester.name} />

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
@@ -56,7 +56,7 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
             )}
             <p className="mt-3 text-sm text-slate-700">
               Everyone else: CPU <code>{formatCpuSet(desired.loginProfile.cpus) || "—"}</code>, {desired.loginProfile.memoryMaxBytes / GIB} GB, no GPU.
-              {view.nextBoundary && <> Next change: {formatDateTime(new Date(view.nextBoundary))}.</>}
+              {view.nextBoundary && <> Next change: <LocalTime at={new Date(view.nextBoundary)} />.</>}
             </p>
             {desired.problems.length > 0 && (
               <ul role="alert" className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-700">
@@ -96,8 +96,8 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
                   {s.holder} <code className="text-xs text-slate-600">({s.linuxUsername})</code>
                 </Th>
                 <Td>{s.gpus.map((g) => `GPU ${g}`).join(", ")}</Td>
-                <Td className="whitespace-nowrap">{formatDateTime(s.start)}</Td>
-                <Td className="whitespace-nowrap">{formatDateTime(s.end)}</Td>
+                <Td className="whitespace-nowrap"><LocalTime at={s.start} /></Td>
+                <Td className="whitespace-nowrap"><LocalTime at={s.end} /></Td>
                 <Td>{s.idleExempt ? <Badge tone="info">Exempt</Badge> : <span className="text-slate-600">By policy</span>}</Td>
                 <Td className="text-right">
                   <IdleExemptButton slice={{ id: s.id, holder: s.holder, idleExempt: s.idleExempt }} />

@@ -3,7 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatUtcWindow, fromUtcInputValue } from "@/components/slices/utc-time";
+import { formatWindow } from "@/components/format";
+import { useViewerZone } from "@/components/time/zone-context";
+import { fromInputValue } from "@/core/time/zoned";
 import { describeError } from "@/components/trpc-error";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -22,6 +24,11 @@ const KINDS = [
 
 export function NeedForm({ models, memories }: { models: { name: string; vramGb: number }[]; memories: number[] }) {
   const trpc = useTRPC();
+  const { zone } = useViewerZone();
+  const instant = (value: string) => {
+    const at = fromInputValue(value, zone);
+    return at === null ? undefined : new Date(at);
+  };
   const router = useRouter();
   const toast = useToast();
   const [gpuCount, setGpuCount] = useState("1");
@@ -39,7 +46,7 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
     trpc.waitlist.request.mutationOptions({
       onSuccess: (result) => {
         if (result.outcome === "placed") {
-          toast.success(result.slice.status === "approved" ? `Placed on ${result.slice.machine.name}: ${formatUtcWindow(result.slice.start, result.slice.end)}` : `Request sent for ${result.slice.machine.name}; an admin will decide`);
+          toast.success(result.slice.status === "approved" ? `Placed on ${result.slice.machine.name}: ${formatWindow(result.slice.start, result.slice.end, zone)}` : `Request sent for ${result.slice.machine.name}; an admin will decide`);
           router.push("/slices");
           router.refresh();
         }
@@ -52,8 +59,8 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
     minGpuMemoryGb: memory ? Number(memory) : undefined,
     gpuModels: accepted.length > 0 ? accepted : undefined,
     durationHours: Number(hours),
-    earliestStart: startAt ? (fromUtcInputValue(startAt) ?? undefined) : undefined,
-    latestEnd: latestEnd ? (fromUtcInputValue(latestEnd) ?? undefined) : undefined,
+    earliestStart: startAt ? instant(startAt) : undefined,
+    latestEnd: latestEnd ? instant(latestEnd) : undefined,
     purpose,
     kind,
     waitlist,
@@ -105,10 +112,10 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
               </div>
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Earliest start (UTC)" htmlFor="need-start" error={fieldError("earliestStart")} hint="Empty: as soon as possible.">
+              <Field label="Earliest start" htmlFor="need-start" error={fieldError("earliestStart")} hint="Empty: as soon as possible.">
                 <Input id="need-start" type="datetime-local" value={startAt} onChange={(e) => setStartAt(e.target.value)} />
               </Field>
-              <Field label="Latest end (UTC)" htmlFor="need-end" error={fieldError("latestEnd")} hint="Optional: it must be done by then.">
+              <Field label="Latest end" htmlFor="need-end" error={fieldError("latestEnd")} hint="Optional: it must be done by then.">
                 <Input id="need-end" type="datetime-local" value={latestEnd} onChange={(e) => setLatestEnd(e.target.value)} />
               </Field>
             </div>
@@ -146,14 +153,14 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
           <Card role="status" aria-labelledby="waiting-title">
             <CardHeader title={<span id="waiting-title">You are number {waiting.position} of {waiting.queueLength} in the queue</span>} description={waiting.need} />
             <CardBody className="space-y-3 text-sm text-slate-700">
-              <p>{waiting.estimatedStart ? `Estimated start: ${formatUtcWindow(waiting.estimatedStart, new Date(waiting.estimatedStart.getTime() + waiting.durationHours * 3_600_000))}, sooner if someone releases early.` : "No estimate yet: nothing in the schedule ends in time."}</p>
+              <p>{waiting.estimatedStart ? `Estimated start: ${formatWindow(waiting.estimatedStart, new Date(waiting.estimatedStart.getTime() + waiting.durationHours * 3_600_000), zone)}, sooner if someone releases early.` : "No estimate yet: nothing in the schedule ends in time."}</p>
               <p>You will be placed the moment capacity frees; your place and the outcome show under My slices.</p>
               <ButtonLink href="/slices" size="sm" variant="secondary">Go to My slices</ButtonLink>
             </CardBody>
           </Card>
         )}
         <Card aria-labelledby="verdicts-title">
-          <CardHeader title={<span id="verdicts-title">Where it would go</span>} description={preview.data?.placement ? `Earliest: ${formatUtcWindow(preview.data.placement.start, preview.data.placement.end)} on ${preview.data.placement.machineName}.` : "Check a need to see each machine's answer."} />
+          <CardHeader title={<span id="verdicts-title">Where it would go</span>} description={preview.data?.placement ? `Earliest: ${formatWindow(preview.data.placement.start, preview.data.placement.end, zone)} on ${preview.data.placement.machineName}.` : "Check a need to see each machine's answer."} />
           <CardBody>{verdicts ? <VerdictList verdicts={verdicts} /> : <p className="text-sm text-slate-600">Each machine says why it would or would not be chosen: memory, free GPUs, the earliest start, stranded resources, then cost.</p>}</CardBody>
         </Card>
       </div>
