@@ -12,8 +12,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Each test walks many pages of a fresh production server and an IdP: generous for loaded CI machines.
+  timeout: 300_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: APP_URL,
@@ -38,7 +39,8 @@ export default defineConfig({
       command: "npx tsx scripts/start.ts",
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      // Each test walks many pages of a fresh production server and an IdP: generous for loaded CI machines.
+  timeout: 300_000,
       stdout: "ignore",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
