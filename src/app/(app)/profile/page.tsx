@@ -35,6 +35,7 @@ export default async function ProfilePage() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6">
         <Card>
           <CardHeader title="Your account" />
           <CardBody>
@@ -62,16 +63,17 @@ export default async function ProfilePage() {
             </dl>
           </CardBody>
         </Card>
+        <Card id="time-zone">
+          <CardHeader title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets." />
+          <CardBody>
+            <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
+          </CardBody>
+        </Card>
+        </div>
         <Card className="lg:col-span-2">
           <CardHeader title="Recent activity" description="Changes you made and changes made to your account." />
           <CardBody>
             <ActivityList zone={zone} entries={activity.entries} emptyText="Nothing has happened on your account yet." />
-          </CardBody>
-        </Card>
-        <Card className="lg:col-span-3" id="time-zone">
-          <CardHeader title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets." />
-          <CardBody>
-            <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
           </CardBody>
         </Card>
       </div>
