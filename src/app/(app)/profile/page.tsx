@@ -44,6 +44,7 @@ export default async function ProfilePage() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6">
         <Card>
           <CardHeader title="Your account" />
           <CardBody>
@@ -77,6 +78,13 @@ export default async function ProfilePage() {
             </dl>
           </CardBody>
         </Card>
+        <Card id="time-zone">
+          <CardHeader title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets." />
+          <CardBody>
+            <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
+          </CardBody>
+        </Card>
+        </div>
         <Card className="lg:col-span-2">
           <CardHeader title="Where you are signed in" description="Sign out a browser you no longer use; it stops working at once." />
           <CardBody>
@@ -87,12 +95,6 @@ export default async function ProfilePage() {
           <CardHeader title="Recent activity" description="Changes you made and changes made to your account." />
           <CardBody>
             <ActivityList zone={zone} entries={activity.entries} emptyText="Nothing has happened on your account yet." />
-          </CardBody>
-        </Card>
-        <Card className="lg:col-span-3" id="time-zone">
-          <CardHeader title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets." />
-          <CardBody>
-            <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
           </CardBody>
         </Card>
       </div>
