@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/core/errors";
 import { createAdminTokenCommand, exportCommand, importCommand, migrateCommand } from "./local";
+import { myWaitlistCommand, requestByNeedCommand } from "./need";
 import { listSlicesCommand, releaseSliceCommand, requestSliceCommand, savingsSummaryCommand } from "./remote";
 
 const USAGE = `Usage: npx rigshare <command>
@@ -16,6 +17,8 @@ Through the REST API (RIGSHARE_URL and RIGSHARE_TOKEN):
   slices list [--mine] [--status S] [--limit N]
   slices request --machine NAME --gpus N --end ISO [--start ISO] [--threads N] [--ram-gb N] --purpose TEXT
   slices release SLICE_ID
+  slices need --gpus N [--min-gpu-memory-gb G] --hours H --purpose TEXT [--start ISO] [--latest-end ISO] [--no-wait]
+  slices waiting
   savings summary
 
 The document format: /api/v1/schema/inventory-v1.json; the API: /api-docs in the web app.`;
@@ -55,6 +58,10 @@ async function run(argv: string[]): Promise<void> {
       threads: { type: "string" },
       "ram-gb": { type: "string" },
       purpose: { type: "string" },
+      hours: { type: "string" },
+      "min-gpu-memory-gb": { type: "string" },
+      "latest-end": { type: "string" },
+      "no-wait": { type: "boolean" },
     },
   });
   const [command, sub, arg] = positionals;
@@ -80,6 +87,18 @@ async function run(argv: string[]): Promise<void> {
         threads: values.threads === undefined ? undefined : whole(values.threads, "threads"),
         ramGb: values["ram-gb"] === undefined ? undefined : whole(values["ram-gb"], "ram-gb"),
       });
+    case "slices need":
+      return requestByNeedCommand({
+        gpus: whole(values.gpus, "gpus", 1),
+        minGpuMemoryGb: values["min-gpu-memory-gb"] === undefined ? undefined : whole(values["min-gpu-memory-gb"], "min-gpu-memory-gb"),
+        hours: whole(values.hours, "hours"),
+        purpose: required(values.purpose, "--purpose"),
+        start: values.start,
+        latestEnd: values["latest-end"],
+        wait: !values["no-wait"],
+      });
+    case "slices waiting":
+      return myWaitlistCommand();
     case "slices release":
       return releaseSliceCommand(required(arg, "SLICE_ID"));
     case "savings summary":

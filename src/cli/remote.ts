@@ -7,7 +7,7 @@ type Ok<T> = T extends { responses: { 200: { content: { "application/json": infe
 type Get<P extends keyof paths> = Ok<paths[P]["get"]>;
 type Post<P extends keyof paths> = Ok<paths[P]["post"]>;
 
-async function api<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
   const base = process.env.RIGSHARE_URL;
   const token = process.env.RIGSHARE_TOKEN;
   if (!base || !token) throw new AppError("VALIDATION", "Set RIGSHARE_URL (e.g. http://localhost:3000) and RIGSHARE_TOKEN (an API token from your profile page).");
@@ -24,7 +24,7 @@ async function api<T>(method: "GET" | "POST", path: string, body?: unknown): Pro
   return json as T;
 }
 
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+export const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 const dollars = (micros: string) => {
   const cents = (BigInt(micros) + (BigInt(micros) < 0n ? -5_000n : 5_000n)) / 10_000n;
   const sign = cents < 0n ? "-" : "";
