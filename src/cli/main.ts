@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { AppError } from "@/core/errors";
 import { agentCodeCommand } from "./agent";
 import { createAdminTokenCommand, exportCommand, importCommand, migrateCommand } from "./local";
+import { myWaitlistCommand, requestByNeedCommand } from "./need";
 import { listSlicesCommand, releaseSliceCommand, requestSliceCommand, savingsSummaryCommand } from "./remote";
 
 const USAGE = `Usage: npx rigshare <command>
@@ -17,6 +18,8 @@ Through the REST API (RIGSHARE_URL and RIGSHARE_TOKEN):
   slices list [--mine] [--status S] [--limit N]
   slices request --machine NAME --gpus N --end ISO [--start ISO] [--threads N] [--ram-gb N] --purpose TEXT
   slices release SLICE_ID
+  slices need --gpus N [--min-gpu-memory-gb G] --hours H --purpose TEXT [--start ISO] [--latest-end ISO] [--no-wait]
+  slices waiting
   savings summary [--from ISO] [--to ISO]
                                         savings over a window (default: all time up to now)
   agent-code --machine NAME             a one-time code to enroll the machine's agent (admins)
@@ -60,6 +63,10 @@ async function run(argv: string[]): Promise<void> {
       purpose: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },
+      hours: { type: "string" },
+      "min-gpu-memory-gb": { type: "string" },
+      "latest-end": { type: "string" },
+      "no-wait": { type: "boolean" },
     },
   });
   const [command, sub, arg] = positionals;
@@ -87,6 +94,18 @@ async function run(argv: string[]): Promise<void> {
         threads: values.threads === undefined ? undefined : whole(values.threads, "threads"),
         ramGb: values["ram-gb"] === undefined ? undefined : whole(values["ram-gb"], "ram-gb"),
       });
+    case "slices need":
+      return requestByNeedCommand({
+        gpus: whole(values.gpus, "gpus", 1),
+        minGpuMemoryGb: values["min-gpu-memory-gb"] === undefined ? undefined : whole(values["min-gpu-memory-gb"], "min-gpu-memory-gb"),
+        hours: whole(values.hours, "hours"),
+        purpose: required(values.purpose, "--purpose"),
+        start: values.start,
+        latestEnd: values["latest-end"],
+        wait: !values["no-wait"],
+      });
+    case "slices waiting":
+      return myWaitlistCommand();
     case "slices release":
       return releaseSliceCommand(required(arg, "SLICE_ID"));
     case "savings summary":

@@ -24,7 +24,7 @@ export async function api<T>(method: "GET" | "POST", path: string, body?: unknow
   return json as T;
 }
 
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+export const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 const dollars = (micros: string) => {
   const cents = (BigInt(micros) + (BigInt(micros) < 0n ? -5_000n : 5_000n)) / 10_000n;
   const sign = cents < 0n ? "-" : "";

@@ -55,7 +55,7 @@ const requestsArb = fc.array(
 ).map((rows) => rows.map((r, i): ReplayRequest => need(`q${i}`, h(r.at), r.hours, { teamId: r.team, waitlist: r.wait, heldMs: (r.early ? r.hours / 2 : r.hours) * HOUR, need: { gpuCount: r.gpus, durationMs: r.hours * HOUR, notBefore: h(r.at) } })));
 
 describe("what-if with one more machine", () => {
-  it("serves at least as many GPU-hours and never adds to the total wait of waiting requests", () => {
+  it("serves at least as many GPU-hours and never adds to the total wait of waiting requests", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fleetArb, requestsArb, fc.constantFrom(MODEL.ti, MODEL.r5090), (fleet, requests, model) => {
         const extra = machine("extra", [model, model]);

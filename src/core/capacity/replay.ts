@@ -88,21 +88,18 @@ export function replay(input: {
   const arrivals = [...input.requests].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const served = new Map<string, Served | null>();
   const refusedFixed: string[] = [];
-  const live: Live[] = [];
+  // Unreleased bookings by id (insertion order kept), and the machines by id: looked up per event.
+  const live = new Map<string, Live>();
+  const machineById = new Map(machines.map((m) => [m.machineId, m]));
   const past: Booking[] = [...(input.before ?? [])];
-  const releases: Array<{ at: number; id: string }> = [];
+  const releases = new ReleaseHeap();
   const queue: Array<WaitingRequest & { createdAt: number; heldMs: number }> = [];
   const heldOf = new Map<string, number>();
 
-  const addRelease = (at: number, id: string) => {
-    // Kept sorted by (at, id): the next release is always releases[0].
-    let i = releases.length;
-    while (i > 0 && (releases[i - 1]!.at > at || (releases[i - 1]!.at === at && releases[i - 1]!.id > id))) i--;
-    releases.splice(i, 0, { at, id });
-  };
+  const addRelease = (at: number, id: string) => releases.push({ at, id });
   const place = (id: string, p: Placement, userId: string, teamId: string) => {
     const heldMs = heldOf.get(id)!;
-    live.push({ id, machineId: p.machineId, gpuIds: p.gpuIds, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end, bookedEnd: p.end, userId, teamId });
+    live.set(id, { id, machineId: p.machineId, gpuIds: p.gpuIds, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end, bookedEnd: p.end, userId, teamId });
     served.set(id, { machineId: p.machineId, gpuIds: p.gpuIds, start: p.start, end: p.start + heldMs, gpuCount: p.gpuIds.length, cloudMicrosPerHour: p.cloudMicrosPerHour });
     addRelease(p.start + heldMs, id);
   };
@@ -110,11 +107,13 @@ export function replay(input: {
     if (queue.length === 0) return;
     // Fair share looks back 30 days: older history only slows the look-up down.
     if (past.length > 4096) past.splice(0, past.length, ...past.filter((b) => b.end > now - FAIR_SHARE_WINDOW_MS));
-    const ordered = options.fairShare ? orderWaitlist(queue, teamUsage([...past, ...live], now), shares) : [...queue].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-    const result = planWaitlistPass({ machines, bookings: live, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill });
+    const held = [...live.values()];
+    const ordered = options.fairShare ? orderWaitlist(queue, teamUsage([...past, ...held], now), shares) : [...queue].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const result = planWaitlistPass({ machines, bookings: held, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill });
     const done = new Set<string>();
+    const byId = new Map(queue.map((e) => [e.id, e]));
     for (const { entryId, placement } of result.placed) {
-      const entry = queue.find((e) => e.id === entryId)!;
+      const entry = byId.get(entryId)!;
       place(entryId, placement, entry.userId, entry.teamId);
       done.add(entryId);
     }
@@ -125,35 +124,35 @@ export function replay(input: {
     for (let i = queue.length - 1; i >= 0; i--) if (done.has(queue[i]!.id)) queue.splice(i, 1);
   };
   const release = (at: number, id: string) => {
-    const i = live.findIndex((b) => b.id === id);
-    if (i < 0) return;
-    const b = live[i]!;
-    live.splice(i, 1);
+    const b = live.get(id);
+    if (!b) return;
+    live.delete(id);
     if (at > b.start) past.push({ ...b, end: at });
   };
 
   let next = 0;
-  while (next < arrivals.length || releases.length > 0) {
+  while (next < arrivals.length || releases.size > 0) {
     const nextArrival = next < arrivals.length ? arrivals[next]!.createdAt : Infinity;
-    const nextRelease = releases.length > 0 ? releases[0]!.at : Infinity;
+    const nextRelease = releases.peek()?.at ?? Infinity;
     const t = Math.min(nextArrival, nextRelease);
     if (t > until) break;
     if (nextRelease <= nextArrival) {
       // Every release at this instant, then one pass.
-      while (releases.length > 0 && releases[0]!.at === t) release(t, releases.shift()!.id);
+      while (releases.peek()?.at === t) release(t, releases.pop()!.id);
       pass(t);
       continue;
     }
     const r = arrivals[next++]!;
     if (r.kind === "fixed") {
       const b = r.booking;
-      const machine = machines.find((m) => m.machineId === b.machineId);
-      const conflicts = machine ? findCapacityConflicts({ machine, bookings: live, request: { gpuIds: b.gpuIds, gpuCount: b.gpuIds.length, threads: b.threads, ramGb: b.ramGb, start: b.start, end: b.end }, now: b.start }) : [{}];
+      const machine = machineById.get(b.machineId);
+      const onMachine = [...live.values()].filter((x) => x.machineId === b.machineId);
+      const conflicts = machine ? findCapacityConflicts({ machine, bookings: onMachine, request: { gpuIds: b.gpuIds, gpuCount: b.gpuIds.length, threads: b.threads, ramGb: b.ramGb, start: b.start, end: b.end }, now: b.start }) : [{}];
       if (conflicts.length > 0) {
         refusedFixed.push(r.id);
         continue;
       }
-      live.push({ ...b, id: r.id, bookedEnd: b.end });
+      live.set(r.id, { ...b, id: r.id, bookedEnd: b.end });
       addRelease(r.releasedAt, r.id);
       continue;
     }
@@ -166,10 +165,53 @@ export function replay(input: {
       continue;
     }
     const policy = input.policyOf?.(r.teamId);
-    const result = placeByNeed({ machines, bookings: bookingsByMachine(live, t), need, horizon: t + options.horizonMs, quota: policy && { policy, userId: r.userId, teamId: r.teamId, bookings: live, now: t } });
+    const held = [...live.values()];
+    const result = placeByNeed({ machines, bookings: bookingsByMachine(held, t), need, horizon: t + options.horizonMs, quota: policy && { policy, userId: r.userId, teamId: r.teamId, bookings: held, now: t }, explain: false });
     if (result.placement) place(r.id, result.placement, r.userId, r.teamId);
     else served.set(r.id, null);
   }
   for (const e of queue) served.set(e.id, null);
   return { served, refusedFixed };
 }
+
+/** Releases by (time, id), earliest first: a binary heap, since a period has thousands of them. */
+class ReleaseHeap {
+  private items: Array<{ at: number; id: string }> = [];
+  get size() {
+    return this.items.length;
+  }
+  peek() {
+    return this.items[0];
+  }
+  push(item: { at: number; id: string }) {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!before(a[i]!, a[parent]!)) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+  pop() {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && before(a[l]!, a[m]!)) m = l;
+        if (r < a.length && before(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const before = (x: { at: number; id: string }, y: { at: number; id: string }) => x.at < y.at || (x.at === y.at && x.id < y.id);

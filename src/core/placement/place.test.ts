@@ -122,7 +122,7 @@ const needArb = fc.record({
 });
 
 describe("placeByNeed: against a brute-force search on small fleets", () => {
-  it("finds the same placement, and every placement it makes is valid", () => {
+  it("finds the same placement, and every placement it makes is valid", { timeout: 120_000 }, () => {
     const scenario = fleetArb.chain((fleet) => fc.tuple(fc.constant(fleet), scheduleArb(fleet), needArb, fc.boolean()));
     fc.assert(
       fc.property(scenario, ([fleet, bookings, r, withQuota]) => {

@@ -98,6 +98,8 @@ export function placeByNeed(input: {
   /** The latest start worth considering (e.g. how far ahead one may book). */
   horizon: number;
   quota?: QuotaContext;
+  /** False skips the per-machine verdicts (the waitlist and the replay only need the placement). */
+  explain?: boolean;
 }): PlacementResult {
   const { machines, need, quota } = input;
   const impossible = impossibleReason(machines, need);
@@ -127,7 +129,7 @@ export function placeByNeed(input: {
   }
   const placed = candidates.filter((c) => c.placement).map((c) => c.placement!);
   const best = placed.length > 0 ? placed.reduce((a, b) => (comparePlacements(b, a) < 0 ? b : a)) : null;
-  const verdicts: MachineVerdict[] = explainVerdicts(candidates, need, best, horizon);
+  const verdicts: MachineVerdict[] = input.explain === false ? [] : explainVerdicts(candidates, need, best, horizon);
   return { placement: best, verdicts, impossible: impossible ?? undefined };
 }
 

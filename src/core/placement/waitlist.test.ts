@@ -90,7 +90,7 @@ describe("the waitlist pass", () => {
     expect([...est.values()]).toEqual([t(4), t(8)]);
   });
 
-  it("keeps every invariant, places each entry at most once, and never delays the blocked head", () => {
+  it("keeps every invariant, places each entry at most once, and never delays the blocked head", { timeout: 120_000 }, () => {
     const scenario = fleetArb.chain((fleet) =>
       fc.tuple(fc.constant(fleet), scheduleArb(fleet), fc.array(fc.record({ gpus: fc.integer({ min: 1, max: 3 }), len: fc.integer({ min: 1, max: 30 }), mem: fc.constantFrom(0, 16, 24) }), { maxLength: 12 })),
     );

@@ -73,7 +73,7 @@ export function planWaitlistPass(input: {
     // Behind a blocked entry, only windows that start now and end by its reservation are allowed.
     const latestEnd = blocked && out.reservation !== null ? Math.min(entry.need.latestEnd ?? Infinity, out.reservation) : entry.need.latestEnd;
     const need: Need = { ...entry.need, notBefore, latestEnd: latestEnd === Infinity ? undefined : latestEnd };
-    const result = placeByNeed({ machines, bookings: byMachine, need, horizon: blocked ? notBefore : horizon, quota });
+    const result = placeByNeed({ machines, bookings: byMachine, need, horizon: blocked ? notBefore : horizon, quota, explain: false });
     if (result.impossible) {
       out.unmeetable.push({ entryId: entry.id, reason: result.impossible });
       continue;
@@ -111,7 +111,7 @@ export function estimateStarts(input: {
   const out = new Map<string, number | null>();
   for (const entry of input.queue) {
     const need = { ...entry.need, notBefore: Math.max(input.now, entry.need.notBefore) };
-    const p = placeByNeed({ machines: input.machines, bookings: byMachine, need, horizon: input.horizon }).placement;
+    const p = placeByNeed({ machines: input.machines, bookings: byMachine, need, horizon: input.horizon, explain: false }).placement;
     out.set(entry.id, p ? p.start : null);
     if (!p) continue;
     const list = byMachine.get(p.machineId) ?? [];

@@ -19,7 +19,7 @@ const only = (over: Partial<QuotaPolicy["team"] & QuotaPolicy["user"]>): QuotaPo
 describe("DEFAULT_QUOTA_POLICY", () => {
   it("is the documented demo policy", () => {
     expect(DEFAULT_QUOTA_POLICY).toEqual({
-      team: { maxConcurrentGpus: 3, maxGpuHoursPerMonth: 1500 },
+      team: { maxConcurrentGpus: 3, maxGpuHoursPerMonth: 1500, maxServingGpus: 1 },
       user: { maxConcurrentGpus: 1, maxSliceHours: 168, maxDaysAhead: 30 },
     });
   });
@@ -131,5 +131,18 @@ describe("concurrency property", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("the serving quota", () => {
+  const serving = (over: Partial<Booking> = {}) => booking({ start: at("2026-11-28T00:00"), end: at("2026-12-28T00:00"), kind: "serving", teamId: "nlp", ...over });
+  it("counts only the team's serving slices, and only for a serving request", () => {
+    const policy = { team: { maxServingGpus: 1 }, user: {} };
+    const request = { userId: "bob", teamId: "nlp", gpuCount: 1, start: at("2026-12-01T00:00"), end: at("2026-12-02T00:00") };
+    const bookings = [serving(), booking({ start: at("2026-12-01T00:00"), end: at("2026-12-02T00:00"), teamId: "nlp", gpuIds: ["g2"] })];
+    expect(checkQuotas({ policy, request: { ...request, kind: "serving" }, bookings, now: at("2026-11-30T00:00") })).toMatchObject([
+      { quota: "team.maxServingGpus", limit: 1, actual: 2, excess: 1, message: expect.stringContaining("may hold 1 serving GPU at once") },
+    ]);
+    expect(checkQuotas({ policy, request, bookings, now: at("2026-11-30T00:00") })).toEqual([]);
   });
 });

@@ -82,9 +82,9 @@ export function checkQuotas(input: { policy: QuotaPolicy; request: QuotaRequest;
 
   const serving = request.kind === "serving";
   const concurrency = [
-    { quota: "team.maxConcurrentGpus", limit: policy.team.maxConcurrentGpus, who: team, what: "GPUs", mine: (b: Booking) => b.teamId === request.teamId, applies: true },
-    { quota: "user.maxConcurrentGpus", limit: policy.user.maxConcurrentGpus, who: user, what: "GPUs", mine: (b: Booking) => b.userId === request.userId, applies: true },
-    { quota: "team.maxServingGpus", limit: policy.team.maxServingGpus, who: team, what: "serving GPUs", mine: (b: Booking) => b.teamId === request.teamId && b.kind === "serving", applies: serving },
+    { quota: "team.maxConcurrentGpus", limit: policy.team.maxConcurrentGpus, who: team, what: "GPU", mine: (b: Booking) => b.teamId === request.teamId, applies: true },
+    { quota: "user.maxConcurrentGpus", limit: policy.user.maxConcurrentGpus, who: user, what: "GPU", mine: (b: Booking) => b.userId === request.userId, applies: true },
+    { quota: "team.maxServingGpus", limit: policy.team.maxServingGpus, who: team, what: "serving GPU", mine: (b: Booking) => b.teamId === request.teamId && b.kind === "serving", applies: serving },
   ] as const;
   for (const c of concurrency) {
     if (c.limit === undefined || !valid || !c.applies) continue;
@@ -95,7 +95,7 @@ export function checkQuotas(input: { policy: QuotaPolicy; request: QuotaRequest;
     if (actual > c.limit) {
       out.push({
         quota: c.quota, limit: c.limit, actual, excess: actual - c.limit, at,
-        message: `${c.who} may hold ${c.limit} ${c.what} at once; this request would make ${actual} at its peak (${formatUtc(at)}), ${actual - c.limit} over.`,
+        message: `${c.who} may hold ${plural(c.limit, c.what)} at once; this request would make ${actual} at its peak (${formatUtc(at)}), ${actual - c.limit} over.`,
       });
     }
   }
