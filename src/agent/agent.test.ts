@@ -33,7 +33,8 @@ async function agentAt(dir: string, portal: FakePortal, clock: FakeClock, logs: 
   return { tasks, status, spool, run: () => runTasks(tasks, clock, log, { signal: clock.stop.signal }) };
 }
 
-describe("the agent against a fake portal, with an injected clock", () => {
+// Virtual time makes these fast, but an hour of samples is still hundreds of disk writes: room for a busy machine.
+describe("the agent against a fake portal, with an injected clock", { timeout: 60_000 }, () => {
   it("samples every 10 s and reports every 30 s, each sample once", async () => {
     const dir = mkdtempSync(join(tmpdir(), "agent-"));
     const portal = new FakePortal();

@@ -60,7 +60,8 @@ export async function createAgentTasks(deps: AgentDeps): Promise<{ tasks: Period
     async run(now) {
       while (deps.spool.size > 0) {
         const batch = deps.spool.batch(MAX_SAMPLES_PER_REPORT);
-        const outcome = await deps.portal.sendTelemetry(batch, now);
+        // Stamped when sent (not when the tick began), so the portal reads the clock skew, not the time the sample took.
+        const outcome = await deps.portal.sendTelemetry(batch, deps.clock.now());
         if (outcome.kind === "unauthorized") {
           status.lastError = `the portal refused this machine's credential (${outcome.message}); enroll again with a new code`;
           status.portalReachable = true;

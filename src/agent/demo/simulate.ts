@@ -72,7 +72,7 @@ async function runMachine(dir: string, machineId: string, host: FakeHost, portal
     }
     const spool = new Spool(state.spoolDir());
     await spool.load();
-    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal: new PortalClient(portalUrl, credential.credential), spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd } });
+    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal: new PortalClient(portalUrl, credential.credential), spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 } });
     try {
       return await runTasks(tasks, systemClock, log, { signal });
     } catch (error) {

@@ -46,7 +46,8 @@ export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, 
     await mergeBuckets(tx, "minute", aggregate(inserted, MINUTE_MS));
     await mergeBuckets(tx, "hour", aggregate(inserted, HOUR_MS));
     await mergeProcessHours(tx, processHours(processRows));
-    const judgedUntil = await judgeNewSamples(tx, agent, processRows, samples.map((s) => new Date(s.at)));
+    // A sample without GPU readings (nvidia-smi failed or hung) says nothing about processes: not judged.
+    const judgedUntil = await judgeNewSamples(tx, agent, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)));
     const latest = input.samples.reduce((a, b) => (a.seq > b.seq ? a : b));
     await recordReport(tx, agent.credentialId, {
       lastReportAt: now,

