@@ -54,7 +54,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 {selected.html && (
                   <iframe title={`HTML of “${selected.subject}”`} sandbox="" srcDoc={selected.html} className="h-80 w-full rounded-md border border-slate-200 bg-white" />
                 )}
-                <details open={!selected.html}>
+                <details open>
                   <summary className="cursor-pointer text-sm font-medium text-slate-700">Plain text</summary>
                   <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-3 text-xs whitespace-pre-wrap text-slate-800">{selected.text}</pre>
                 </details>
