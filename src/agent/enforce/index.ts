@@ -1,7 +1,7 @@
 /**
  * What the agent's run loop uses to make slices real on the machine: `enforceSchedule` at start-up
- * and at every boundary, `SliceEndings.tick` every few seconds, `planCommands` + `renderPlan` for
- * the dry run (`plan`).
+ * and at every boundary, `SliceEndings.tick` every few seconds (and `stopUnbooked` for unbooked
+ * use in enforce mode), `planCommands` + `renderPlan` for the dry run (`plan`).
  */
 export { applyDesiredState, DEFAULT_ENFORCE_OPTIONS, enforceSchedule, loggedInUids, planCommands, readUnits, renderPlan, type ApplyReport, type EnforceDeps, type EnforceOptions, type PlannedCommand } from "./apply";
 export { execRunner, type CommandResult, type CommandRunner } from "./command-runner";

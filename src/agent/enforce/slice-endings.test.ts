@@ -81,6 +81,19 @@ describe("SliceEndings", () => {
   });
 });
 
+describe("SliceEndings.stopUnbooked", () => {
+  it("tells the intruder, sends SIGTERM, and SIGKILL after the grace period on a later tick", async () => {
+    const intruder = { pid: 6000, uid: 1003, gpuUuid: ZEUS_UUIDS[2]! };
+    const m = machine("enforce", [intruder, marcoOnGpu1], [6000]);
+    await m.at(DAY0 + 12 * H);
+    await m.endings.stopUnbooked([intruder], (uuid) => ZEUS_UUIDS.indexOf(uuid));
+    expect(m.told).toEqual([[1003, "Rigshare: you have no slice on GPU 2 now. Your processes on it get SIGTERM now and SIGKILL in 30 s. Book it in the portal first."]]);
+    await m.at(DAY0 + 12 * H + 20_000);
+    await m.at(DAY0 + 12 * H + 30_000);
+    expect(m.signals).toEqual(["0s SIGTERM 6000", "30s SIGKILL 6000"]);
+  });
+});
+
 describe("terminals from /proc", () => {
   it("finds a user's ttys from their processes' fds and writes the message to each", async () => {
     const root = await mkdtemp(join(tmpdir(), "fake-proc-"));

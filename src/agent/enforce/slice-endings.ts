@@ -90,6 +90,29 @@ export class SliceEndings {
     return events;
   }
 
+  /**
+   * Unbooked use in enforce mode (a process on a GPU its user does not hold, seen twice in a row):
+   * tells the user, then stops the processes as at the end of a slice; SIGKILL follows on a later tick.
+   */
+  async stopUnbooked(procs: readonly GpuProcess[], gpuIndexOf: (uuid: string) => number | undefined): Promise<EndingEvent[]> {
+    const now = this.deps.now();
+    const events: EndingEvent[] = [];
+    for (const uid of new Set(procs.map((p) => p.uid))) {
+      const own = procs.filter((p) => p.uid === uid && !this.pending.has(p.pid));
+      if (own.length === 0) continue;
+      const gpus = [...new Set(own.map((p) => `GPU ${gpuIndexOf(p.gpuUuid) ?? p.gpuUuid}`))].join(", ");
+      const message = `Rigshare: you have no slice on ${gpus} now. Your processes on it get SIGTERM now and SIGKILL in ${Math.round(this.options.graceMs / 1000)} s. Book it in the portal first.`;
+      await this.deps.tell(uid, message);
+      events.push({ kind: "told", uid, sliceId: "unbooked", message });
+      for (const proc of own) {
+        if (!this.deps.signal(proc.pid, "SIGTERM")) continue;
+        this.pending.set(proc.pid, { uid, sliceId: "unbooked", killAt: now + this.options.graceMs });
+        events.push({ kind: "signalled", uid, sliceId: "unbooked", pid: proc.pid, signal: "SIGTERM" });
+      }
+    }
+    return events;
+  }
+
   /** Processes waiting for their SIGKILL (shown in the agent's status). */
   get stopping(): number {
     return this.pending.size;

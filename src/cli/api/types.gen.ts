@@ -828,6 +828,10 @@ export interface components {
             /** Format: date-time */
             end: string;
             releasedAt: string | null;
+            /** @description Why the portal ended the slice early: "idle" (its GPUs sat idle) or "no-show" (nothing ran after its start); null when its holder released it or it ran to its end. */
+            endReason: string | null;
+            /** @description An admin exempted the slice from idle reclaim. */
+            idleExempt: boolean;
             /**
              * Format: date-time
              * @description The earlier of the end and the release.

@@ -24,7 +24,11 @@ export function SliceItem({ slice }: { slice: SliceView }) {
         <p className="text-slate-800">
           <LocalTime at={slice.start} end={slice.effectiveEnd} kind="window" /> <span className="text-slate-500">({formatDuration(slice.effectiveEnd.getTime() - slice.start.getTime())})</span>
         </p>
-        {released && <p className="text-slate-600">Released early; it was booked until <LocalTime at={slice.end} />.</p>}
+        {released && (
+          <p className="text-slate-600">
+            {slice.endReason === "idle" ? "Reclaimed: its GPUs sat idle" : slice.endReason === "no-show" ? "Released: nothing ran on its GPUs" : "Released early"}; it was booked until <LocalTime at={slice.end} />.
+          </p>
+        )}
         <p className="text-slate-600">
           {slice.threads} threads · {slice.ramGb} GB RAM · <span className="text-slate-800">{slice.purpose}</span>
         </p>

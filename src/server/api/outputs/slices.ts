@@ -14,6 +14,8 @@ export const sliceOut = z
     start: instantOut,
     end: instantOut,
     releasedAt: instantOut.nullable(),
+    endReason: z.string().nullable().meta({ description: "Why the portal ended the slice early: \"idle\" (its GPUs sat idle) or \"no-show\" (nothing ran after its start); null when its holder released it or it ran to its end." }),
+    idleExempt: z.boolean().meta({ description: "An admin exempted the slice from idle reclaim." }),
     effectiveEnd: instant("The earlier of the end and the release."),
     purpose: z.string(),
     status: z.enum(SLICE_STATUSES),
