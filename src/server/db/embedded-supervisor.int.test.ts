@@ -36,6 +36,8 @@ describe("the supervised embedded PostgreSQL", () => {
     try {
       expect(await answers(supervised.url)).toBe(true);
       const postmaster = Number(readFileSync(join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+      // Never 0 or NaN: process.kill(0) would signal this whole process group.
+      expect(Number.isInteger(postmaster) && postmaster > 1).toBe(true);
       process.kill(postmaster, "SIGKILL");
       let back = false;
       for (const deadline = Date.now() + 60_000; !back && Date.now() < deadline; ) {
