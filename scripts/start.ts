@@ -10,6 +10,7 @@ import { startDemoAgents } from "@/agent/demo/simulate";
 import { DEMO_GROUPS } from "@/server/auth/demo-idp/accounts";
 import { startDemoIdp } from "@/server/auth/demo-idp/server";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { superviseEmbeddedPostgres } from "@/server/db/embedded-supervisor";
 import { migrate } from "@/server/db/migrate";
 import { prepareData } from "@/server/db/seed/first-start";
 import { EnvError, parseEnv } from "@/server/env";
@@ -51,7 +52,8 @@ async function main() {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({ dataDir, port: config.RIGSHARE_PG_PORT, log });
-    cleanups.push(pg.stop);
+    // A server this launcher started is restarted whenever it dies, for as long as the portal runs.
+    cleanups.push(pg.owned ? superviseEmbeddedPostgres(pg, { dataDir, port: config.RIGSHARE_PG_PORT, log }).stop : pg.stop);
     databaseUrl = pg.url;
     log.info({ owned: pg.owned }, pg.owned ? "embedded PostgreSQL started" : "embedded PostgreSQL already running; reusing it");
   }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ZoneSync } from "@/components/time/zone-sync";
 import { ToastProvider } from "@/components/ui/toast";
@@ -20,12 +19,7 @@ export const metadata: Metadata = {
   manifest: "/site.webmanifest",
 };
 
-/**
- * Every page renders per request: Next puts the proxy's per-request CSP nonce on its scripts only
- * while rendering, so a page prerendered at build time would have scripts the browser refuses.
- */
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>

@@ -28,6 +28,8 @@ export interface EmbeddedPostgresHandle {
   owned: boolean;
   /** Stops the server if this process started it; safe to call more than once. */
   stop(): Promise<void>;
+  /** Whether the server this process started still runs (true for one it only attached to). */
+  alive(): boolean;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -162,7 +164,7 @@ async function startOrAttach(options: EmbeddedPostgresOptions, dataDir: string):
     await stop();
     throw error;
   }
-  return { url: embeddedDatabaseUrl(port, password, database), port, owned: true, stop };
+  return { url: embeddedDatabaseUrl(port, password, database), port, owned: true, stop, alive: () => pid === null || isPostgresProcess(pid) };
 }
 
 /**
@@ -234,7 +236,7 @@ async function attach(running: RunningServer, database: string, log: DbLogger, p
     );
   }
   log.info(`using the PostgreSQL server already running on port ${running.port} (pid ${running.pid})`);
-  return { url: embeddedDatabaseUrl(running.port, password, database), port: running.port, owned: false, stop: async () => {} };
+  return { url: embeddedDatabaseUrl(running.port, password, database), port: running.port, owned: false, stop: async () => {}, alive: () => true };
 }
 
 /**
