@@ -6,6 +6,8 @@ const executablePath = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
+  // The company-IdP specs run against their own IdP and server: playwright.company-idp.config.ts.
+  testIgnore: ["company-idp/**"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

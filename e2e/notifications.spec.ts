@@ -17,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(async ({ page }) => giveBack(page, MACHINE));
 
 test("an approval by an admin shows in the member's bell, and its e-mail in the demo Outbox", async ({ page, browser }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(120_000);
   const purpose = `Notify me ${uniqueTag()}`;
   await page.goto("/notifications");
   const markAll = page.getByRole("button", { name: "Mark all as read" });

@@ -28,7 +28,7 @@ export function UserActions({ user, teams }: Props) {
         {user.active ? "Deactivate" : "Reactivate"}
       </Button>
       {user.active && (
-        <Button size="sm" variant="ghost" onClick={() => setOpen("sign-out")} aria-label={`Sign ${user.name} out everywhere`}>
+        <Button size="sm" variant="ghost" onClick={() => setOpen("sign-out")} aria-label={`Sign out ${user.name} everywhere`}>
           Sign out
         </Button>
       )}
