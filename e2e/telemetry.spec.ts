@@ -12,7 +12,8 @@ test("the demo's live GPU view: utilization, processes with their people, the ag
   test.setTimeout(120_000);
   await page.goto("/inventory");
   await expect(page.getByTestId("fleet-use").first()).toContainText("GPU 0", REPORT);
-  await page.getByRole("link", { name: "atlas", exact: true }).click();
+  // The machine card's link (the unbooked-use table below the cards links the machine too).
+  await page.getByRole("link", { name: "atlas", exact: true }).first().click();
   const live = page.getByRole("table", { name: "Live use of the GPUs of atlas" });
   await expect(live).toBeVisible(REPORT);
   await expect(page.getByText("Agent reporting")).toBeVisible();

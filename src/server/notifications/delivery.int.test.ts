@@ -1,7 +1,7 @@
 // Deliveries end to end: real SMTP and HTTP receivers on loopback, the real job queue, real PostgreSQL.
 import { createServer } from "node:net";
 import pino from "pino";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { resetDatabase } from "@/server/db/test-db";
 import { makeTeam, makeUser } from "@/server/db/test-fixtures";
@@ -15,9 +15,13 @@ import { notify } from "./notify";
 import { startSmtpReceiver, startWebhookReceiver, waitFor } from "./test-receivers";
 
 // Set before the first env() read of this file's module graph: e-mail on, loopback webhooks allowed.
-const saved = { smtp: process.env.SMTP_URL, allow: process.env.WEBHOOKS_ALLOW_PRIVATE };
-process.env.SMTP_URL = "smtp://127.0.0.1:2525";
-process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+// Hoisted above the imports: a module may read (and cache) the environment as it loads.
+const saved = vi.hoisted(() => {
+  const before = { smtp: process.env.SMTP_URL, allow: process.env.WEBHOOKS_ALLOW_PRIVATE };
+  process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+  process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+  return before;
+});
 afterAll(() => {
   process.env.SMTP_URL = saved.smtp;
   process.env.WEBHOOKS_ALLOW_PRIVATE = saved.allow;

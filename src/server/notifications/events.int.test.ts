@@ -1,6 +1,6 @@
 // Every event's recipients and words, reminders that follow changes, and reminders fired once by two workers.
 import pino from "pino";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ENDS_SOON_MS, STARTS_SOON_MS } from "@/core/notifications/reminders";
 import { db } from "@/server/db/client";
 import { resetDatabase } from "@/server/db/test-db";
@@ -16,8 +16,12 @@ import { notify } from "./notify";
 import { fireReminder } from "./reminders";
 import { startSmtpReceiver, waitFor } from "./test-receivers";
 
-const saved = process.env.SMTP_URL;
-process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+// Hoisted above the imports: a module may read (and cache) the environment as it loads.
+const saved = vi.hoisted(() => {
+  const before = process.env.SMTP_URL;
+  process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+  return before;
+});
 afterAll(() => void (process.env.SMTP_URL = saved));
 
 const HOUR = 3_600_000;

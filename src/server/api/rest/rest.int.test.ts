@@ -98,7 +98,8 @@ describe("REST API", () => {
 
   it("applies the web app's permission table, and lets read tokens only read", async () => {
     const member = await tokenFor(["member"]);
-    const leadership = await tokenFor(["leadership"]);
+    // Leadership may hold read tokens only (the permission table); writes are refused all the same.
+    const leadership = await tokenFor(["leadership"], "read");
     const adminRead = await tokenFor(["admin"], "read");
     const machine = await makeMachine();
     const request = { machineId: machine.id, gpuCount: 1, start: new Date(Date.now() + 3_600_000).toISOString(), end: new Date(Date.now() + 7_200_000).toISOString(), purpose: "Fine-tune a model" };
