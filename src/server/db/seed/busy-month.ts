@@ -4,6 +4,7 @@ import { FAIR_SHARE_WINDOW_MS } from "@/core/placement/fair-share";
 import type { Booking } from "@/core/slices/types";
 import { loadFleet, PLACEMENT_HORIZON_MS } from "@/server/services/waitlist/fleet";
 import type { Db } from "../tx";
+import type { AuditedSlice } from "./audit";
 import type { HistorySlice } from "./history";
 
 const HOUR = 3_600_000;
@@ -42,7 +43,8 @@ function random(seed: number) {
 const PURPOSES = ["Fine-tune a vision transformer", "Ablation runs for the paper", "Retrain the ranking model", "LoRA on the support transcripts", "Distil the detector", "Evaluate the new tokenizer"];
 
 export async function seedBusyMonth(tx: Db, now: Date, history: readonly HistorySlice[], users: ReadonlyArray<{ id: string; teamId: string }>) {
-  if (users.length === 0) return { waitlistEntries: 0 };
+  const audited: AuditedSlice[] = [];
+  if (users.length === 0) return { waitlistEntries: 0, audited };
   const { start, lastArrival } = busyMonthWindow(now);
   const fleet = await loadFleet(tx, now);
   const rand = random(2026);
@@ -91,6 +93,11 @@ export async function seedBusyMonth(tx: Db, now: Date, history: readonly History
         },
       });
       await tx.sliceGpu.createMany({ data: s.gpuIds.map((gpuId) => ({ sliceId: sliceId!, gpuId, startAt: new Date(s.start), endAt: new Date(s.end) })) });
+      audited.push({
+        id: sliceId, machine: machine.name, gpuIndex: s.gpuCount === 1 ? machine.gpuIds.indexOf(s.gpuIds[0]!) : null, requesterId: r.userId, gpuCount: s.gpuCount,
+        threads: profile.threads * s.gpuCount, ramGb: profile.ramGb * s.gpuCount, startAt: new Date(s.start), endAt: bookedEnd, releasedAt: released,
+        purpose: PURPOSES[i % PURPOSES.length]!, requestedAt: new Date(r.createdAt), decision: { status: "approved", at: new Date(s.start) },
+      });
     }
     await tx.waitlistEntry.create({
       data: {
@@ -101,5 +108,5 @@ export async function seedBusyMonth(tx: Db, now: Date, history: readonly History
       },
     });
   }
-  return { waitlistEntries: requests.length };
+  return { waitlistEntries: requests.length, audited };
 }

@@ -106,9 +106,10 @@ export async function seedSlices(tx: Db, now: Date): Promise<{ slices: number; a
     const requestedAt = rejection ? at(p.from - 40) : new Date(now.getTime() - requestLead(i) / 4);
     audited.push({ ...row, machine: machine.name, gpuIndex: null, requestedAt, decision: rejection });
   }
+  const { audited: placed, ...busy } = await seedBusyMonth(tx, now, generated, users.filter((u) => u.id !== admin?.id));
   const priceChange = await seedPriceChange(tx, admin?.id ?? null, now);
-  const auditEntries = await insertAuditRows(tx, [...historyAuditRows(audited, admin?.id ?? null, now), ...(priceChange ? [priceChange] : [])]);
-  const busy = await seedBusyMonth(tx, now, generated, users.filter((u) => u.id !== admin?.id));
+  const auditRows = historyAuditRows([...audited, ...placed], admin?.id ?? null, now);
+  const auditEntries = await insertAuditRows(tx, [...auditRows, ...(priceChange ? [priceChange] : [])]);
   return { slices: history.length + PENDING.length + 1, auditEntries, ...busy };
 }
 
