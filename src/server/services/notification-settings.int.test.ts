@@ -72,6 +72,9 @@ describe("calendar feeds", () => {
       { uid: `slice-${b.id}@rigshare`, end: "2026-12-07T16:00:00.000Z", status: "CONFIRMED", sequence: expect.any(Number) },
     ]);
 
+    // SEQUENCE counts whole seconds of the slice's last update (real time, 32-bit safe): an
+    // update within the same second as the approval would keep it, so let a second pass.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const later = new Date(now.getTime() + 1000);
     const ext = await requestExtension(alice, { sliceId: a.id, end: new Date(now.getTime() + 4 * HOUR), reason: "more" }, later);
     await decideExtension(admin, { extensionId: ext.pendingExtension!.id, approve: true }, later);
