@@ -10,6 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { PolicyFormFooter } from "./policy-form-footer";
 import { IDLE_FIELDS, showMinutes, type IdleKey } from "./idle-fields";
 import { parseLimit } from "./quota-fields";
 
@@ -81,18 +82,7 @@ function IdleForm({ team, stored, inherited, inheritedFrom, onDone }: { team?: {
           );
         })}
       </div>
-      <Field label="Reason for the change (optional, kept in the audit log)" htmlFor={`${ids}-reason`} error={error?.field === "reason" ? error.message : undefined}>
-        <Input id={`${ids}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-      </Field>
-      {error && !error.field?.startsWith("values.") && error.field !== "reason" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
-      <div className="flex flex-wrap justify-end gap-2">
-        {onDone && (
-          <Button variant="secondary" onClick={onDone}>
-            Cancel
-          </Button>
-        )}
-        <Button type="submit" loading={update.isPending}>{team ? `Save ${team.name}` : "Save fleet idle policy"}</Button>
-      </div>
+      <PolicyFormFooter ids={ids} reason={reason} onReason={setReason} error={error} saving={update.isPending} saveLabel={team ? `Save ${team.name}` : "Save fleet idle policy"} onDone={onDone} />
     </form>
   );
 }

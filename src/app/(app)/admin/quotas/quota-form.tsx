@@ -10,6 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { PolicyFormFooter } from "./policy-form-footer";
 import { LIMIT_FIELDS, parseLimit, showLimit, type LimitKey } from "./quota-fields";
 
 /** What a blank field falls back to: the built-in values for the fleet row, the fleet's for a team. */
@@ -116,18 +117,7 @@ function QuotaForm({
           </Select>
         </Field>
       </div>
-      <Field label="Reason for the change (optional, kept in the audit log)" htmlFor={`${ids}-reason`} error={error?.field === "reason" ? error.message : undefined}>
-        <Input id={`${ids}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-      </Field>
-      {error && !error.field?.startsWith("values.") && error.field !== "reason" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
-      <div className="flex flex-wrap justify-end gap-2">
-        {onDone && (
-          <Button variant="secondary" onClick={onDone}>
-            Cancel
-          </Button>
-        )}
-        <Button type="submit" loading={update.isPending}>{team ? `Save ${team.name}` : "Save fleet defaults"}</Button>
-      </div>
+      <PolicyFormFooter ids={ids} reason={reason} onReason={setReason} error={error} saving={update.isPending} saveLabel={team ? `Save ${team.name}` : "Save fleet defaults"} onDone={onDone} />
     </form>
   );
 }
