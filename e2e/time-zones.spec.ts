@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { ACCOUNTS, signInAs } from "./sign-in";
+import { giveBack, uniqueTag } from "./slices-helpers";
 
 // The browser is in Kolkata (UTC+5:30, no DST): its hours start at :30 UTC, so a page that shows
 // or reads UTC anywhere it should not is caught by the minutes. Runtimes name the zone by its
@@ -40,6 +41,45 @@ test("pages show times in the browser's zone, named, with UTC on hover; the sche
   await expect(page).toHaveURL(/\/slices\/new\?/);
   expect(new URL(page.url()).searchParams.get("start")).toMatch(/T\d{2}:30:00\.000Z$/);
   await expect(page.getByLabel(/^Start time \(Asia\/(Kolkata|Calcutta)\)$/)).toHaveValue(/T\d{2}:00$/);
+});
+
+test("a time chosen on the profile wins over the browser's; forms read it and store UTC", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  try {
+    await page.goto("/profile");
+    await page.getByLabel("Show times in").selectOption("America/New_York");
+    await page.getByRole("button", { name: "Save time zone" }).click();
+    await expect(page.getByText("Times are now shown in America/New_York")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto("/slices/new");
+    await expect(page.getByText("Times are in America/New_York")).toContainText("as set on your profile");
+    const purpose = `Zone check ${uniqueTag()}`;
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const option = page.locator("#machine option").filter({ hasText: new RegExp(`^${MACHINE} `) });
+    await page.getByLabel("Machine").selectOption((await option.getAttribute("value")) ?? "");
+    await page.getByRole("radio", { name: "At a set time" }).first().check();
+    await page.getByLabel("Start time (America/New_York)").fill(`${day}T10:00`);
+    await page.getByLabel("Duration (hours)").fill("2");
+    await page.getByLabel("Purpose").fill(purpose);
+    await page.getByRole("button", { name: "Request slice" }).click();
+    await expect(page).toHaveURL(/\/slices$/);
+
+    // 10:00 in New York is 15:00 UTC in winter and 14:00 UTC in summer.
+    const item = page.getByRole("listitem").filter({ hasText: purpose });
+    const window = item.locator("time").first();
+    await expect(window).toContainText("10:00 → 12:00");
+    const offset = new Date(`${day}T12:00:00Z`).toLocaleString("en-US", { timeZone: "America/New_York", timeZoneName: "short" }).endsWith("EDT") ? 4 : 5;
+    await expect(window).toHaveAttribute("title", `${day} ${String(10 + offset).padStart(2, "0")}:00 UTC → ${day} ${String(12 + offset).padStart(2, "0")}:00 UTC`);
+  } finally {
+    await page.goto("/profile");
+    await page.getByLabel("Show times in").selectOption("");
+    const save = page.getByRole("button", { name: "Save time zone" });
+    if (await save.isEnabled()) await save.click();
+    await expect(page.getByText(/your browser's zone \(Asia\/(Kolkata|Calcutta)\)/i).first()).toBeVisible();
+    await giveBack(page, MACHINE);
+  }
 });
 
 test("the audit log filters whole days of the viewer's zone", async ({ browser }) => {

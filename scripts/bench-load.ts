@@ -153,8 +153,8 @@ async function main() {
 
     app = await startApp({ port: APP_PORT, databaseUrl: pg.url, logFile });
     const server = app;
-    const adminCookie = await sessionCookie(admin, server.authSecret);
-    const memberCookies = await Promise.all(users.slice(1).map((u) => sessionCookie(u, server.authSecret)));
+    const adminCookie = await sessionCookie(admin, server.authSecret, pg.url);
+    const memberCookies = await Promise.all(users.slice(1).map((u) => sessionCookie(u, server.authSecret, pg!.url)));
     const inception = new Date(now.getTime() - 8 * 365.25 * DAY);
     const today = Math.floor(now.getTime() / DAY) * DAY;
     const scheduleWindow = { from: new Date(today - 14 * DAY), to: new Date(today + 8 * DAY) };

@@ -19,7 +19,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { createPrismaClient } from "@/server/db/client";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/server/db/embedded";
+import { embeddedDatabaseUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/server/db/embedded";
+import { embeddedPassword } from "@/server/db/embedded-credentials";
 import { migrate } from "@/server/db/migrate";
 import { seedInventory } from "@/server/db/seed/inventory";
 import { chromium, type Locator } from "@playwright/test";
@@ -144,7 +145,7 @@ async function openPageDuringOutage(app: AppServer, cookie: string) {
   await context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
   const tab = await context.newPage();
   const started = performance.now();
-  await tab.goto(`${app.url}/inventory`, { timeout: QUICK_MS * 3 });
+  const response = await tab.goto(`${app.url}/inventory`, { timeout: QUICK_MS * 3 });
   const shown = (locator: Locator) =>
     locator
       .waitFor({ timeout: QUICK_MS * 2 })
@@ -156,6 +157,7 @@ async function openPageDuringOutage(app: AppServer, cookie: string) {
   return {
     says,
     ms,
+    status: response?.status() ?? 0,
     /** Clicks "Try again" and reports whether the inventory came back. */
     retry: async () => {
       await tab.getByRole("button", { name: "Try again" }).click({ timeout: QUICK_MS });
@@ -187,8 +189,8 @@ async function main() {
   const people = await seed(pg.url);
   app = await startApp({ port: APP_PORT, databaseUrl: pg.url, logFile });
   const cookies = {
-    admin: await sessionCookie(people.admin, app.authSecret),
-    members: await Promise.all(people.members.map((m) => sessionCookie(m, app!.authSecret))),
+    admin: await sessionCookie(people.admin, app.authSecret, pg.url),
+    members: await Promise.all(people.members.map((m) => sessionCookie(m, app!.authSecret, pg!.url))),
   };
   console.log(`app up in ${((Date.now() - started) / 1000).toFixed(1)} s (server pid ${app.serverPid()})`);
 
@@ -217,6 +219,7 @@ async function main() {
   check("the app process stays up", app.launcher.exitCode === null && app.serverPid() !== undefined, `server pid ${app.serverPid() ?? "gone"}`);
   const page = await openPageDuringOutage(app, cookies.admin);
   check("a page says the database is away", page.says, `/inventory in Chromium: ${page.says ? `"${DATABASE_AWAY}" shown` : "no such message"} after ${page.ms.toFixed(0)} ms`);
+  check("that page answers 503", page.status === 503, `HTTP ${page.status}`);
 
   const restarting = performance.now();
   pg = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
@@ -257,7 +260,7 @@ async function main() {
   const authSecret = randomBytes(32).toString("base64url");
   const viaLauncher = () => startApp({ port: APP_PORT, dataDir, pgPort: PG_PORT, logFile, authSecret });
   app = await viaLauncher();
-  const admin = await sessionCookie(people.admin, authSecret);
+  const admin = await sessionCookie(people.admin, authSecret, embeddedDatabaseUrl(PG_PORT, embeddedPassword(dataDir)));
   const listed = await trpcCall<{ id: string; status: string }[]>(app.url, admin, "slices.list", "query", { status: "approved", limit: 1000 });
   const seen = new Map((listed.data ?? []).map((s) => [s.id, s.status]));
   const missingAfterRestart = [...traffic.approved].filter((id) => seen.get(id) !== "approved");

@@ -2,27 +2,27 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "./proxy";
 
-const headersOf = (url: string, init: { headers?: Record<string, string> } = {}) => proxy(new NextRequest(url, init)).headers;
+const headersOf = async (url: string, init: { headers?: Record<string, string> } = {}) => (await proxy(new NextRequest(url, init))).headers;
 const scriptSrc = (headers: Headers) => headers.get("content-security-policy")!.split("; ").find((d) => d.startsWith("script-src "))!;
 
 describe("proxy security headers", () => {
-  it("allows scripts only with a fresh nonce per request, never inline ones", () => {
-    const first = scriptSrc(headersOf("http://localhost:3000/schedule"));
-    const second = scriptSrc(headersOf("http://localhost:3000/schedule"));
+  it("allows scripts only with a fresh nonce per request, never inline ones", async () => {
+    const first = scriptSrc(await headersOf("http://localhost:3000/schedule"));
+    const second = scriptSrc(await headersOf("http://localhost:3000/schedule"));
     expect(first).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'$/);
     expect(first).not.toContain("unsafe-inline");
     expect(first).not.toBe(second);
   });
 
-  it("tells browsers not to keep API answers, and leaves pages alone", () => {
-    expect(headersOf("http://localhost:3000/api/v1/machines").get("cache-control")).toBe("no-store");
-    expect(headersOf("http://localhost:3000/api/trpc/inventory.list").get("cache-control")).toBe("no-store");
-    expect(headersOf("http://localhost:3000/inventory").get("cache-control")).toBeNull();
+  it("tells browsers not to keep API answers, and leaves pages alone", async () => {
+    expect((await headersOf("http://localhost:3000/api/v1/machines")).get("cache-control")).toBe("no-store");
+    expect((await headersOf("http://localhost:3000/api/trpc/inventory.list")).get("cache-control")).toBe("no-store");
+    expect((await headersOf("http://localhost:3000/inventory")).get("cache-control")).toBeNull();
   });
 
-  it("sends HSTS only when served over https, directly or behind a proxy that says so", () => {
-    expect(headersOf("https://rigshare.example/").get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
-    expect(headersOf("http://rigshare.internal/", { headers: { "x-forwarded-proto": "https" } }).get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
-    expect(headersOf("http://localhost:3000/").get("strict-transport-security")).toBeNull();
+  it("sends HSTS only when served over https, directly or behind a proxy that says so", async () => {
+    expect((await headersOf("https://rigshare.example/")).get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect((await headersOf("http://rigshare.internal/", { headers: { "x-forwarded-proto": "https" } })).get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect((await headersOf("http://localhost:3000/")).get("strict-transport-security")).toBeNull();
   });
 });

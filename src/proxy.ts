@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseAway } from "@/server/database-away";
+import { DATABASE_AWAY_RETRY_SECONDS, databaseAwayPage } from "@/server/database-away-page";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 
 /**
@@ -7,7 +9,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
  * reads it from the request's CSP header and puts it on its own scripts), and form submissions to
  * the sign-in endpoint are redirected to the IdP, whose origin is only known from the environment.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers);
 
   if (isCrossOriginWrite(request)) {
@@ -19,12 +21,36 @@ export function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce);
+  if (isPageRequest(request) && (await databaseAway())) return databaseAwayResponse(request, requestId, csp);
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders(request))) response.headers.set(name, value);
+  return response;
+}
+
+/** A browser asking for a page to show (not an API call, an asset or a client-side navigation's data). */
+function isPageRequest(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (request.nextUrl.pathname.startsWith("/api/")) return false;
+  return request.headers.get("accept")?.includes("text/html") ?? false;
+}
+
+/** While PostgreSQL is away every page would fail: say so once, with the status that means it. */
+function databaseAwayResponse(request: NextRequest, requestId: string, csp: string): NextResponse {
+  const response = new NextResponse(databaseAwayPage(request.nextUrl), {
+    status: 503,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Retry-After": String(DATABASE_AWAY_RETRY_SECONDS),
+      "Cache-Control": "no-store",
+      [REQUEST_ID_HEADER]: requestId,
+      "Content-Security-Policy": csp,
+    },
+  });
   for (const [name, value] of Object.entries(securityHeaders(request))) response.headers.set(name, value);
   return response;
 }

@@ -7,6 +7,8 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, readlinkSync 
 import { join } from "node:path";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
+import { createPrismaClient } from "@/server/db/client";
+import { insertSession } from "@/server/db/sessions";
 import { transformer } from "@/trpc/transformer";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-hardening";
@@ -169,11 +171,21 @@ export function treeCpuMs(pid: number | undefined): number {
   return total;
 }
 
-/** A browser session for `user`, as the sign-in callback would have issued it (Auth.js JWT cookie). */
-export async function sessionCookie(user: { id: string; name: string; email: string }, authSecret: string): Promise<string> {
+/**
+ * A browser session for `user`, as the sign-in callback would have issued it: a session row (each
+ * request checks it, so it can be revoked) and the Auth.js JWT cookie that names it.
+ */
+export async function sessionCookie(user: { id: string; name: string; email: string }, authSecret: string, databaseUrl: string): Promise<string> {
   const name = "authjs.session-token";
-  const value = await encode({ token: { uid: user.id, sub: user.id, name: user.name, email: user.email }, secret: authSecret, salt: name, maxAge: 8 * 60 * 60 });
-  return `${name}=${value}`;
+  const maxAge = 8 * 60 * 60;
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const { id: sid } = await insertSession(prisma, { userId: user.id, userAgent: "bench", idToken: null, expiresAt: new Date(Date.now() + maxAge * 1000) });
+    const value = await encode({ token: { uid: user.id, sub: user.id, name: user.name, email: user.email, sid }, secret: authSecret, salt: name, maxAge });
+    return `${name}=${value}`;
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 export interface TrpcAnswer<T = unknown> {

@@ -1,11 +1,22 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseLost, watchDatabase } from "@/server/database-away";
 import { PrismaClient } from "./generated/client";
 
 export type { PrismaClient };
 
-/** A Prisma client on its own connection pool; the caller disconnects it. */
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+/**
+ * A Prisma client on its own connection pool; the caller disconnects it. `onLost` hears a pooled
+ * connection fail (PostgreSQL stopped or crashed), before any query has to.
+ */
+export function createPrismaClient(connectionString: string, onLost?: (error: Error) => void): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }, { onPoolError: onLost, onConnectionError: onLost }) });
+}
+
+/** The client pages are served from: its lost connections make the proxy answer pages with 503. */
+export function createWatchedPrismaClient(connectionString: string): PrismaClient {
+  const watched = createPrismaClient(connectionString, databaseLost);
+  watchDatabase(() => watched.$queryRaw`SELECT 1`);
+  return watched;
 }
 
 // Next's dev server re-evaluates modules on every change; keeping the client on globalThis stops
@@ -23,7 +34,7 @@ export function db(): PrismaClient {
         "run tests through `tsx scripts/with-test-db.ts`, or set DATABASE_URL to a PostgreSQL database.",
     );
   }
-  client = createPrismaClient(url);
+  client = createWatchedPrismaClient(url);
   if (process.env.NODE_ENV !== "production") globalForPrisma.rigsharePrisma = client;
   return client;
 }

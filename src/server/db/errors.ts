@@ -1,4 +1,5 @@
 import { AppError } from "@/core/errors";
+import { databaseLost } from "@/server/database-away";
 
 /** SQLSTATEs and driver kinds that mean "the database is away", not "your input is wrong". */
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "53300"]);
@@ -88,6 +89,7 @@ export function mapDbError(error: unknown): unknown {
     f.prismaCode === "P1001" ||
     f.prismaCode === "P1017"
   ) {
+    databaseLost();
     return new AppError("UNAVAILABLE", "The database is unavailable right now. Please try again in a moment.", { cause: error });
   }
   if (f.sqlState === "23P01") {
