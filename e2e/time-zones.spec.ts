@@ -76,8 +76,9 @@ test("a time chosen on the profile wins over the browser's; forms read it and st
     await page.goto("/profile");
     await page.getByLabel("Show times in").selectOption("");
     const save = page.getByRole("button", { name: "Save time zone" });
-    if (await save.isEnabled()) await save.click();
-    await expect(page.getByText(/your browser's zone \(Asia\/(Kolkata|Calcutta)\)/i).first()).toBeVisible();
+    await expect(save).toBeEnabled();
+    await save.click();
+    await expect(page.getByText("Times now follow your browser's zone")).toBeVisible();
     await giveBack(page, MACHINE);
   }
 });

@@ -48,11 +48,11 @@ export function TimeZoneForm({ chosen, zones, now }: { chosen: string | null; zo
     >
       <Field
         label="Show times in"
-        htmlFor="time-zone"
+        htmlFor="time-zone-choice"
         hint={`Now: ${formatDateTime(now, value === AUTOMATIC ? (browserZone ?? zone) : value)}. Forms take times in this zone; everything is stored in UTC.`}
         error={error?.message}
       >
-        <Select id="time-zone" value={value} onChange={(e) => setValue(e.target.value)}>
+        <Select id="time-zone-choice" value={value} onChange={(e) => setValue(e.target.value)}>
           <option value={AUTOMATIC}>{browserZone ? `Your browser's zone (${browserZone})` : "Your browser's zone"}</option>
           {zones.map((z) => (
             <option key={z} value={z}>{z.replaceAll("_", " ")}</option>
