@@ -1,5 +1,5 @@
 import { formatFieldPath } from "@/core/field-path";
-import type { CheckedDocument, Problem, SkippedKeys } from "./plan";
+import type { CheckedDocument, Problem, SkippedKeys } from "./plan-model";
 import { keys } from "./records";
 import { inventoryEnvelope, SECTION_RECORDS, type SectionName } from "./schema";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInventoryDocument } from "./parse";
-import { inDocumentOrder, planImport, type ImportOutcome } from "./plan";
+import { inDocumentOrder, planImport } from "./plan";
+import type { ImportOutcome } from "./plan-model";
 import type { CompleteDocument } from "./records";
 import { inventoryDocument, type InventoryDocument } from "./schema";
 import { makeInventoryDocument } from "./test-document";

@@ -9,9 +9,7 @@ import {
   keys,
   MACHINE_DEFAULTS,
   sortQuotes,
-  type BuildRecord,
   type CompleteDocument,
-  type GpuModelRecord,
   type MachineRecord,
   type PriceRecord,
   type QuotaRecord,
@@ -19,135 +17,10 @@ import {
   type TeamRecord,
   type UserRecord,
 } from "./records";
-import type { InventoryDocument, SectionName } from "./schema";
+import { changesOf, isChange, linuxUsernameClashes, list, mergeSection, namesOf, unknown, type Entry } from "./merge";
+import { SECTIONS, type CheckedDocument, type ImportOutcome, type ImportPlan, type Problem, type Section, type SkippedKeys } from "./plan-model";
 import { machineCapacityOf, sliceProblems, type SliceEntry } from "./slice-checks";
 
-/**
- * A document whose sections may have holes: records that failed their own schema (reported
- * already) are left out but keep their place, so every path still points into the document.
- */
-export type CheckedDocument = { version: 1 } & {
-  [K in SectionName]?: (NonNullable<InventoryDocument[K]>[number] | undefined)[];
-};
-
-/** Keys of the records left out that way, so references to them are not reported as unknown too. */
-export type SkippedKeys = Partial<Record<"teams" | "users" | "gpuModels" | "builds" | "machines", ReadonlySet<string>>>;
-
-/** One thing wrong with a document, at its path (`machines[2].gpus[1].model`). */
-export interface Problem {
-  path: string;
-  message: string;
-}
-
-export const SECTIONS = ["teams", "users", "gpuModels", "prices", "builds", "machines", "quotas", "slices"] as const;
-export type Section = (typeof SECTIONS)[number];
-
-/** A record the import creates (`before` null) or changes. */
-export interface Change<T> {
-  key: string;
-  path: string;
-  record: T;
-  before: T | null;
-}
-
-/** Slices also carry their id: the stored one, the one their externalId gives, or null for a new id. */
-export interface SliceChange extends Change<SliceRecord> {
-  id: string | null;
-}
-
-export interface ImportPlan {
-  teams: Change<TeamRecord>[];
-  users: Change<UserRecord>[];
-  gpuModels: Change<GpuModelRecord>[];
-  prices: Change<PriceRecord>[];
-  builds: Change<BuildRecord>[];
-  machines: Change<MachineRecord>[];
-  quotas: Change<QuotaRecord>[];
-  slices: SliceChange[];
-  unchanged: Record<Section, number>;
-}
-
-export interface ImportOutcome {
-  /** Every reason the document cannot be imported; the import goes ahead only when empty. */
-  problems: Problem[];
-  /** Things that will not stop the import but that someone should know (e.g. an unpriced SKU). */
-  warnings: Problem[];
-  plan: ImportPlan;
-}
-
-interface Entry<T> {
-  record: T;
-  /** Where the document lists it; absent for stored records the document leaves out. */
-  path?: string;
-  before: T | null;
-}
-
-const isChange = <T>(e: Entry<T>) => e.path !== undefined && (e.before === null || canonical(e.record) !== canonical(e.before));
-
-/**
- * Merges a section: stored records by key, overlaid with the document's (completed by `complete`,
- * which returns null after reporting why a record cannot be used). A key listed twice is a problem.
- */
-function mergeSection<I, R>(
-  section: Section,
-  inputs: readonly (I | undefined)[] | undefined,
-  stored: readonly R[],
-  keyOf: { input: (i: I) => string; record: (r: R) => string; field: string },
-  complete: (input: I, before: R | null, path: string) => R | null,
-  problems: Problem[],
-): Map<string, Entry<R>> {
-  const merged = new Map<string, Entry<R>>(stored.map((record) => [keyOf.record(record), { record, before: record }]));
-  const listed = new Map<string, string>();
-  (inputs ?? []).forEach((input, index) => {
-    if (input === undefined) return;
-    const path = `${section}[${index}]`;
-    const key = keyOf.input(input);
-    const first = listed.get(key);
-    if (first) {
-      problems.push({ path: `${path}.${keyOf.field}`, message: `is listed twice (also at ${first})` });
-      return;
-    }
-    listed.set(key, path);
-    const before = merged.get(key)?.before ?? null;
-    const record = complete(input, before, path);
-    if (record) merged.set(key, { record, path, before });
-  });
-  return merged;
-}
-
-/** Two people cannot share a Linux user name: the agent could not tell their processes apart. */
-function linuxUsernameClashes(users: Map<string, Entry<UserRecord>>): Problem[] {
-  const holders = new Map<string, Entry<UserRecord>[]>();
-  for (const entry of users.values()) {
-    const name = entry.record.linuxUsername;
-    if (name !== null) holders.set(name, [...(holders.get(name) ?? []), entry]);
-  }
-  const problems: Problem[] = [];
-  for (const [name, entries] of holders) {
-    if (entries.length < 2) continue;
-    for (const entry of entries.filter((e) => e.path !== undefined)) {
-      const other = entries.find((e) => e !== entry)!;
-      problems.push({ path: `${entry.path}.linuxUsername`, message: `"${name}" is already the Linux user name of ${other.record.email}` });
-    }
-  }
-  return problems;
-}
-
-function changesOf<T>(merged: Map<string, Entry<T>>): { changes: Change<T>[]; unchanged: number } {
-  const changes: Change<T>[] = [];
-  let unchanged = 0;
-  for (const [key, entry] of merged) {
-    if (entry.path === undefined) continue;
-    if (isChange(entry)) changes.push({ key, path: entry.path, record: entry.record, before: entry.before });
-    else unchanged++;
-  }
-  return { changes, unchanged };
-}
-
-const list = (names: Iterable<string>) => [...names].slice(0, 8).map((n) => `"${n}"`).join(", ");
-const namesOf = (merged: Map<string, Entry<{ name: string }>>) => [...merged.values()].map((e) => e.record.name);
-const unknown = (what: string, name: string, section: string, known: string[]) =>
-  `unknown ${what} "${name}"; add it to ${section}${known.length > 0 ? ` or use one of ${list(known)}` : ""}`;
 const UNIT_LABEL = { gpu_hour: "GPU-hour", vcpu_hour: "vCPU-hour", gb_hour: "GB-hour" } as const;
 
 /**

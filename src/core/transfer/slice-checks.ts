@@ -5,7 +5,7 @@ import { peakLoad } from "@/core/slices/sweep";
 import { sliceCapacity } from "@/core/slices/capacity";
 import type { Booking, MachineCapacity } from "@/core/slices/types";
 import { keys, type MachineRecord, type SliceRecord, type UserRecord } from "./records";
-import type { Problem } from "./plan";
+import type { Problem } from "./plan-model";
 
 /** A slice of the merged world: stored, or listed in the document (`path`). */
 export interface SliceEntry {

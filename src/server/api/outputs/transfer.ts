@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SECTIONS } from "@/core/transfer/plan";
+import { SECTIONS } from "@/core/transfer/plan-model";
 
 const perSection = z.object(Object.fromEntries(SECTIONS.map((s) => [s, z.number().int()])) as Record<(typeof SECTIONS)[number], z.ZodNumber>);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { effectiveEnd } from "@/core/slices/lifecycle";
 import { keys } from "@/core/transfer/records";
-import type { ImportPlan } from "@/core/transfer/plan";
+import type { ImportPlan } from "@/core/transfer/plan-model";
 import {
   deleteHoldRows,
   insertGpuModelRow,
