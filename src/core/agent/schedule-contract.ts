@@ -52,8 +52,8 @@ export const appliedIn = z.object({
   appliedAt: z.iso.datetime({ offset: true }),
   /** True when the portal was away and the agent applied its cached copy. */
   fromCache: z.boolean(),
-  /** The commands of this apply: run in enforce mode, only planned in warn mode. */
-  commands: z.array(z.object({ who: text(200), command: text(2000), ok: z.boolean() })).max(500),
+  /** The commands of this apply: ran or failed in enforce mode, only planned in warn mode. */
+  commands: z.array(z.object({ who: text(200), command: text(2000), outcome: z.enum(["ran", "failed", "planned"]) })).max(500),
   errors: z.array(text(1000)).max(100),
   problems: z.array(text(1000)).max(100),
   grants: z

@@ -54,7 +54,7 @@ export async function longPollSchedule(
 export async function recordApplied(agent: AgentIdentity, input: AppliedIn, now: Date) {
   return transaction(async (tx) => {
     await upsertAppliedState(tx, agent.machineId, input, now);
-    const ran = input.mode === "enforce" ? input.commands.filter((c) => c.ok) : [];
+    const ran = input.commands.filter((c) => c.outcome === "ran");
     if (ran.length || input.errors.length) {
       await recordAudit(tx, {
         actorId: null,
