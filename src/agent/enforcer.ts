@@ -188,8 +188,9 @@ export class Enforcer {
     await this.deps.writeGrants?.(grantsOf(schedule, desired, at));
     await this.writeStatus();
     const out = reportOf(report, desired, schedule, at, this.portalAway);
-    const key = JSON.stringify([out.mode, out.scheduleEtag, out.fromCache, out.commands, out.errors, out.problems]);
-    if (key !== this.reported) {
+    // Reported when the applied state differs from the last report, or when commands changed units; in warn mode the same plan every minute is said once.
+    const key = JSON.stringify([out.mode, out.scheduleEtag, out.fromCache, out.errors, out.problems, out.grants, out.mode === "enforce" ? [] : out.commands]);
+    if (key !== this.reported || report.ran.length > 0) {
       this.reported = key;
       // While the portal is away the report waits (a send would only time out and hold up the loop).
       if (this.portalAway) this.unsent = out;
