@@ -34,7 +34,7 @@ export async function runMinuteSweep(now: Date): Promise<MinuteSweep> {
       await transaction((tx) => notify(tx, { kind: "agent-silent", machineId: machine.id, machineName: machine.name, lastSeenAt }, now));
     }
     const { mark, slices } = await read(async (client) => ({ mark: await findSweepMark(client, machine.id), slices: await findActiveSlicesForIdle(client, machine.id, now) }));
-    const lastJudgedAt = mark && mark.judgedAt < now ? mark.judgedAt : new Date(now.getTime() - FIRST_LOOK_BACK_MS);
+    const lastJudgedAt = mark?.judgedAt ?? new Date(now.getTime() - FIRST_LOOK_BACK_MS);
     if (machine.enforcementMode !== "observe" && slices.length > 0) {
       // The judge needs each slice's whole history: whether anything ever ran on it decides no-show or idle.
       const from = new Date(Math.min(...slices.map((s) => s.startAt.getTime())));
@@ -46,7 +46,7 @@ export async function runMinuteSweep(now: Date): Promise<MinuteSweep> {
       }
     }
     // Moved on observe machines too, so switching one to enforce does not replay its past.
-    await transaction((tx) => saveSweepMark(tx, machine.id, now));
+    if (now > lastJudgedAt) await transaction((tx) => saveSweepMark(tx, machine.id, now));
   }
   return out;
 }
