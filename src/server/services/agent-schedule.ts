@@ -1,4 +1,4 @@
-import type { AppliedIn, ScheduleOut } from "@/core/agent/schedule-contract";
+import { appliedIn, type AppliedIn, type ScheduleOut } from "@/core/agent/schedule-contract";
 import { AppError } from "@/core/errors";
 import { recordAudit } from "@/server/db/audit";
 import { findAppliedState, upsertAppliedState } from "@/server/db/applied-state";
@@ -72,4 +72,25 @@ export async function recordApplied(agent: AgentIdentity, input: AppliedIn, now:
 /** The last applied state of a machine, for its page. */
 export function appliedStateOf(machineId: string) {
   return read((client) => findAppliedState(client, machineId));
+}
+
+/** The machine page's enforcement section: the desired state as the portal sees it, and what the agent last reported applying. */
+export async function machineEnforcementView(machineId: string, now: Date) {
+  const view = await desiredStateFor(machineId, now);
+  const applied = await appliedStateOf(machineId);
+  return {
+    ...view,
+    applied: applied && {
+      mode: applied.mode,
+      scheduleEtag: applied.scheduleEtag,
+      current: applied.scheduleEtag === view.etag,
+      appliedAt: applied.appliedAt,
+      receivedAt: applied.receivedAt,
+      fromCache: applied.fromCache,
+      commands: appliedIn.shape.commands.parse(applied.commands),
+      grants: appliedIn.shape.grants.parse(applied.grants),
+      errors: applied.errors,
+      problems: applied.problems,
+    },
+  };
 }
