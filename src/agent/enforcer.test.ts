@@ -2,8 +2,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DAY0, H, zeusDoc, zeusFacts, zeusSlice } from "@/core/enforcement/test-fixtures";
+import type { SampleIn } from "@/core/agent/contract";
+import { DAY0, H, ZEUS_UUIDS, zeusDoc, zeusFacts, zeusSlice } from "@/core/enforcement/test-fixtures";
 import { envText, planText } from "./commands";
+import { SliceEndings } from "./enforce";
 import { fakeSystemd } from "./enforce/test-fake-systemd";
 import { Enforcer, type EnforcementStatus } from "./enforcer";
 import { PortalClient } from "./portal-client";
@@ -115,6 +117,49 @@ describe("Enforcer", () => {
     await a.enforcer.poll();
     expect(a.systemd.setCalls()).toEqual([]);
     expect(a.portal.applied[0]!.commands.map((c) => c.outcome)).toEqual(["planned", "planned", "planned", "planned", "planned"]);
+  });
+});
+
+describe("unbooked use", () => {
+  const at13 = (seconds: number): SampleIn => ({
+    seq: seconds + 1,
+    at: new Date(DAY0 + 13 * H + seconds * 1000).toISOString(),
+    gpus: ZEUS_UUIDS.map((uuid, index) => ({ uuid, index, name: "GTX 1080 Ti", utilPct: 90, memUsedMib: 1000, memTotalMib: 11264, powerW: 200, tempC: 60 })),
+    processes: [
+      { gpuUuid: ZEUS_UUIDS[0]!, pid: 100, uid: 1001, user: "priya", name: "python", memMib: 900 },
+      // marco holds GPU 1 until 14:00 but runs on GPU 2, which nobody holds after 12:00; root's exporter is left alone.
+      { gpuUuid: ZEUS_UUIDS[2]!, pid: 200, uid: 1002, user: "marco", name: "python", memMib: 900 },
+      { gpuUuid: ZEUS_UUIDS[2]!, pid: 300, uid: 0, user: "root", name: "dcgm-exporter", memMib: 10 },
+    ],
+    faults: [],
+  });
+
+  async function withEndings(mode: "warn" | "enforce") {
+    const told: [number, string][] = [];
+    const signals: string[] = [];
+    const portal = new FakeSchedulePortal(day);
+    portal.mode = mode;
+    const endings = new SliceEndings({ now: () => DAY0 + 13 * H, tell: async (uid, text) => void told.push([uid, text]), gpuProcesses: async () => [], signal: (pid, signal) => Boolean(signals.push(`${signal} ${pid}`)) });
+    const dir = await mkdtemp(join(tmpdir(), "enforcer-"));
+    const enforcer = new Enforcer({ clock: new FakeClock(new Date(DAY0 + 13 * H)), log: silent, portal: new PortalClient("http://portal.test", "rsa_test", portal.fetch), cache: ScheduleCache.in(dir), run: fakeSystemd([1001, 1002]).run, facts: async () => zeusFacts, endings });
+    await enforcer.poll();
+    return { enforcer, told, signals };
+  }
+
+  it("in enforce mode stops a process on a GPU its user does not hold, once it is seen twice in a row", async () => {
+    const m = await withEndings("enforce");
+    await m.enforcer.checkUnbooked(at13(0));
+    expect(m.signals).toEqual([]);
+    await m.enforcer.checkUnbooked(at13(10));
+    expect(m.signals).toEqual(["SIGTERM 200"]);
+    expect(m.told).toEqual([[1002, "Rigshare: you have no slice on GPU 2 now. Your processes on it get SIGTERM now and SIGKILL in 30 s. Book it in the portal first."]]);
+  });
+
+  it("in warn mode tells the person once and stops nothing", async () => {
+    const m = await withEndings("warn");
+    for (const s of [0, 10, 20, 30]) await m.enforcer.checkUnbooked(at13(s));
+    expect(m.signals).toEqual([]);
+    expect(m.told).toEqual([[1002, "Rigshare: you have no slice on GPU 2 now. Book it in the portal, or stop your processes on it."]]);
   });
 });
 

@@ -1,9 +1,10 @@
+import type { SampleIn } from "@/core/agent/contract";
 import type { AppliedIn, ScheduleOut } from "@/core/agent/schedule-contract";
 import { formatCpuSet } from "@/core/enforcement/cpu-topology";
 import { nextBoundary } from "@/core/enforcement/next-boundary";
 import type { DesiredState, MachineFacts } from "@/core/enforcement/types";
 import type { Clock } from "./clock";
-import { DEFAULT_ENFORCE_OPTIONS, enforceSchedule, type ApplyReport, type CommandRunner, type EnforceOptions, type SliceEndings } from "./enforce";
+import { DEFAULT_ENFORCE_OPTIONS, enforceSchedule, type ApplyReport, type CommandRunner, type EnforceOptions, type GpuProcess, type SliceEndings } from "./enforce";
 import type { Log } from "./log";
 import type { PortalClient } from "./portal-client";
 import type { CachedSchedule, GrantsFile, ScheduleCache } from "./schedule-cache";
@@ -78,6 +79,7 @@ export class Enforcer {
   private reported: string | null = null;
   private unsent: Report | null = null;
   private chain: Promise<void> = Promise.resolve();
+  private suspects = new Set<string>();
 
   constructor(private readonly deps: EnforcerDeps) {}
 
@@ -165,6 +167,38 @@ export class Enforcer {
     if (this.lastAppliedAt === null || (boundary !== null && boundary <= now) || now - this.lastAppliedAt >= REAPPLY_EVERY_MS) await this.apply();
     await this.deps.endings?.tick(this.cached.schedule.schedule, this.facts, this.cached.schedule.mode);
     if (this.unsent && !this.portalAway) await this.send(this.unsent);
+  }
+
+  /**
+   * Unbooked use, from each telemetry sample: a process of a person (uid ≥ 1000, not a system
+   * process) on a GPU that the schedule does not give them at the sample's time, seen in two
+   * samples in a row. Warn mode tells them once; enforce mode stops it as at the end of a slice.
+   */
+  async checkUnbooked(sample: SampleIn, systemProcesses: readonly string[] = []): Promise<void> {
+    const schedule = this.cached?.schedule;
+    const endings = this.deps.endings;
+    if (!schedule || !endings || schedule.mode === "observe") return;
+    const at = Date.parse(sample.at);
+    const holders = new Map<string, Set<string>>();
+    for (const slice of schedule.schedule.slices) {
+      if (slice.start > at || at >= slice.end) continue;
+      for (const gpu of slice.gpus) if (gpu.uuid) (holders.get(gpu.uuid) ?? holders.set(gpu.uuid, new Set()).get(gpu.uuid)!).add(slice.linuxUsername);
+    }
+    const minUid = (this.deps.options ?? DEFAULT_ENFORCE_OPTIONS).minUid;
+    const seen = new Set<string>();
+    const twice: GpuProcess[] = [];
+    for (const p of sample.processes) {
+      if (p.uid === null || p.uid < minUid || systemProcesses.includes(p.name.split("/").pop()!)) continue;
+      if (p.user && holders.get(p.gpuUuid)?.has(p.user)) continue;
+      const key = `${p.pid}:${p.gpuUuid}`;
+      seen.add(key);
+      if (this.suspects.has(key)) twice.push({ pid: p.pid, uid: p.uid, gpuUuid: p.gpuUuid });
+    }
+    this.suspects = seen;
+    if (twice.length === 0) return;
+    const indexOf = (uuid: string) => sample.gpus.find((g) => g.uuid === uuid)?.index;
+    const events = schedule.mode === "enforce" ? await endings.stopUnbooked(twice, indexOf) : await endings.warnUnbooked(twice, indexOf);
+    if (events.length) this.deps.log("warn", "unbooked use on the GPUs", { mode: schedule.mode, processes: twice.map((p) => p.pid) });
   }
 
   /** Applies the cached schedule now; calls queue behind each other. */

@@ -71,9 +71,8 @@ async function run(values: Record<string, string | boolean | undefined>) {
   const server = metricsPort > 0 && !values.once ? await metrics.listen(metricsPort, String(values["metrics-host"])) : null;
   const portal = new PortalClient(credential.portal, credential.credential);
   const collector = collectorOf(values);
-  const { tasks } = await createAgentTasks({ clock: systemClock, log: jsonLog, portal, spool, state, metrics, collector });
   const grantsFile = String(values["grants-file"]);
-  const enforcer = new Enforcer({
+  const enforcer: Enforcer = new Enforcer({
     clock: systemClock,
     log: jsonLog,
     portal,
@@ -84,6 +83,7 @@ async function run(values: Record<string, string | boolean | undefined>) {
     writeGrants: (grants) => writeGrantsFile(grantsFile, grants),
     writeStatus: (current) => state.writeEnforcement(current),
   });
+  const { tasks } = await createAgentTasks({ clock: systemClock, log: jsonLog, portal, spool, state, metrics, collector, onSample: (sample, system) => enforcer.checkUnbooked(sample, system) });
   const stop = new AbortController();
   process.once("SIGTERM", () => stop.abort());
   process.once("SIGINT", () => stop.abort());
