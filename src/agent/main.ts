@@ -15,7 +15,7 @@ import { DEFAULT_STATE_DIR, StateDir } from "./state";
 import { runTasks, StopAgent } from "./tasks";
 import { AGENT_VERSION } from "./version";
 
-const USAGE = `rigshare-agent ${AGENT_VERSION}: reports what runs on this machine's GPUs to the Rigshare portal.
+const USAGE = `rigshare-agent ${AGENT_VERSION}: reports what runs on this machine's GPUs to the Rigshare portal and applies its schedule to the users' systemd slices.
 
   rigshare-agent enroll --portal URL --code CODE [--state-dir DIR]
   rigshare-agent run [--state-dir DIR] [--nvidia-smi PATH] [--proc-root PATH] [--passwd PATH]
