@@ -35,6 +35,8 @@ async function fleet(count: number) {
   const team = await db().team.create({ data: { name: "Bench" } });
   const admin = await db().user.create({ data: { email: "bench-admin@rigshare.test", name: "Bench Admin", teamId: team.id, assignedRoles: ["admin"] }, include: { team: { select: { id: true, name: true } } } });
   const model = await db().gpuModel.create({ data: { name: "RTX 4090", vramGb: 24, boardPowerW: 450 } });
+  // One team holds a GPU on every machine at once: its quota must not be what the bench measures.
+  await db().quotaPolicy.upsert({ where: { scope: "default" }, create: { scope: "default", teamMaxConcurrentGpus: 10_000, teamMaxGpuHoursPerMonth: 10_000_000 }, update: { teamMaxConcurrentGpus: 10_000, teamMaxGpuHoursPerMonth: 10_000_000 } });
   const out = [];
   for (let m = 0; m < count; m++) {
     const uuid = `GPU-${m.toString(16).padStart(8, "0")}-0000-4000-8000-000000000000`;
@@ -121,4 +123,7 @@ async function main() {
   process.exit(0);
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
