@@ -29,6 +29,15 @@ test("an admin switches a machine to enforce, exempts a slice from idle reclaim,
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   await expect(modeHeading).toContainText("Enforce");
+  // The demo machine's simulated agent long-polls the schedule: it applies the new mode to its
+  // (simulated) systemd and reports back within seconds; the page shows that report.
+  await expect(async () => {
+    await page.reload();
+    await expect(section.getByText(/^Applied .* in enforce mode\.$/)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(section.getByText("Up to date")).toBeVisible();
+  await expect(section.getByText(/command\(s\) of the last change/)).toBeVisible();
+  await expectAccessible(page);
 
   const slices = page.getByRole("table", { name: /Approved slices on zeus/ });
   const row = slices.getByRole("row").filter({ has: page.getByRole("button", { name: /Exempt from idle reclaim/ }) }).first();

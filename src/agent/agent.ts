@@ -22,6 +22,8 @@ export interface AgentDeps {
   metrics?: AgentMetrics;
   /** Collects a sample; the real collector by default, replaceable in tests. */
   collect?: (seq: number, at: Date) => Promise<SampleIn>;
+  /** Sees each sample as it is taken (enforcement's unbooked-use check), with the system processes to leave alone. */
+  onSample?: (sample: SampleIn, systemProcesses: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function createAgentTasks(deps: AgentDeps): Promise<{ tasks: Period
       const dropped = await deps.spool.trim(now);
       if (dropped) deps.log("warn", "the spool is full; the oldest samples were given up", { dropped });
       deps.metrics?.update(taken, config.holders, deps.spool.size);
+      await deps.onSample?.(taken, config.systemProcesses);
       await save();
     },
   };

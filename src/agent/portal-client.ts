@@ -1,4 +1,5 @@
 import { agentConfigOut, enrollOut, telemetryOut, type AgentConfig, type EnrollOut, type SampleIn, type TelemetryOut } from "@/core/agent/contract";
+import { scheduleOut, type AppliedIn, type ScheduleOut } from "@/core/agent/schedule-contract";
 import { AGENT_VERSION } from "./version";
 
 /** What came of a call to the portal; the caller decides to retry, stop, or go on. */
@@ -28,13 +29,13 @@ export class PortalClient {
     private readonly fetcher: typeof fetch = fetch,
   ) {}
 
-  private async call<T>(path: string, init: RequestInit, parse: (body: unknown) => T): Promise<PortalOutcome<T> & { etag?: string }> {
+  private async call<T>(path: string, init: RequestInit, parse: (body: unknown) => T, timeoutMs = REQUEST_TIMEOUT_MS): Promise<PortalOutcome<T> & { etag?: string }> {
     let response: Response;
     try {
       response = await this.fetcher(new URL(path, this.portal), {
         ...init,
         headers: { "content-type": "application/json", "user-agent": `rigshare-agent/${AGENT_VERSION}`, ...(this.credential ? { authorization: `Bearer ${this.credential}` } : {}), ...init.headers },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       return { kind: "unavailable", message: `the portal could not be reached: ${error instanceof Error ? error.message : String(error)}` };
@@ -60,5 +61,15 @@ export class PortalClient {
 
   config(etag: string | undefined): Promise<PortalOutcome<AgentConfig> & { etag?: string }> {
     return this.call("/api/agent/v1/config", { method: "GET", headers: etag ? { "if-none-match": etag } : {} }, (b) => agentConfigOut.parse(b));
+  }
+
+  /** The machine's schedule; with an ETag and `waitSeconds` the portal holds the answer until it changes (304 at the end of the wait). */
+  schedule(etag: string | undefined, waitSeconds: number): Promise<PortalOutcome<ScheduleOut> & { etag?: string }> {
+    const path = etag && waitSeconds > 0 ? `/api/agent/v1/schedule?wait=${waitSeconds}` : "/api/agent/v1/schedule";
+    return this.call(path, { method: "GET", headers: etag ? { "if-none-match": etag } : {} }, (b) => scheduleOut.parse(b), waitSeconds * 1000 + REQUEST_TIMEOUT_MS);
+  }
+
+  reportApplied(report: Omit<AppliedIn, "agentVersion">): Promise<PortalOutcome<unknown>> {
+    return this.call("/api/agent/v1/applied", { method: "POST", body: JSON.stringify({ agentVersion: AGENT_VERSION, ...report }) }, (b) => b);
   }
 }

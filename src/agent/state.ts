@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { EnforcementStatus } from "./enforcer";
 
 export const DEFAULT_STATE_DIR = "/var/lib/rigshare-agent";
 
@@ -54,4 +55,7 @@ export class StateDir {
   writeStatus = (status: AgentStatus) => writeJson(join(this.dir, "status.json"), status, 0o644);
 
   spoolDir = () => join(this.dir, "spool");
+
+  readEnforcement = () => readJson<EnforcementStatus>(join(this.dir, "enforcement.json"));
+  writeEnforcement = (status: EnforcementStatus) => writeJson(join(this.dir, "enforcement.json"), status, 0o644);
 }

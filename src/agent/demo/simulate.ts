@@ -5,10 +5,14 @@ import { findDemoFleet } from "@/server/db/demo-fleet";
 import { read } from "@/server/db/tx";
 import { toActor } from "@/server/services/actor";
 import { createEnrollmentCode } from "@/server/services/agent-enrollment";
+import type { MachineFacts } from "@/core/enforcement/types";
 import { createAgentTasks } from "../agent";
 import { systemClock } from "../clock";
+import { fakeSystemd } from "../enforce/test-fake-systemd";
+import { Enforcer } from "../enforcer";
 import type { Log } from "../log";
 import { PortalClient } from "../portal-client";
+import { ScheduleCache } from "../schedule-cache";
 import { Spool } from "../spool";
 import { StateDir } from "../state";
 import { runTasks, StopAgent } from "../tasks";
@@ -19,7 +23,8 @@ import { demoRoles, machineScenario, type DemoMachine } from "./scenario";
  * The demo's machines on the ground: one real agent per demo machine, in this process, each
  * reading a fake nvidia-smi, /proc and passwd that follow the live schedule (busy holders, the
  * longest hold idle, one person on a GPU they do not hold). It enrolls through the portal's real
- * endpoint with a code created for the demo admin, and reports like any agent.
+ * endpoint with a code created for the demo admin, and reports like any agent; it follows the
+ * schedule by long-poll and applies it to a simulated systemd, reporting the applied state.
  */
 export function startDemoAgents(options: { portalUrl: string; databaseUrl: string; dataDir: string; log: Logger }): () => Promise<void> {
   process.env.DATABASE_URL ??= options.databaseUrl;
@@ -51,13 +56,18 @@ async function run(root: string, portalUrl: string, log: Log, signal: AbortSigna
   await refresh();
   const timer = setInterval(() => refresh().catch((err) => log("warn", "demo scenario refresh failed", { error: String(err) })), 10_000);
   try {
-    await Promise.all(machines.map((m) => runMachine(join(root, m.name), m.id, hosts.get(m.name)!, portalUrl, log, signal)));
+    await Promise.all(
+      machines.map((m) => {
+        const facts: MachineFacts = { uids: Object.fromEntries(uids), devices: Object.fromEntries(m.gpus.flatMap((g) => (g.uuid ? [[g.uuid, `/dev/nvidia${g.index}`]] : []))) };
+        return runMachine(join(root, m.name), m.id, hosts.get(m.name)!, facts, portalUrl, log, signal);
+      }),
+    );
   } finally {
     clearInterval(timer);
   }
 }
 
-async function runMachine(dir: string, machineId: string, host: FakeHost, portalUrl: string, log: Log, signal: AbortSignal) {
+async function runMachine(dir: string, machineId: string, host: FakeHost, facts: MachineFacts, portalUrl: string, log: Log, signal: AbortSignal) {
   const state = new StateDir(join(dir, "state"));
   await state.ensure();
   for (let attempt = 0; attempt < 2 && !signal.aborted; attempt++) {
@@ -72,14 +82,25 @@ async function runMachine(dir: string, machineId: string, host: FakeHost, portal
     }
     const spool = new Spool(state.spoolDir());
     await spool.load();
-    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal: new PortalClient(portalUrl, credential.credential), spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 } });
+    const portal = new PortalClient(portalUrl, credential.credential);
+    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal, spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 } });
+    // Everyone of the demo is logged in on every machine, so each gets the login profile or their slice.
+    const systemd = fakeSystemd(Object.values(facts.uids ?? {}));
+    const enforcer = new Enforcer({ clock: systemClock, log, portal, cache: ScheduleCache.in(state.dir), run: systemd.run, facts: async () => facts });
+    const stopPolling = new AbortController();
+    signal.addEventListener("abort", () => stopPolling.abort(), { once: true });
+    const polling = enforcer.pollLoop(stopPolling.signal).catch(() => stopPolling.abort());
     try {
-      return await runTasks(tasks, systemClock, log, { signal });
+      await enforcer.start();
+      return await runTasks([...tasks, enforcer.task()], systemClock, log, { signal });
     } catch (error) {
       // The demo database was reset under a kept data folder: enroll again with a fresh state.
       if (!(error instanceof StopAgent)) throw error;
       await rm(join(dir, "state"), { recursive: true, force: true });
       await state.ensure();
+    } finally {
+      stopPolling.abort();
+      await polling;
     }
   }
 }

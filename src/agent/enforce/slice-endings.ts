@@ -42,6 +42,7 @@ const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 export class SliceEndings {
   private lastTick: number | null = null;
   private readonly pending = new Map<number, { uid: number; sliceId: string; killAt: number }>();
+  private readonly warned = new Set<number>();
 
   constructor(
     private readonly deps: EndingDeps,
@@ -109,6 +110,21 @@ export class SliceEndings {
         this.pending.set(proc.pid, { uid, sliceId: "unbooked", killAt: now + this.options.graceMs });
         events.push({ kind: "signalled", uid, sliceId: "unbooked", pid: proc.pid, signal: "SIGTERM" });
       }
+    }
+    return events;
+  }
+
+  /** Unbooked use in warn mode: the user is told once per process, nothing is stopped. */
+  async warnUnbooked(procs: readonly GpuProcess[], gpuIndexOf: (uuid: string) => number | undefined): Promise<EndingEvent[]> {
+    const events: EndingEvent[] = [];
+    for (const uid of new Set(procs.map((p) => p.uid))) {
+      const own = procs.filter((p) => p.uid === uid && !this.warned.has(p.pid));
+      if (own.length === 0) continue;
+      const gpus = [...new Set(own.map((p) => `GPU ${gpuIndexOf(p.gpuUuid) ?? p.gpuUuid}`))].join(", ");
+      const message = `Rigshare: you have no slice on ${gpus} now. Book it in the portal, or stop your processes on it.`;
+      await this.deps.tell(uid, message);
+      own.forEach((p) => this.warned.add(p.pid));
+      events.push({ kind: "told", uid, sliceId: "unbooked", message });
     }
     return events;
   }

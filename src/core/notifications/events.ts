@@ -64,7 +64,8 @@ export function eventKey(event: NotificationEvent): string {
     case "idle-reclaimed":
       return `${event.kind}:${event.slice.id}`;
     case "idle-warning":
-      return `${event.kind}:${event.slice.id}:${event.reclaimAt}`;
+      // Two warnings of one idle spell share their reclaim time: the minutes tell them apart.
+      return `${event.kind}:${event.slice.id}:${event.reclaimAt}:${event.idleMinutes}`;
     case "unbooked-use":
       return `${event.kind}:${event.machineId}:${event.linuxUsername}:${event.seenAt}`;
     case "agent-silent":

@@ -14,6 +14,8 @@ export const QUEUES = {
   deliver: { name: "deliver", retryLimit: 7, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   reminder: { name: "reminder", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 },
   weeklyDigest: { name: "weekly-digest", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  // Every minute; a failed minute is not retried: the next one judges since the last mark anyway.
+  agentWatch: { name: "agent-watch", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -6,6 +6,7 @@ import { sendWeeklyDigest } from "@/server/notifications/digest";
 import type { NotifyConfig } from "@/server/notifications/notify";
 import { fireReminder, type ReminderJob } from "@/server/notifications/reminders";
 import { createSenders, type SendConfig } from "@/server/notifications/senders";
+import { startAgentWatch } from "./agent-watch";
 import { ensureQueues, QUEUE_SCHEMA, QUEUES } from "./queue";
 
 export interface BackgroundOptions {
@@ -65,6 +66,7 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<B
     await sendWeeklyDigest(new Date(), options.notify);
   });
   if (options.schedule ?? true) await boss.schedule(QUEUES.weeklyDigest.name, "0 8 * * 1", {}, { tz: "UTC" });
+  await startAgentWatch(boss, { log, schedule: options.schedule ?? true, pollingIntervalSeconds });
 
   return {
     boss,

@@ -5,9 +5,14 @@ import { recordAudit } from "@/server/db/audit";
 import { deleteIdleRow, endSliceEarly, findIdleRows, IDLE_DEFAULT_SCOPE, setSliceIdleExempt, upsertIdleRow } from "@/server/db/enforcement";
 import { findSliceById, findSliceOwnership, lockTeamAndMachine, setHoldsEnd } from "@/server/db/slices";
 import { findTeamById, findTeams } from "@/server/db/teams";
+import { lockAllTeams } from "@/server/db/waitlist";
+import { notify } from "@/server/notifications/notify";
+import { sliceEvents } from "@/server/notifications/slice-events";
+import { sliceRef } from "@/server/notifications/slice-ref";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 import { auditSnapshot, sliceView } from "./slices/views";
+import { placeWaiting } from "./waitlist/pass";
 
 const stored = (row: StoredIdlePolicy): StoredIdlePolicy => ({
   noShowNotifyMinutes: row.noShowNotifyMinutes,
@@ -75,10 +80,13 @@ export type ReclaimReason = "idle" | "no-show";
 
 /**
  * Ends an active slice early because its GPUs sat idle (or were never used), freeing them for the
- * schedule: one transaction, audited with who decided (an admin, or the system's idle policy).
+ * schedule: one transaction, audited with who decided (an admin, or the system's idle policy),
+ * the holder told, and the freed GPUs offered to the waitlist as a release does (same lock order:
+ * every team, then the slice's team and machine).
  */
-export async function reclaimIdleSlice(actor: Actor | "system", input: { sliceId: string; reason: ReclaimReason; detail?: string }, now: Date) {
+export async function reclaimIdleSlice(actor: Actor | "system", input: { sliceId: string; reason: ReclaimReason; detail?: string; idleMinutes?: number }, now: Date) {
   return transaction(async (tx) => {
+    await lockAllTeams(tx);
     const row = await lockSlice(tx, input.sliceId);
     const end = effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime());
     if (row.status !== "approved" || now.getTime() < row.startAt.getTime() || now.getTime() >= end) {
@@ -99,6 +107,9 @@ export async function reclaimIdleSlice(actor: Actor | "system", input: { sliceId
       after: auditSnapshot(after),
       reason: input.detail ? `${why} ${input.detail}` : why,
     });
+    if (actor === "system") await notify(tx, { kind: "idle-reclaimed", slice: sliceRef(row), idleMinutes: input.idleMinutes ?? 0, at: now.getTime() }, now);
+    else await sliceEvents.released(tx, row, actor, now);
+    await placeWaiting(tx, now, `a slice on ${row.machine.name} was reclaimed`);
     return sliceView(after, now);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENFORCEMENT_MODES } from "@/core/enforcement/types";
-import { desiredStateFor, setMachineEnforcement } from "@/server/services/enforcement";
+import { machineEnforcementView } from "@/server/services/agent-schedule";
+import { setMachineEnforcement } from "@/server/services/enforcement";
 import { listIdlePolicies, reclaimIdleSlice, setIdleExempt, updateIdlePolicy } from "@/server/services/idle";
 import { permitted, router } from "../trpc";
 import { id, reason } from "../schemas";
@@ -14,10 +15,10 @@ export const enforcementRouter = router({
     .input(z.object({ machineId: id, mode: z.enum(ENFORCEMENT_MODES, { message: "must be observe, warn or enforce" }), loginThreads: small("threads", 256).optional(), loginRamGb: small("GB", 4096).optional(), reason: reason.optional() }))
     .mutation(({ ctx, input }) => setMachineEnforcement(ctx.actor, input)),
 
-  /** What the machine's agent is told to apply now and over the next 48 h. */
+  /** What the machine's agent is told to apply now and over the next 48 h, and what it last reported applying. */
   desiredState: permitted("inventory:manage")
     .input(z.object({ machineId: id }))
-    .query(({ input }) => desiredStateFor(input.machineId, now())),
+    .query(({ input }) => machineEnforcementView(input.machineId, now())),
 
   idlePolicies: permitted("schedule:read").query(() => listIdlePolicies()),
 

@@ -6,6 +6,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatCpuSet } from "@/core/enforcement/cpu-topology";
 import { GIB, type EnforcementMode } from "@/core/enforcement/types";
 import { api } from "@/trpc/server";
+import { AppliedCard } from "./applied-card";
 import { EnforcementForm, IdleExemptButton } from "./enforcement-form";
 import { MODE_TEXT } from "./mode-text";
 
@@ -67,12 +68,7 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
             )}
           </CardBody>
         </Card>
-        <Card className="min-w-0">
-          <CardHeader title="Schedule version" description="The agent long-polls with this ETag and keeps the next 48 h, so it goes on enforcing while the portal is away." />
-          <CardBody>
-            <code className="text-xs break-all text-slate-700">{view.etag}</code>
-          </CardBody>
-        </Card>
+        <AppliedCard applied={view.applied} machineName={machine.name} />
       </div>
       <h3 className="mt-6 mb-2 text-base font-semibold text-slate-900">Slices now and in the next 48 hours</h3>
       {view.slices.length === 0 ? (
