@@ -66,8 +66,9 @@ export function earliestOn(
     const problems = quotaProblems(quota, need.gpuCount, fit.start, fit.end);
     if (problems.length === 0) return { fit, quotaBlocked: [] };
     quotaBlocked = problems;
+    // Past the horizon (the latest start, which the latest end sets) no later start is allowed.
     const next = ownerEnds.find((t) => t > fit.start);
-    if (next === undefined) return { fit: null, quotaBlocked };
+    if (next === undefined || next > horizon) return { fit: null, quotaBlocked };
     notBefore = next;
   }
   return { fit: null, quotaBlocked };

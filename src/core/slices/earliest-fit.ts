@@ -41,6 +41,7 @@ export function findEarliestFit(input: {
   const { machine, request, notBefore, horizon, excludeBookingId } = input;
   const { durationMs } = request;
   if (!Number.isFinite(notBefore) || !Number.isFinite(horizon) || !(durationMs > 0) || !Number.isFinite(durationMs)) return null;
+  if (notBefore > horizon) return null;
 
   const base: SliceRequest = { gpuCount: request.gpuCount, threads: request.threads, ramGb: request.ramGb, start: notBefore, end: notBefore + durationMs, excludeBookingId };
   if (requestShapeConflicts(machine, base).length > 0) return null;
