@@ -16,7 +16,8 @@ test("a member asks for 1 GPU ≥ 20 GB for 8 h as soon as possible, sees her pl
   const admin = await openAs(browser, { name: ACCOUNTS.admin.name });
   const bob = await openAs(browser, BOB);
   try {
-    // hermes fully held: one GPU by Bob, one by the admin, both approved.
+    // hermes fully held: one GPU by Bob, one by the admin, both approved. Approving Bob's takes
+    // GPU 0, so the admin's card must then propose GPU 1 (its preselection follows the schedule).
     await requestSlice(bob.page, { machine: MACHINE, hours: 4, purpose: `Bob holds hermes ${tag}` });
     await requestSlice(admin.page, { machine: MACHINE, hours: 4, purpose: `Ada holds hermes ${tag}` });
     await admin.page.goto("/admin/queue");
@@ -56,7 +57,7 @@ test("a member asks for 1 GPU ≥ 20 GB for 8 h as soon as possible, sees her pl
     await admin.page.getByRole("dialog").getByRole("button", { name: "Release now" }).click();
 
     await page.goto("/slices");
-    await expect(waiting.getByRole("listitem").filter({ hasText: "placed" }).first()).toContainText(`Placed from the waitlist when a slice on ${MACHINE} was released`);
+    await expect(waiting.getByRole("listitem").filter({ hasText: `Fine-tune by need ${tag}` })).toContainText(`Placed from the waitlist when a slice on ${MACHINE} was released`);
     await expect(mySlice(page, "Pending", `Fine-tune by need ${tag}`)).toBeVisible();
   } finally {
     await giveBack(page, MACHINE);

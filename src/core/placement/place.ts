@@ -5,7 +5,7 @@ import { checkQuotas } from "../slices/quotas";
 import { MS_PER_HOUR } from "../slices/time";
 import type { Booking } from "../slices/types";
 import { amountsOn, comparePlacements, suitableGpus } from "./rules";
-import { explainVerdicts, impossibleReason } from "./verdicts";
+import { explainVerdicts, impossibleOnce } from "./verdicts";
 import type { MachineVerdict, Need, Placement, PlacementMachine, PlacementResult, QuotaContext, Stranded } from "./types";
 
 /**
@@ -103,7 +103,7 @@ export function placeByNeed(input: {
   explain?: boolean;
 }): PlacementResult {
   const { machines, need, quota } = input;
-  const impossible = impossibleReason(machines, need);
+  const impossible = impossibleOnce(machines, need);
   const byMachine = input.bookings instanceof Map ? input.bookings : bookingsByMachine(input.bookings, need.notBefore);
   const horizon = need.latestEnd !== undefined ? Math.min(input.horizon, need.latestEnd - need.durationMs) : input.horizon;
   const candidates: Array<{ machine: PlacementMachine; placement?: Placement; quotaBlocked: string[] }> = [];

@@ -36,6 +36,21 @@ export function impossibleReason(machines: readonly PlacementMachine[], need: Ne
   return null;
 }
 
+const impossibleMemo = new WeakMap<readonly PlacementMachine[], Map<string, string | null>>();
+
+/**
+ * impossibleReason, remembered per fleet (array) and the need's shape, the only inputs it reads:
+ * the waitlist pass and the replay ask it for every waiting entry again and again.
+ */
+export function impossibleOnce(machines: readonly PlacementMachine[], need: Need): string | null {
+  let byShape = impossibleMemo.get(machines);
+  if (!byShape) impossibleMemo.set(machines, (byShape = new Map()));
+  const shape = JSON.stringify([need.gpuCount, need.minGpuMemoryGb, need.gpuModels, need.threadsPerGpu, need.ramGbPerGpu]);
+  let reason = byShape.get(shape);
+  if (reason === undefined) byShape.set(shape, (reason = impossibleReason(machines, need)));
+  return reason;
+}
+
 /** One verdict per machine, in the order of preference: the chosen one first, then the other placements, then the rest. */
 export function explainVerdicts(
   candidates: ReadonlyArray<{ machine: PlacementMachine; placement?: Placement; quotaBlocked: string[] }>,

@@ -51,7 +51,7 @@ export function findEarliestFit(input: {
 
   // Bookings that end by notBefore cannot touch any candidate window.
   const relevant = input.bookings
-    .filter((b) => b.machineId === machine.machineId && b.id !== excludeBookingId && b.end > notBefore)
+    .filter((b) => b.machineId === machine.machineId && b.id !== excludeBookingId && b.end > notBefore && b.start < b.end)
     .sort((a, b) => a.start - b.start);
   const candidates = [...new Set([notBefore, ...relevant.map((b) => b.end).filter((t) => t <= horizon)])].sort((a, b) => a - b);
 
@@ -64,10 +64,21 @@ export function findEarliestFit(input: {
     const end = start + durationMs;
     while (next < relevant.length && relevant[next]!.start < end) live.push(relevant[next++]!);
     live = live.filter((b) => b.end > start);
+    // The GPUs alone rule out most candidates on a busy machine: count them before the peaks.
+    if (freeGpuCount(machine, live) < request.gpuCount) continue;
     const candidate = { ...base, start, end };
     const assessment = assessWindow(machine, live, candidate);
     // The lowest-index free GPUs: what proposeFreeGpus would assign for this window.
     if (fitsAssessment(machine, candidate, assessment)) return { start, end, gpuIds: assessment.free.slice(0, request.gpuCount) };
   }
   return null;
+}
+
+/** How many of the machine's GPUs no booking of `overlapping` holds. */
+function freeGpuCount(machine: MachineCapacity, overlapping: readonly Booking[]): number {
+  const held = new Set<string>();
+  for (const b of overlapping) for (const id of b.gpuIds) held.add(id);
+  let free = 0;
+  for (const id of machine.gpuIds) if (!held.has(id)) free++;
+  return free;
 }
