@@ -50,7 +50,7 @@ test("a member asks for 1 GPU ≥ 20 GB for 8 h as soon as possible, sees her pl
     await expect(waiting).toContainText(/Number \d+ in the queue/);
 
     await admin.page.goto("/admin/waitlist");
-    await expect(admin.page.getByRole("table", { name: "The waitlist in order" })).toContainText(`Fine-tune by need ${tag}`);
+    await expect(admin.page.getByRole("region", { name: "The waitlist in order" })).toContainText(`Fine-tune by need ${tag}`);
     await expectAccessible(admin.page);
     await admin.page.goto("/slices");
     await mySlice(admin.page, "Active", `Ada holds hermes ${tag}`).getByRole("button", { name: `Release slice on ${MACHINE}` }).click();
