@@ -74,6 +74,9 @@ export function earliestOn(
   return { fit: null, quotaBlocked };
 }
 
+/** A placeholder until strandedBy runs; never compared (placements later than the earliest lose on their start). */
+const NOT_MEASURED: Stranded = Object.freeze({ gpus: NaN, threads: NaN, ramGb: NaN });
+
 /** Approved bookings grouped by machine, keeping only those that end after `from`. */
 export function bookingsByMachine(bookings: readonly Booking[], from: number): Map<string, Booking[]> {
   const out = new Map<string, Booking[]>();
@@ -106,7 +109,7 @@ export function placeByNeed(input: {
   const impossible = impossibleOnce(machines, need);
   const byMachine = input.bookings instanceof Map ? input.bookings : bookingsByMachine(input.bookings, need.notBefore);
   const horizon = need.latestEnd !== undefined ? Math.min(input.horizon, need.latestEnd - need.durationMs) : input.horizon;
-  const candidates: Array<{ machine: PlacementMachine; placement?: Placement; quotaBlocked: string[] }> = [];
+  const candidates: Array<{ machine: PlacementMachine; placement?: Placement; mine?: Booking[]; quotaBlocked: string[] }> = [];
   for (const machine of machines) {
     if (impossible || machine.status !== "active" || suitableGpus(machine, need).length < need.gpuCount) {
       candidates.push({ machine, quotaBlocked: [] });
@@ -125,10 +128,15 @@ export function placeByNeed(input: {
       continue;
     }
     const base = { machineId: machine.machineId, machineName: machine.name, gpuIds: fit.gpuIds, threads, ramGb, start: fit.start, end: fit.end };
-    const placement: Placement = { ...base, stranded: strandedBy(machine, mine, base), cloudMicrosPerHour: cloudMicrosPerHour(machine, fit.gpuIds, threads, ramGb) };
-    candidates.push({ machine, placement, quotaBlocked: [] });
+    candidates.push({ machine, placement: { ...base, stranded: NOT_MEASURED, cloudMicrosPerHour: cloudMicrosPerHour(machine, fit.gpuIds, threads, ramGb) }, mine, quotaBlocked: [] });
   }
-  const placed = candidates.filter((c) => c.placement).map((c) => c.placement!);
+  // The start decides first, so stranding is measured only where it can matter: on the machines
+  // sharing the earliest start, or on all of them when the verdicts explain every machine.
+  const earliest = Math.min(...candidates.map((c) => c.placement?.start ?? Infinity));
+  for (const c of candidates) {
+    if (c.placement && (c.placement.start === earliest || input.explain !== false)) c.placement.stranded = strandedBy(c.machine, c.mine ?? [], c.placement);
+  }
+  const placed = candidates.filter((c) => c.placement && c.placement.stranded !== NOT_MEASURED).map((c) => c.placement!);
   const best = placed.length > 0 ? placed.reduce((a, b) => (comparePlacements(b, a) < 0 ? b : a)) : null;
   const verdicts: MachineVerdict[] = input.explain === false ? [] : explainVerdicts(candidates, need, best, horizon);
   return { placement: best, verdicts, impossible: impossible ?? undefined };

@@ -37,6 +37,23 @@ const asBooking = (e: WaitingRequest, p: Placement, id: string): Booking => ({
   teamId: e.teamId,
 });
 
+/** Why a waiting entry can no longer be met at `now` because its latest end is too close, or null. */
+export function lateReason(entry: WaitingRequest, now: number): string | null {
+  const notBefore = Math.max(now, entry.need.notBefore);
+  return entry.need.latestEnd !== undefined && entry.need.latestEnd - entry.need.durationMs < notBefore ? "Its latest end has passed: it can no longer be met." : null;
+}
+
+/**
+ * Whether a pass at `now` could place anything: false when every entry may start now and no
+ * machine has its GPUs, threads and RAM free at this instant. Then the pass would only drop
+ * the entries that can no longer be met (lateReason, impossibleOnce), whatever the order.
+ */
+export function couldPlaceAny(machines: readonly PlacementMachine[], bookings: readonly Booking[], queue: readonly WaitingRequest[], now: number): boolean {
+  if (queue.some((e) => e.need.notBefore > now)) return true;
+  const free = freeAt(machines, bookingsByMachine(bookings, now), now);
+  return queue.some((e) => couldStartNow(machines, free, e.need));
+}
+
 /**
  * One pass over the queue (already in fair-share order) after capacity freed. The first entry
  * that can start now is placed, then the next, and so on. Once an entry cannot start now, its
@@ -75,8 +92,9 @@ export function planWaitlistPass(input: {
     const notBefore = Math.max(now, entry.need.notBefore);
     const policy = policyOf?.(entry.teamId);
     const quota = policy && { policy, userId: entry.userId, teamId: entry.teamId, userName: entry.userName, teamName: entry.teamName, bookings, now, kind: entry.kind };
-    if (entry.need.latestEnd !== undefined && entry.need.latestEnd - entry.need.durationMs < notBefore) {
-      out.unmeetable.push({ entryId: entry.id, reason: "Its latest end has passed: it can no longer be met." });
+    const lost = lateReason(entry, now);
+    if (lost) {
+      out.unmeetable.push({ entryId: entry.id, reason: lost });
       continue;
     }
     if (blocked && !backfill) continue;
