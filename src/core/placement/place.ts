@@ -1,5 +1,6 @@
-import { assessWindow, defaultSliceProfile, sliceCapacity } from "../slices/capacity";
-import { findEarliestFit, type Fit } from "../slices/earliest-fit";
+import { assessWindow, defaultSliceProfile, sliceCapacity, type WindowAssessment } from "../slices/capacity";
+import { searchEarliestFit, type AssessedFit } from "../slices/earliest-fit";
+import { freeGpuIds, machineBookingsIn } from "../slices/gpus";
 import { formatUtc, plural } from "../slices/format";
 import { checkQuotas } from "../slices/quotas";
 import { MS_PER_HOUR } from "../slices/time";
@@ -14,7 +15,17 @@ import type { MachineVerdict, Need, Placement, PlacementMachine, PlacementResult
  * Measured at the others' peak load over the window, the moment the machine is fullest.
  */
 export function strandedBy(machine: PlacementMachine, bookings: readonly Booking[], p: Omit<Placement, "stranded" | "cloudMicrosPerHour">): Stranded {
-  const a = assessWindow(machine, bookings, { gpuCount: p.gpuIds.length, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end });
+  const window = { start: p.start, end: p.end };
+  const overlapping = machineBookingsIn(machine, bookings, window);
+  return strandedIn(machine, { overlapping, assessment: assessWindow(machine, overlapping, { gpuCount: p.gpuIds.length, threads: p.threads, ramGb: p.ramGb, ...window }) }, p);
+}
+
+/**
+ * strandedBy from what the search saw in the window: the bookings overlapping it (all of the
+ * machine's GPUs count, not only the ones the need accepts) and their thread and RAM peaks.
+ */
+export function strandedIn(machine: PlacementMachine, window: { overlapping: readonly Booking[]; assessment: WindowAssessment }, p: Omit<Placement, "stranded" | "cloudMicrosPerHour">): Stranded {
+  const a = { free: freeGpuIds(machine, window.overlapping), threads: window.assessment.threads, ramGb: window.assessment.ramGb };
   const cap = sliceCapacity(machine);
   const profile = defaultSliceProfile(machine);
   const freeGpus = a.free.filter((id) => !p.gpuIds.includes(id)).length;
@@ -53,7 +64,7 @@ export function earliestOn(
   need: Need,
   horizon: number,
   quota?: QuotaContext,
-): { fit: Fit | null; quotaBlocked: string[] } {
+): { fit: AssessedFit | null; quotaBlocked: string[] } {
   const allowed = suitableGpus(machine, need).map((g) => g.id);
   const restricted = { ...machine, gpuIds: machine.gpuIds.filter((id) => allowed.includes(id)) };
   const { threads, ramGb } = amountsOn(machine, need);
@@ -61,7 +72,7 @@ export function earliestOn(
   let notBefore = need.notBefore;
   let quotaBlocked: string[] = [];
   for (let attempt = 0; attempt < 500; attempt++) {
-    const fit = findEarliestFit({ machine: restricted, bookings, request: { gpuCount: need.gpuCount, threads, ramGb, durationMs: need.durationMs }, notBefore, horizon });
+    const fit = searchEarliestFit({ machine: restricted, bookings, request: { gpuCount: need.gpuCount, threads, ramGb, durationMs: need.durationMs }, notBefore, horizon });
     if (!fit) return { fit: null, quotaBlocked };
     const problems = quotaProblems(quota, need.gpuCount, fit.start, fit.end);
     if (problems.length === 0) return { fit, quotaBlocked: [] };
@@ -109,7 +120,7 @@ export function placeByNeed(input: {
   const impossible = impossibleOnce(machines, need);
   const byMachine = input.bookings instanceof Map ? input.bookings : bookingsByMachine(input.bookings, need.notBefore);
   const horizon = need.latestEnd !== undefined ? Math.min(input.horizon, need.latestEnd - need.durationMs) : input.horizon;
-  const candidates: Array<{ machine: PlacementMachine; placement?: Placement; mine?: Booking[]; quotaBlocked: string[] }> = [];
+  const candidates: Array<{ machine: PlacementMachine; placement?: Placement; window?: AssessedFit; quotaBlocked: string[] }> = [];
   for (const machine of machines) {
     if (impossible || machine.status !== "active" || suitableGpus(machine, need).length < need.gpuCount) {
       candidates.push({ machine, quotaBlocked: [] });
@@ -128,13 +139,13 @@ export function placeByNeed(input: {
       continue;
     }
     const base = { machineId: machine.machineId, machineName: machine.name, gpuIds: fit.gpuIds, threads, ramGb, start: fit.start, end: fit.end };
-    candidates.push({ machine, placement: { ...base, stranded: NOT_MEASURED, cloudMicrosPerHour: cloudMicrosPerHour(machine, fit.gpuIds, threads, ramGb) }, mine, quotaBlocked: [] });
+    candidates.push({ machine, placement: { ...base, stranded: NOT_MEASURED, cloudMicrosPerHour: cloudMicrosPerHour(machine, fit.gpuIds, threads, ramGb) }, window: fit, quotaBlocked: [] });
   }
   // The start decides first, so stranding is measured only where it can matter: on the machines
   // sharing the earliest start, or on all of them when the verdicts explain every machine.
   const earliest = Math.min(...candidates.map((c) => c.placement?.start ?? Infinity));
   for (const c of candidates) {
-    if (c.placement && (c.placement.start === earliest || input.explain !== false)) c.placement.stranded = strandedBy(c.machine, c.mine ?? [], c.placement);
+    if (c.placement && c.window && (c.placement.start === earliest || input.explain !== false)) c.placement.stranded = strandedIn(c.machine, c.window, c.placement);
   }
   const placed = candidates.filter((c) => c.placement && c.placement.stranded !== NOT_MEASURED).map((c) => c.placement!);
   const best = placed.length > 0 ? placed.reduce((a, b) => (comparePlacements(b, a) < 0 ? b : a)) : null;

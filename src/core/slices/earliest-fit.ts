@@ -1,4 +1,4 @@
-import { assessWindow, fitsAssessment, requestShapeConflicts, sliceCapacity, type SliceRequest } from "./capacity";
+import { assessWindow, fitsAssessment, requestShapeConflicts, sliceCapacity, type SliceRequest, type WindowAssessment } from "./capacity";
 import type { Booking, MachineCapacity } from "./types";
 
 export interface FitRequest {
@@ -13,6 +13,12 @@ export interface Fit {
   end: number;
   /** The GPUs proposeFreeGpus would assign for that window (lowest free indices). */
   gpuIds: string[];
+}
+
+/** A fit with what the search saw in its window: the others' bookings there and their peaks. */
+export interface AssessedFit extends Fit {
+  overlapping: Booking[];
+  assessment: WindowAssessment;
 }
 
 /**
@@ -30,14 +36,20 @@ export interface Fit {
  *
  * Backdating is the caller's concern: pass notBefore >= now. Quotas are checked separately.
  */
-export function findEarliestFit(input: {
+export function findEarliestFit(input: Parameters<typeof searchEarliestFit>[0]): Fit | null {
+  const found = searchEarliestFit(input);
+  return found && { start: found.start, end: found.end, gpuIds: found.gpuIds };
+}
+
+/** findEarliestFit, also answering what it saw in the window (placement measures stranding from it). */
+export function searchEarliestFit(input: {
   machine: MachineCapacity;
   bookings: readonly Booking[];
   request: FitRequest;
   notBefore: number;
   horizon: number;
   excludeBookingId?: string;
-}): Fit | null {
+}): AssessedFit | null {
   const { machine, request, notBefore, horizon, excludeBookingId } = input;
   const { durationMs } = request;
   if (!Number.isFinite(notBefore) || !Number.isFinite(horizon) || !(durationMs > 0) || !Number.isFinite(durationMs)) return null;
@@ -69,7 +81,7 @@ export function findEarliestFit(input: {
     const candidate = { ...base, start, end };
     const assessment = assessWindow(machine, live, candidate);
     // The lowest-index free GPUs: what proposeFreeGpus would assign for this window.
-    if (fitsAssessment(machine, candidate, assessment)) return { start, end, gpuIds: assessment.free.slice(0, request.gpuCount) };
+    if (fitsAssessment(machine, candidate, assessment)) return { start, end, gpuIds: assessment.free.slice(0, request.gpuCount), overlapping: live, assessment };
   }
   return null;
 }
