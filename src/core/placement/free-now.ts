@@ -38,10 +38,17 @@ export function take(free: Map<string, FreeAtInstant>, b: Booking, into = free.g
 
 /** False when no machine has the need's GPUs, threads and RAM free at the instant: then no window starting then fits. */
 export function couldStartNow(machines: readonly PlacementMachine[], free: ReadonlyMap<string, FreeAtInstant>, need: Need): boolean {
-  return machines.some((m) => {
-    const f = free.get(m.machineId);
-    if (!f || f.gpus.size < need.gpuCount) return false;
-    const { threads, ramGb } = amountsOn(m, need);
-    return threads <= f.threads && ramGb <= f.ramGb && suitableGpus(m, need).filter((g) => f.gpus.has(g.id)).length >= need.gpuCount;
-  });
+  return machines.some((m) => hasFreeNow(m, free, need));
+}
+
+/** The machines with the need's GPUs, threads and RAM free at the instant: the only ones a window starting then can fit. */
+export function freeNowFor(machines: readonly PlacementMachine[], free: ReadonlyMap<string, FreeAtInstant>, need: Need): PlacementMachine[] {
+  return machines.filter((m) => hasFreeNow(m, free, need));
+}
+
+function hasFreeNow(m: PlacementMachine, free: ReadonlyMap<string, FreeAtInstant>, need: Need): boolean {
+  const f = free.get(m.machineId);
+  if (!f || f.gpus.size < need.gpuCount) return false;
+  const { threads, ramGb } = amountsOn(m, need);
+  return threads <= f.threads && ramGb <= f.ramGb && suitableGpus(m, need).filter((g) => f.gpus.has(g.id)).length >= need.gpuCount;
 }

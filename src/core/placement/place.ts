@@ -115,6 +115,8 @@ export function placeByNeed(input: {
   quota?: QuotaContext;
   /** False skips the per-machine verdicts (the waitlist and the replay only need the placement). */
   explain?: boolean;
+  /** Search only these machines (by id), known to be the only ones that can fit; impossibility is still judged on the whole fleet. */
+  among?: ReadonlySet<string>;
 }): PlacementResult {
   const { machines, need, quota } = input;
   const impossible = impossibleOnce(machines, need);
@@ -122,7 +124,7 @@ export function placeByNeed(input: {
   const horizon = need.latestEnd !== undefined ? Math.min(input.horizon, need.latestEnd - need.durationMs) : input.horizon;
   const candidates: Array<{ machine: PlacementMachine; placement?: Placement; window?: AssessedFit; quotaBlocked: string[] }> = [];
   for (const machine of machines) {
-    if (impossible || machine.status !== "active" || suitableGpus(machine, need).length < need.gpuCount) {
+    if (impossible || (input.among && !input.among.has(machine.machineId)) || machine.status !== "active" || suitableGpus(machine, need).length < need.gpuCount) {
       candidates.push({ machine, quotaBlocked: [] });
       continue;
     }

@@ -36,18 +36,21 @@ export function impossibleReason(machines: readonly PlacementMachine[], need: Ne
   return null;
 }
 
-const impossibleMemo = new WeakMap<readonly PlacementMachine[], Map<string, string | null>>();
+const impossibleMemo = new WeakMap<readonly PlacementMachine[], { byNeed: WeakMap<Need, string | null>; byShape: Map<string, string | null> }>();
 
 /**
  * impossibleReason, remembered per fleet (array) and the need's shape, the only inputs it reads:
  * the waitlist pass and the replay ask it for every waiting entry again and again.
  */
 export function impossibleOnce(machines: readonly PlacementMachine[], need: Need): string | null {
-  let byShape = impossibleMemo.get(machines);
-  if (!byShape) impossibleMemo.set(machines, (byShape = new Map()));
-  const shape = JSON.stringify([need.gpuCount, need.minGpuMemoryGb, need.gpuModels, need.threadsPerGpu, need.ramGbPerGpu]);
-  let reason = byShape.get(shape);
-  if (reason === undefined) byShape.set(shape, (reason = impossibleReason(machines, need)));
+  let memo = impossibleMemo.get(machines);
+  if (!memo) impossibleMemo.set(machines, (memo = { byNeed: new WeakMap(), byShape: new Map() }));
+  const known = memo.byNeed.get(need);
+  if (known !== undefined) return known;
+  const shape = `${need.gpuCount}|${need.minGpuMemoryGb}|${need.gpuModels?.join("\u0000")}|${need.threadsPerGpu}|${need.ramGbPerGpu}`;
+  let reason = memo.byShape.get(shape);
+  if (reason === undefined) memo.byShape.set(shape, (reason = impossibleReason(machines, need)));
+  memo.byNeed.set(need, reason);
   return reason;
 }
 

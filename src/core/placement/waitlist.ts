@@ -1,7 +1,7 @@
 import type { SliceKind } from "../slices/kinds";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking } from "../slices/types";
-import { couldStartNow, freeAt, take } from "./free-now";
+import { couldStartNow, freeAt, freeNowFor, take } from "./free-now";
 import { bookingsByMachine, placeByNeed } from "./place";
 import type { Need, Placement, PlacementMachine, QuotaContext } from "./types";
 import { impossibleOnce } from "./verdicts";
@@ -104,7 +104,9 @@ export function planWaitlistPass(input: {
       continue;
     }
     const own: Need = { ...entry.need, notBefore };
-    if (notBefore === now && !couldStartNow(machines, free, entry.need)) {
+    // Starting now, only the machines with its resources free at this instant can take it.
+    const candidates = notBefore === now ? new Set(freeNowFor(machines, free, entry.need).map((m) => m.machineId)) : undefined;
+    if (candidates?.size === 0) {
       blocked ??= { need: own, quota };
       continue;
     }
@@ -112,7 +114,7 @@ export function planWaitlistPass(input: {
     const until = blocked ? reservation(blocked) : null;
     const latestEnd = until !== null ? Math.min(entry.need.latestEnd ?? Infinity, until) : entry.need.latestEnd;
     const need: Need = { ...own, latestEnd: latestEnd === Infinity ? undefined : latestEnd };
-    const p = placeByNeed({ machines, bookings: byMachine, need, horizon: notBefore, quota, explain: false }).placement;
+    const p = placeByNeed({ machines, bookings: byMachine, need, horizon: notBefore, quota, explain: false, among: candidates }).placement;
     if (p) {
       const booking = asBooking(entry, p, `waitlist:${entry.id}`);
       bookings.push(booking);
