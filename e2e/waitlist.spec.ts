@@ -55,6 +55,8 @@ test("a member asks for 1 GPU ≥ 20 GB for 8 h as soon as possible, sees her pl
     await admin.page.goto("/slices");
     await mySlice(admin.page, "Active", `Ada holds hermes ${tag}`).getByRole("button", { name: `Release slice on ${MACHINE}` }).click();
     await admin.page.getByRole("dialog").getByRole("button", { name: "Release now" }).click();
+    // The placement commits with the release: wait for it before looking as the member.
+    await expect(mySlice(admin.page, "Active", `Ada holds hermes ${tag}`)).toHaveCount(0);
 
     await page.goto("/slices");
     await expect(waiting.getByRole("listitem").filter({ hasText: `Fine-tune by need ${tag}` })).toContainText(`Placed from the waitlist when a slice on ${MACHINE} was released`);
