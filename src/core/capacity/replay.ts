@@ -2,7 +2,7 @@ import { FAIR_SHARE_WINDOW_MS, orderWaitlist, teamUsage } from "../placement/fai
 import { bookingsByMachine, placeByNeed } from "../placement/place";
 import type { Need, Placement, PlacementMachine } from "../placement/types";
 import { impossibleOnce } from "../placement/verdicts";
-import { couldPlaceAny, lateReason, planWaitlistPass, type WaitingRequest } from "../placement/waitlist";
+import { couldPlaceAny, lateReason, planWaitlistPass, preparePass, type WaitingRequest } from "../placement/waitlist";
 import { findCapacityConflicts } from "../slices/capacity";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking } from "../slices/types";
@@ -118,7 +118,8 @@ export function replay(input: {
     const done = new Set<string>();
     // Most passes on a full fleet can place nothing: then only entries that can no longer be met
     // leave, which needs neither the order nor a placement search (the same outcome, sooner).
-    if (!couldPlaceAny(machines, held, queue, now)) {
+    const prepared = preparePass(machines, held, now);
+    if (!couldPlaceAny(machines, prepared, queue, now)) {
       for (const e of queue) if (lateReason(e, now) || impossibleOnce(machines, e.need)) done.add(e.id);
       for (const id of done) served.set(id, null);
       if (done.size > 0) queue.splice(0, queue.length, ...queue.filter((e) => !done.has(e.id)));
@@ -129,7 +130,7 @@ export function replay(input: {
     // One team alone in the queue is in age order whatever its use: no need to sum it.
     const teams = new Set(queue.map((e) => e.teamId)).size;
     const ordered = options.fairShare && teams > 1 ? orderWaitlist(queue, teamUsage([...past, ...held], now), shares) : [...queue].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-    const result = planWaitlistPass({ machines, bookings: held, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill });
+    const result = planWaitlistPass({ machines, bookings: held, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill, prepared });
     const byId = new Map(queue.map((e) => [e.id, e]));
     for (const { entryId, placement } of result.placed) {
       const entry = byId.get(entryId)!;

@@ -1,7 +1,7 @@
 import type { SliceKind } from "../slices/kinds";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking } from "../slices/types";
-import { couldStartNow, freeAt, freeNowFor, take } from "./free-now";
+import { couldStartNow, freeAt, freeNowFor, take, type FreeAtInstant } from "./free-now";
 import { bookingsByMachine, placeByNeed } from "./place";
 import type { Need, Placement, PlacementMachine, QuotaContext } from "./types";
 import { impossibleOnce } from "./verdicts";
@@ -48,10 +48,19 @@ export function lateReason(entry: WaitingRequest, now: number): string | null {
  * machine has its GPUs, threads and RAM free at this instant. Then the pass would only drop
  * the entries that can no longer be met (lateReason, impossibleOnce), whatever the order.
  */
-export function couldPlaceAny(machines: readonly PlacementMachine[], bookings: readonly Booking[], queue: readonly WaitingRequest[], now: number): boolean {
-  if (queue.some((e) => e.need.notBefore > now)) return true;
-  const free = freeAt(machines, bookingsByMachine(bookings, now), now);
-  return queue.some((e) => couldStartNow(machines, free, e.need));
+export function couldPlaceAny(machines: readonly PlacementMachine[], prepared: PreparedPass, queue: readonly WaitingRequest[], now: number): boolean {
+  return queue.some((e) => e.need.notBefore > now || couldStartNow(machines, prepared.free, e.need));
+}
+
+/** The bookings by machine and what is free at `now`, which a pass starts from (a pass consumes them). */
+export interface PreparedPass {
+  byMachine: Map<string, Booking[]>;
+  free: Map<string, FreeAtInstant>;
+}
+
+export function preparePass(machines: readonly PlacementMachine[], bookings: readonly Booking[], now: number): PreparedPass {
+  const byMachine = bookingsByMachine(bookings, now);
+  return { byMachine, free: freeAt(machines, byMachine, now) };
 }
 
 /**
@@ -75,12 +84,13 @@ export function planWaitlistPass(input: {
   policyOf?: (teamId: string) => QuotaPolicy | undefined;
   /** False gives the plain baseline: no backfilling (the queue waits behind its head). */
   backfill?: boolean;
+  /** preparePass of the same machines, bookings and now, when the caller has it already (it is consumed). */
+  prepared?: PreparedPass;
 }): WaitlistPass {
   const { machines, queue, now, horizon, policyOf } = input;
   const backfill = input.backfill ?? true;
   const bookings = [...input.bookings];
-  const byMachine = bookingsByMachine(bookings, now);
-  const free = freeAt(machines, byMachine, now);
+  const { byMachine, free } = input.prepared ?? preparePass(machines, bookings, now);
   const out: WaitlistPass = { placed: [], unmeetable: [], reservation: null };
   // The first entry that could not start now, and (once asked for) its earliest start.
   let blocked: { need: Need; quota: QuotaContext | undefined; reservation?: number | null } | null = null;
