@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * Savings report of a window
-         * @description Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds.
+         * @description Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team, purpose (training, interactive, serving) or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds.
          *
          *     Needs: savings:read.
          */
@@ -992,7 +992,7 @@ export interface components {
             /** @enum {string} */
             bucket: "day" | "week" | "month";
             /** @enum {string} */
-            groupBy: "machine" | "team" | "fleet";
+            groupBy: "machine" | "team" | "purpose" | "fleet";
             buckets: {
                 /** @description Epoch milliseconds (UTC). */
                 from: number;
@@ -2971,7 +2971,7 @@ export interface operations {
                 from: string;
                 to: string;
                 bucket: "day" | "week" | "month";
-                groupBy: "machine" | "team" | "fleet";
+                groupBy: "machine" | "team" | "purpose" | "fleet";
             };
             header?: never;
             path?: never;

@@ -74,6 +74,9 @@ export const teamColumns: Column<TeamRow>[] = [
   moneyColumn("Savings", (r) => r.savingsMicros, true),
 ];
 
+/** The same figures per purpose (training, interactive, serving). */
+export const purposeColumns: Column<TeamRow>[] = [{ ...teamColumns[0]!, header: "Purpose" }, ...teamColumns.slice(1)];
+
 export function periodColumns(bucket: "day" | "week" | "month"): Column<PeriodRow>[] {
   return [
     { header: "Period (UTC)", csvHeader: "Period start (UTC)", csv: (r) => r.from, cell: (r) => periodLabel(r.from, r.to, bucket) },

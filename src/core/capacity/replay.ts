@@ -1,7 +1,8 @@
 import { FAIR_SHARE_WINDOW_MS, orderWaitlist, teamUsage } from "../placement/fair-share";
 import { bookingsByMachine, placeByNeed } from "../placement/place";
 import type { Need, Placement, PlacementMachine } from "../placement/types";
-import { planWaitlistPass, type WaitingRequest } from "../placement/waitlist";
+import { impossibleOnce } from "../placement/verdicts";
+import { couldPlaceAny, lateReason, planWaitlistPass, preparePass, type WaitingRequest } from "../placement/waitlist";
 import { findCapacityConflicts } from "../slices/capacity";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking } from "../slices/types";
@@ -96,21 +97,40 @@ export function replay(input: {
   const queue: Array<WaitingRequest & { createdAt: number; heldMs: number }> = [];
   const heldOf = new Map<string, number>();
 
+  // The same bookings by machine, so a request by machine checks its own machine only.
+  const liveOn = new Map<string, Map<string, Live>>();
+  const hold = (b: Live) => {
+    live.set(b.id, b);
+    const on = liveOn.get(b.machineId);
+    if (on) on.set(b.id, b);
+    else liveOn.set(b.machineId, new Map([[b.id, b]]));
+  };
   const addRelease = (at: number, id: string) => releases.push({ at, id });
   const place = (id: string, p: Placement, userId: string, teamId: string) => {
     const heldMs = heldOf.get(id)!;
-    live.set(id, { id, machineId: p.machineId, gpuIds: p.gpuIds, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end, bookedEnd: p.end, userId, teamId });
+    hold({ id, machineId: p.machineId, gpuIds: p.gpuIds, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end, bookedEnd: p.end, userId, teamId });
     served.set(id, { machineId: p.machineId, gpuIds: p.gpuIds, start: p.start, end: p.start + heldMs, gpuCount: p.gpuIds.length, cloudMicrosPerHour: p.cloudMicrosPerHour });
     addRelease(p.start + heldMs, id);
   };
   const pass = (now: number) => {
     if (queue.length === 0) return;
+    const held = [...live.values()];
+    const done = new Set<string>();
+    // Most passes on a full fleet can place nothing: then only entries that can no longer be met
+    // leave, which needs neither the order nor a placement search (the same outcome, sooner).
+    const prepared = preparePass(machines, held, now);
+    if (!couldPlaceAny(machines, prepared, queue, now)) {
+      for (const e of queue) if (lateReason(e, now) || impossibleOnce(machines, e.need)) done.add(e.id);
+      for (const id of done) served.set(id, null);
+      if (done.size > 0) queue.splice(0, queue.length, ...queue.filter((e) => !done.has(e.id)));
+      return;
+    }
     // Fair share looks back 30 days: older history only slows the look-up down.
     if (past.length > 4096) past.splice(0, past.length, ...past.filter((b) => b.end > now - FAIR_SHARE_WINDOW_MS));
-    const held = [...live.values()];
-    const ordered = options.fairShare ? orderWaitlist(queue, teamUsage([...past, ...held], now), shares) : [...queue].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-    const result = planWaitlistPass({ machines, bookings: held, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill });
-    const done = new Set<string>();
+    // One team alone in the queue is in age order whatever its use: no need to sum it.
+    const teams = new Set(queue.map((e) => e.teamId)).size;
+    const ordered = options.fairShare && teams > 1 ? orderWaitlist(queue, teamUsage([...past, ...held], now), shares) : [...queue].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const result = planWaitlistPass({ machines, bookings: held, queue: ordered, now, horizon: now + options.horizonMs, policyOf: input.policyOf, backfill: options.backfill, prepared });
     const byId = new Map(queue.map((e) => [e.id, e]));
     for (const { entryId, placement } of result.placed) {
       const entry = byId.get(entryId)!;
@@ -127,6 +147,7 @@ export function replay(input: {
     const b = live.get(id);
     if (!b) return;
     live.delete(id);
+    liveOn.get(b.machineId)?.delete(id);
     if (at > b.start) past.push({ ...b, end: at });
   };
 
@@ -146,13 +167,13 @@ export function replay(input: {
     if (r.kind === "fixed") {
       const b = r.booking;
       const machine = machineById.get(b.machineId);
-      const onMachine = [...live.values()].filter((x) => x.machineId === b.machineId);
+      const onMachine = [...(liveOn.get(b.machineId)?.values() ?? [])];
       const conflicts = machine ? findCapacityConflicts({ machine, bookings: onMachine, request: { gpuIds: b.gpuIds, gpuCount: b.gpuIds.length, threads: b.threads, ramGb: b.ramGb, start: b.start, end: b.end }, now: b.start }) : [{}];
       if (conflicts.length > 0) {
         refusedFixed.push(r.id);
         continue;
       }
-      live.set(r.id, { ...b, id: r.id, bookedEnd: b.end });
+      hold({ ...b, id: r.id, bookedEnd: b.end });
       addRelease(r.releasedAt, r.id);
       continue;
     }

@@ -1,3 +1,4 @@
+import type { SliceKind } from "../slices/kinds";
 /**
  * Plain-data inputs of the cost ledger. Services load these from the database; the core never
  * does. Money is integer micro-dollars (bigint), time is epoch milliseconds (UTC).
@@ -53,6 +54,8 @@ export interface HeldSlice {
   machineId: string;
   teamId: string;
   userId: string;
+  /** What the GPUs did (training when absent), for the report by purpose. */
+  kind?: SliceKind;
   gpuIds: readonly string[];
   threads: number;
   ramGb: number;

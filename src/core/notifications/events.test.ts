@@ -18,6 +18,7 @@ const EVENTS: NotificationEvent[] = [
   { kind: "slice-ends-soon", slice },
   { kind: "extension-decided", slice, extensionId: "e1", approved: false, requestedEnd: now + 9e6, by: "Ada", reason: "no" },
   { kind: "slice-released-by-admin", slice, by: "Ada", at: now },
+  { kind: "waitlist-placed", slice, entryId: "w1", cause: "a slice on atlas was released", backfilled: false, approved: true },
   { kind: "idle-warning", slice, idleMinutes: 30, reclaimAt: now + 900_000 },
   { kind: "idle-reclaimed", slice, idleMinutes: 60, at: now },
   { kind: "unbooked-use", machineId: "m1", machineName: "atlas", userId: "u1", linuxUsername: "alice", gpuIndexes: [0, 1], seenAt: now },

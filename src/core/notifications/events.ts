@@ -38,6 +38,7 @@ export type NotificationEvent =
   | { kind: "slice-ends-soon"; slice: SliceRef }
   | { kind: "extension-decided"; slice: SliceRef; extensionId: string; approved: boolean; requestedEnd: number; by: string | null; reason: string | null }
   | { kind: "slice-released-by-admin"; slice: SliceRef; by: string; at: number }
+  | { kind: "waitlist-placed"; slice: SliceRef; entryId: string; cause: string; backfilled: boolean; approved: boolean }
   | { kind: "idle-warning"; slice: SliceRef; idleMinutes: number; reclaimAt: number }
   | { kind: "idle-reclaimed"; slice: SliceRef; idleMinutes: number; at: number }
   | { kind: "unbooked-use"; machineId: string; machineName: string; userId: string | null; linuxUsername: string; gpuIndexes: number[]; seenAt: number }
@@ -63,6 +64,9 @@ export function eventKey(event: NotificationEvent): string {
     case "slice-released-by-admin":
     case "idle-reclaimed":
       return `${event.kind}:${event.slice.id}`;
+    case "waitlist-placed":
+      // One waiting request is placed at most once, so its entry names the event.
+      return `${event.kind}:${event.entryId}`;
     case "idle-warning":
       // Two warnings of one idle spell share their reclaim time: the minutes tell them apart.
       return `${event.kind}:${event.slice.id}:${event.reclaimAt}:${event.idleMinutes}`;
@@ -111,6 +115,8 @@ export function describeEvent(event: NotificationEvent): Described {
       return { ...base, title: `Extension ${event.approved ? "approved" : "rejected"}: ${what(event.slice)}`, lines: [event.approved ? `It now ends at ${formatUtc(event.requestedEnd)}.` : `It still ends at ${formatUtc(event.slice.end)}.`, event.by ? `Decided by ${event.by}${event.reason ? `: ${event.reason}` : "."}` : "Approved automatically: it fits capacity and quota."], path: "/slices", linkLabel: "See my slices" };
     case "slice-released-by-admin":
       return { ...base, title: `${event.by} released your slice on ${event.slice.machineName}`, lines: [`It ended at ${formatUtc(event.at)} instead of ${formatUtc(event.slice.end)}; the GPUs are free for others.`], path: "/slices", linkLabel: "See my slices" };
+    case "waitlist-placed":
+      return { ...base, title: `Placed from the waitlist: ${what(event.slice)}`, lines: [`${window(event.slice)}.`, `Capacity freed when ${event.cause}${event.backfilled ? "; it fits before the request ahead of it could start" : ""}.`, event.approved ? "It is approved: the GPUs are yours for that window." : "It waits for an admin's approval."], path: "/slices", linkLabel: "See my slices" };
     case "idle-warning":
       return { ...base, title: `Idle for ${event.idleMinutes} minutes: ${what(event.slice)}`, lines: [`It will be reclaimed at ${formatUtc(event.reclaimAt)} unless the GPUs are used again.`], path: "/slices", linkLabel: "See my slices" };
     case "idle-reclaimed":

@@ -25,6 +25,7 @@ export const EVENT_KINDS = {
   "slice-ends-soon": { label: "Your slice ends in 30 minutes", audience: "holder", defaults: ["in_app", "email"] },
   "extension-decided": { label: "Your extension was decided", audience: "holder", defaults: ["in_app", "email"] },
   "slice-released-by-admin": { label: "An admin released your slice", audience: "holder", defaults: ["in_app", "email"] },
+  "waitlist-placed": { label: "Your waiting request was placed", audience: "holder", defaults: ["in_app", "email"] },
   "quota-exception-asked": { label: "A quota exception is asked", audience: "admins", defaults: ["in_app", "email"] },
   "quota-exception-decided": { label: "Your quota exception was decided", audience: "holder", defaults: ["in_app", "email"] },
   "idle-warning": { label: "Your slice is idle and may be reclaimed", audience: "holder", defaults: ["in_app", "email"] },

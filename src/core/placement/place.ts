@@ -1,11 +1,12 @@
-import { assessWindow, defaultSliceProfile, sliceCapacity } from "../slices/capacity";
-import { findEarliestFit, type Fit } from "../slices/earliest-fit";
+import { assessWindow, defaultSliceProfile, sliceCapacity, type WindowAssessment } from "../slices/capacity";
+import { searchEarliestFit, type AssessedFit } from "../slices/earliest-fit";
+import { freeGpuIds, machineBookingsIn } from "../slices/gpus";
 import { formatUtc, plural } from "../slices/format";
 import { checkQuotas } from "../slices/quotas";
 import { MS_PER_HOUR } from "../slices/time";
 import type { Booking } from "../slices/types";
 import { amountsOn, comparePlacements, suitableGpus } from "./rules";
-import { explainVerdicts, impossibleReason } from "./verdicts";
+import { explainVerdicts, impossibleOnce } from "./verdicts";
 import type { MachineVerdict, Need, Placement, PlacementMachine, PlacementResult, QuotaContext, Stranded } from "./types";
 
 /**
@@ -14,7 +15,17 @@ import type { MachineVerdict, Need, Placement, PlacementMachine, PlacementResult
  * Measured at the others' peak load over the window, the moment the machine is fullest.
  */
 export function strandedBy(machine: PlacementMachine, bookings: readonly Booking[], p: Omit<Placement, "stranded" | "cloudMicrosPerHour">): Stranded {
-  const a = assessWindow(machine, bookings, { gpuCount: p.gpuIds.length, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end });
+  const window = { start: p.start, end: p.end };
+  const overlapping = machineBookingsIn(machine, bookings, window);
+  return strandedIn(machine, { overlapping, assessment: assessWindow(machine, overlapping, { gpuCount: p.gpuIds.length, threads: p.threads, ramGb: p.ramGb, ...window }) }, p);
+}
+
+/**
+ * strandedBy from what the search saw in the window: the bookings overlapping it (all of the
+ * machine's GPUs count, not only the ones the need accepts) and their thread and RAM peaks.
+ */
+export function strandedIn(machine: PlacementMachine, window: { overlapping: readonly Booking[]; assessment: WindowAssessment }, p: Omit<Placement, "stranded" | "cloudMicrosPerHour">): Stranded {
+  const a = { free: freeGpuIds(machine, window.overlapping), threads: window.assessment.threads, ramGb: window.assessment.ramGb };
   const cap = sliceCapacity(machine);
   const profile = defaultSliceProfile(machine);
   const freeGpus = a.free.filter((id) => !p.gpuIds.includes(id)).length;
@@ -53,7 +64,7 @@ export function earliestOn(
   need: Need,
   horizon: number,
   quota?: QuotaContext,
-): { fit: Fit | null; quotaBlocked: string[] } {
+): { fit: AssessedFit | null; quotaBlocked: string[] } {
   const allowed = suitableGpus(machine, need).map((g) => g.id);
   const restricted = { ...machine, gpuIds: machine.gpuIds.filter((id) => allowed.includes(id)) };
   const { threads, ramGb } = amountsOn(machine, need);
@@ -61,17 +72,21 @@ export function earliestOn(
   let notBefore = need.notBefore;
   let quotaBlocked: string[] = [];
   for (let attempt = 0; attempt < 500; attempt++) {
-    const fit = findEarliestFit({ machine: restricted, bookings, request: { gpuCount: need.gpuCount, threads, ramGb, durationMs: need.durationMs }, notBefore, horizon });
+    const fit = searchEarliestFit({ machine: restricted, bookings, request: { gpuCount: need.gpuCount, threads, ramGb, durationMs: need.durationMs }, notBefore, horizon });
     if (!fit) return { fit: null, quotaBlocked };
     const problems = quotaProblems(quota, need.gpuCount, fit.start, fit.end);
     if (problems.length === 0) return { fit, quotaBlocked: [] };
     quotaBlocked = problems;
+    // Past the horizon (the latest start, which the latest end sets) no later start is allowed.
     const next = ownerEnds.find((t) => t > fit.start);
-    if (next === undefined) return { fit: null, quotaBlocked };
+    if (next === undefined || next > horizon) return { fit: null, quotaBlocked };
     notBefore = next;
   }
   return { fit: null, quotaBlocked };
 }
+
+/** A placeholder until strandedBy runs; never compared (placements later than the earliest lose on their start). */
+const NOT_MEASURED: Stranded = Object.freeze({ gpus: NaN, threads: NaN, ramGb: NaN });
 
 /** Approved bookings grouped by machine, keeping only those that end after `from`. */
 export function bookingsByMachine(bookings: readonly Booking[], from: number): Map<string, Booking[]> {
@@ -100,14 +115,16 @@ export function placeByNeed(input: {
   quota?: QuotaContext;
   /** False skips the per-machine verdicts (the waitlist and the replay only need the placement). */
   explain?: boolean;
+  /** Search only these machines (by id), known to be the only ones that can fit; impossibility is still judged on the whole fleet. */
+  among?: ReadonlySet<string>;
 }): PlacementResult {
   const { machines, need, quota } = input;
-  const impossible = impossibleReason(machines, need);
+  const impossible = impossibleOnce(machines, need);
   const byMachine = input.bookings instanceof Map ? input.bookings : bookingsByMachine(input.bookings, need.notBefore);
   const horizon = need.latestEnd !== undefined ? Math.min(input.horizon, need.latestEnd - need.durationMs) : input.horizon;
-  const candidates: Array<{ machine: PlacementMachine; placement?: Placement; quotaBlocked: string[] }> = [];
+  const candidates: Array<{ machine: PlacementMachine; placement?: Placement; window?: AssessedFit; quotaBlocked: string[] }> = [];
   for (const machine of machines) {
-    if (impossible || machine.status !== "active" || suitableGpus(machine, need).length < need.gpuCount) {
+    if (impossible || (input.among && !input.among.has(machine.machineId)) || machine.status !== "active" || suitableGpus(machine, need).length < need.gpuCount) {
       candidates.push({ machine, quotaBlocked: [] });
       continue;
     }
@@ -124,10 +141,15 @@ export function placeByNeed(input: {
       continue;
     }
     const base = { machineId: machine.machineId, machineName: machine.name, gpuIds: fit.gpuIds, threads, ramGb, start: fit.start, end: fit.end };
-    const placement: Placement = { ...base, stranded: strandedBy(machine, mine, base), cloudMicrosPerHour: cloudMicrosPerHour(machine, fit.gpuIds, threads, ramGb) };
-    candidates.push({ machine, placement, quotaBlocked: [] });
+    candidates.push({ machine, placement: { ...base, stranded: NOT_MEASURED, cloudMicrosPerHour: cloudMicrosPerHour(machine, fit.gpuIds, threads, ramGb) }, window: fit, quotaBlocked: [] });
   }
-  const placed = candidates.filter((c) => c.placement).map((c) => c.placement!);
+  // The start decides first, so stranding is measured only where it can matter: on the machines
+  // sharing the earliest start, or on all of them when the verdicts explain every machine.
+  const earliest = Math.min(...candidates.map((c) => c.placement?.start ?? Infinity));
+  for (const c of candidates) {
+    if (c.placement && c.window && (c.placement.start === earliest || input.explain !== false)) c.placement.stranded = strandedIn(c.machine, c.window, c.placement);
+  }
+  const placed = candidates.filter((c) => c.placement && c.placement.stranded !== NOT_MEASURED).map((c) => c.placement!);
   const best = placed.length > 0 ? placed.reduce((a, b) => (comparePlacements(b, a) < 0 ? b : a)) : null;
   const verdicts: MachineVerdict[] = input.explain === false ? [] : explainVerdicts(candidates, need, best, horizon);
   return { placement: best, verdicts, impossible: impossible ?? undefined };

@@ -36,6 +36,24 @@ export function impossibleReason(machines: readonly PlacementMachine[], need: Ne
   return null;
 }
 
+const impossibleMemo = new WeakMap<readonly PlacementMachine[], { byNeed: WeakMap<Need, string | null>; byShape: Map<string, string | null> }>();
+
+/**
+ * impossibleReason, remembered per fleet (array) and the need's shape, the only inputs it reads:
+ * the waitlist pass and the replay ask it for every waiting entry again and again.
+ */
+export function impossibleOnce(machines: readonly PlacementMachine[], need: Need): string | null {
+  let memo = impossibleMemo.get(machines);
+  if (!memo) impossibleMemo.set(machines, (memo = { byNeed: new WeakMap(), byShape: new Map() }));
+  const known = memo.byNeed.get(need);
+  if (known !== undefined) return known;
+  const shape = `${need.gpuCount}|${need.minGpuMemoryGb}|${need.gpuModels?.join("\u0000")}|${need.threadsPerGpu}|${need.ramGbPerGpu}`;
+  let reason = memo.byShape.get(shape);
+  if (reason === undefined) memo.byShape.set(shape, (reason = impossibleReason(machines, need)));
+  memo.byNeed.set(need, reason);
+  return reason;
+}
+
 /** One verdict per machine, in the order of preference: the chosen one first, then the other placements, then the rest. */
 export function explainVerdicts(
   candidates: ReadonlyArray<{ machine: PlacementMachine; placement?: Placement; quotaBlocked: string[] }>,

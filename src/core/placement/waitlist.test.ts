@@ -4,6 +4,8 @@ import { findCapacityConflicts } from "../slices/capacity";
 import type { Booking } from "../slices/types";
 import { orderWaitlist, pinsAfterMove, teamUsage, usagePerShare } from "./fair-share";
 import { fleetArb, machine, MODEL, scheduleArb, STEP, t } from "./test-fleet";
+import { bookingsByMachine, placeByNeed } from "./place";
+import type { Need, Placement, PlacementMachine, QuotaContext } from "./types";
 import { estimateStarts, planWaitlistPass, type WaitingRequest } from "./waitlist";
 
 const HOUR = 3_600_000;
@@ -113,4 +115,53 @@ describe("the waitlist pass", () => {
       { numRuns: 200 },
     );
   });
+
+  it("places exactly what the plain definition places: a full search per entry, without the shortcuts", { timeout: 120_000 }, () => {
+    const scenario = fleetArb.chain((fleet) =>
+      fc.tuple(fc.constant(fleet), scheduleArb(fleet), fc.array(fc.record({ gpus: fc.integer({ min: 1, max: 3 }), len: fc.integer({ min: 1, max: 30 }), mem: fc.constantFrom(0, 16, 24), team: fc.constantFrom("t1", "t2"), later: fc.constantFrom(0, 0, 0, 2) }), { maxLength: 10 }), fc.boolean(), fc.boolean()),
+    );
+    fc.assert(
+      fc.property(scenario, ([fleet, bookings, rows, backfill, withQuota]) => {
+        const now = t(8);
+        const queue = rows.map((r, i) => entry(`e${i}`, r.team, (r.len * STEP) / HOUR, { gpuCount: r.gpus, minGpuMemoryGb: r.mem || undefined, notBefore: now + r.later * STEP }));
+        const policyOf = withQuota ? () => ({ team: { maxConcurrentGpus: 3 }, user: {} }) : undefined;
+        const input = { machines: fleet, bookings, queue, now, horizon: t(200), backfill, policyOf };
+        expect(planWaitlistPass(input).placed).toEqual(plainPass(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** The pass as first defined: every entry gets a full placement search, in queue order. */
+function plainPass(input: { machines: PlacementMachine[]; bookings: Booking[]; queue: WaitingRequest[]; now: number; horizon: number; backfill: boolean; policyOf?: () => QuotaContext["policy"] }) {
+  const { machines, queue, now, horizon, backfill } = input;
+  const bookings = [...input.bookings];
+  const byMachine = bookingsByMachine(bookings, now);
+  const placed: Array<{ entryId: string; placement: Placement; backfilled: boolean }> = [];
+  let blocked = false;
+  let reservation: number | null = null;
+  for (const e of queue) {
+    const notBefore = Math.max(now, e.need.notBefore);
+    if (blocked && !backfill) continue;
+    const latestEnd = blocked && reservation !== null ? Math.min(e.need.latestEnd ?? Infinity, reservation) : e.need.latestEnd;
+    const need: Need = { ...e.need, notBefore, latestEnd: latestEnd === Infinity ? undefined : latestEnd };
+    const policy = input.policyOf?.();
+    const quota = policy && { policy, userId: e.userId, teamId: e.teamId, bookings, now };
+    const result = placeByNeed({ machines, bookings: byMachine, need, horizon: blocked ? notBefore : horizon, quota, explain: false });
+    if (result.impossible) continue;
+    const p = result.placement;
+    if (p && p.start === notBefore) {
+      const b: Booking = { id: `waitlist:${e.id}`, machineId: p.machineId, gpuIds: p.gpuIds, threads: p.threads, ramGb: p.ramGb, start: p.start, end: p.end, userId: e.userId, teamId: e.teamId };
+      bookings.push(b);
+      byMachine.set(p.machineId, [...(byMachine.get(p.machineId) ?? []), b]);
+      placed.push({ entryId: e.id, placement: p, backfilled: blocked });
+      continue;
+    }
+    if (!blocked) {
+      blocked = true;
+      reservation = p ? p.start : null;
+    }
+  }
+  return placed;
+}

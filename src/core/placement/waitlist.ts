@@ -1,8 +1,10 @@
 import type { SliceKind } from "../slices/kinds";
 import type { QuotaPolicy } from "../slices/quotas";
 import type { Booking } from "../slices/types";
+import { couldStartNow, freeAt, freeNowFor, take, type FreeAtInstant } from "./free-now";
 import { bookingsByMachine, placeByNeed } from "./place";
-import type { Need, Placement, PlacementMachine } from "./types";
+import type { Need, Placement, PlacementMachine, QuotaContext } from "./types";
+import { impossibleOnce } from "./verdicts";
 
 export interface WaitingRequest {
   id: string;
@@ -19,7 +21,7 @@ export interface WaitlistPass {
   placed: Array<{ entryId: string; placement: Placement; backfilled: boolean }>;
   /** Entries no machine can ever serve any more (say, the only fitting machine retired), with why. */
   unmeetable: Array<{ entryId: string; reason: string }>;
-  /** When the first blocked entry could start (the reservation backfilling must not delay), if known. */
+  /** When the first blocked entry could start (the reservation backfilling must not delay), when an entry behind it needed it. */
   reservation: number | null;
 }
 
@@ -35,13 +37,41 @@ const asBooking = (e: WaitingRequest, p: Placement, id: string): Booking => ({
   teamId: e.teamId,
 });
 
+/** Why a waiting entry can no longer be met at `now` because its latest end is too close, or null. */
+export function lateReason(entry: WaitingRequest, now: number): string | null {
+  const notBefore = Math.max(now, entry.need.notBefore);
+  return entry.need.latestEnd !== undefined && entry.need.latestEnd - entry.need.durationMs < notBefore ? "Its latest end has passed: it can no longer be met." : null;
+}
+
+/**
+ * Whether a pass at `now` could place anything: false when every entry may start now and no
+ * machine has its GPUs, threads and RAM free at this instant. Then the pass would only drop
+ * the entries that can no longer be met (lateReason, impossibleOnce), whatever the order.
+ */
+export function couldPlaceAny(machines: readonly PlacementMachine[], prepared: PreparedPass, queue: readonly WaitingRequest[], now: number): boolean {
+  return queue.some((e) => e.need.notBefore > now || couldStartNow(machines, prepared.free, e.need));
+}
+
+/** The bookings by machine and what is free at `now`, which a pass starts from (a pass consumes them). */
+export interface PreparedPass {
+  byMachine: Map<string, Booking[]>;
+  free: Map<string, FreeAtInstant>;
+}
+
+export function preparePass(machines: readonly PlacementMachine[], bookings: readonly Booking[], now: number): PreparedPass {
+  const byMachine = bookingsByMachine(bookings, now);
+  return { byMachine, free: freeAt(machines, byMachine, now) };
+}
+
 /**
  * One pass over the queue (already in fair-share order) after capacity freed. The first entry
  * that can start now is placed, then the next, and so on. Once an entry cannot start now, its
  * earliest possible start becomes a reservation: later entries are placed only if they end by
  * then (backfilling), so a short request may go first but never delays the one ahead of it.
  * Pure and deterministic: the service runs it inside the transaction that freed the capacity,
- * and the what-if replay runs it on simulated history.
+ * and the what-if replay runs it on simulated history (thousands of passes, so the cheap
+ * checks come first: what is free at this instant rules out most entries of a long queue, and
+ * the reservation's search ahead runs only when an entry behind it could start now).
  */
 export function planWaitlistPass(input: {
   machines: readonly PlacementMachine[];
@@ -54,45 +84,60 @@ export function planWaitlistPass(input: {
   policyOf?: (teamId: string) => QuotaPolicy | undefined;
   /** False gives the plain baseline: no backfilling (the queue waits behind its head). */
   backfill?: boolean;
+  /** preparePass of the same machines, bookings and now, when the caller has it already (it is consumed). */
+  prepared?: PreparedPass;
 }): WaitlistPass {
   const { machines, queue, now, horizon, policyOf } = input;
   const backfill = input.backfill ?? true;
   const bookings = [...input.bookings];
-  const byMachine = bookingsByMachine(bookings, now);
+  const { byMachine, free } = input.prepared ?? preparePass(machines, bookings, now);
   const out: WaitlistPass = { placed: [], unmeetable: [], reservation: null };
-  let blocked = false;
+  // The first entry that could not start now, and (once asked for) its earliest start.
+  let blocked: { need: Need; quota: QuotaContext | undefined; reservation?: number | null } | null = null;
+  const reservation = (b: NonNullable<typeof blocked>) => {
+    b.reservation ??= placeByNeed({ machines, bookings: byMachine, need: b.need, horizon, quota: b.quota, explain: false }).placement?.start ?? null;
+    return b.reservation;
+  };
   for (const entry of queue) {
     const notBefore = Math.max(now, entry.need.notBefore);
     const policy = policyOf?.(entry.teamId);
     const quota = policy && { policy, userId: entry.userId, teamId: entry.teamId, userName: entry.userName, teamName: entry.teamName, bookings, now, kind: entry.kind };
-    if (entry.need.latestEnd !== undefined && entry.need.latestEnd - entry.need.durationMs < notBefore) {
-      out.unmeetable.push({ entryId: entry.id, reason: "Its latest end has passed: it can no longer be met." });
+    const lost = lateReason(entry, now);
+    if (lost) {
+      out.unmeetable.push({ entryId: entry.id, reason: lost });
       continue;
     }
     if (blocked && !backfill) continue;
-    // Behind a blocked entry, only windows that start now and end by its reservation are allowed.
-    const latestEnd = blocked && out.reservation !== null ? Math.min(entry.need.latestEnd ?? Infinity, out.reservation) : entry.need.latestEnd;
-    const need: Need = { ...entry.need, notBefore, latestEnd: latestEnd === Infinity ? undefined : latestEnd };
-    const result = placeByNeed({ machines, bookings: byMachine, need, horizon: blocked ? notBefore : horizon, quota, explain: false });
-    if (result.impossible) {
-      out.unmeetable.push({ entryId: entry.id, reason: result.impossible });
+    const impossible = impossibleOnce(machines, entry.need);
+    if (impossible) {
+      out.unmeetable.push({ entryId: entry.id, reason: impossible });
       continue;
     }
-    const p = result.placement;
-    if (p && p.start === notBefore) {
+    const own: Need = { ...entry.need, notBefore };
+    // Starting now, only the machines with its resources free at this instant can take it.
+    const candidates = notBefore === now ? new Set(freeNowFor(machines, free, entry.need).map((m) => m.machineId)) : undefined;
+    if (candidates?.size === 0) {
+      blocked ??= { need: own, quota };
+      continue;
+    }
+    // Behind a blocked entry, only windows that start now and end by its reservation are allowed.
+    const until = blocked ? reservation(blocked) : null;
+    const latestEnd = until !== null ? Math.min(entry.need.latestEnd ?? Infinity, until) : entry.need.latestEnd;
+    const need: Need = { ...own, latestEnd: latestEnd === Infinity ? undefined : latestEnd };
+    const p = placeByNeed({ machines, bookings: byMachine, need, horizon: notBefore, quota, explain: false, among: candidates }).placement;
+    if (p) {
       const booking = asBooking(entry, p, `waitlist:${entry.id}`);
       bookings.push(booking);
       const list = byMachine.get(p.machineId);
       if (list) list.push(booking);
       else byMachine.set(p.machineId, [booking]);
-      out.placed.push({ entryId: entry.id, placement: p, backfilled: blocked });
+      if (p.start === now) take(free, booking);
+      out.placed.push({ entryId: entry.id, placement: p, backfilled: blocked !== null });
       continue;
     }
-    if (!blocked) {
-      blocked = true;
-      out.reservation = p ? p.start : null;
-    }
+    blocked ??= { need: own, quota };
   }
+  out.reservation = blocked?.reservation ?? null;
   return out;
 }
 

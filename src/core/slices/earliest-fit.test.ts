@@ -25,6 +25,7 @@ describe("findEarliestFit", () => {
     ["after the last booking", oneGpu(1), allGpus("2026-11-28T08:00", "2026-11-28T20:00"), { start: "2026-11-28T20:00", end: "2026-11-28T21:00", gpuIds: ["g0"] }],
     ["at the horizon itself (inclusive)", oneGpu(1), allGpus("2026-11-28T08:00", "2026-11-28T20:00"), { start: "2026-11-28T20:00", end: "2026-11-28T21:00", gpuIds: ["g0"] }, at("2026-11-28T20:00")],
     ["none within the horizon", oneGpu(1), allGpus("2026-11-28T08:00", "2026-11-28T20:00"), null, at("2026-11-28T19:59")],
+    ["none when the horizon is before notBefore, even on an idle machine", oneGpu(1), [], null, at("2026-11-28T07:59")],
     [
       "threads, not GPUs, are the bottleneck",
       oneGpu(2),

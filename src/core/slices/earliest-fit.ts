@@ -1,4 +1,4 @@
-import { assessWindow, fitsAssessment, requestShapeConflicts, sliceCapacity, type SliceRequest } from "./capacity";
+import { assessWindow, fitsAssessment, requestShapeConflicts, sliceCapacity, type SliceRequest, type WindowAssessment } from "./capacity";
 import type { Booking, MachineCapacity } from "./types";
 
 export interface FitRequest {
@@ -13,6 +13,12 @@ export interface Fit {
   end: number;
   /** The GPUs proposeFreeGpus would assign for that window (lowest free indices). */
   gpuIds: string[];
+}
+
+/** A fit with what the search saw in its window: the others' bookings there and their peaks. */
+export interface AssessedFit extends Fit {
+  overlapping: Booking[];
+  assessment: WindowAssessment;
 }
 
 /**
@@ -30,17 +36,24 @@ export interface Fit {
  *
  * Backdating is the caller's concern: pass notBefore >= now. Quotas are checked separately.
  */
-export function findEarliestFit(input: {
+export function findEarliestFit(input: Parameters<typeof searchEarliestFit>[0]): Fit | null {
+  const found = searchEarliestFit(input);
+  return found && { start: found.start, end: found.end, gpuIds: found.gpuIds };
+}
+
+/** findEarliestFit, also answering what it saw in the window (placement measures stranding from it). */
+export function searchEarliestFit(input: {
   machine: MachineCapacity;
   bookings: readonly Booking[];
   request: FitRequest;
   notBefore: number;
   horizon: number;
   excludeBookingId?: string;
-}): Fit | null {
+}): AssessedFit | null {
   const { machine, request, notBefore, horizon, excludeBookingId } = input;
   const { durationMs } = request;
   if (!Number.isFinite(notBefore) || !Number.isFinite(horizon) || !(durationMs > 0) || !Number.isFinite(durationMs)) return null;
+  if (notBefore > horizon) return null;
 
   const base: SliceRequest = { gpuCount: request.gpuCount, threads: request.threads, ramGb: request.ramGb, start: notBefore, end: notBefore + durationMs, excludeBookingId };
   if (requestShapeConflicts(machine, base).length > 0) return null;
@@ -50,7 +63,7 @@ export function findEarliestFit(input: {
 
   // Bookings that end by notBefore cannot touch any candidate window.
   const relevant = input.bookings
-    .filter((b) => b.machineId === machine.machineId && b.id !== excludeBookingId && b.end > notBefore)
+    .filter((b) => b.machineId === machine.machineId && b.id !== excludeBookingId && b.end > notBefore && b.start < b.end)
     .sort((a, b) => a.start - b.start);
   const candidates = [...new Set([notBefore, ...relevant.map((b) => b.end).filter((t) => t <= horizon)])].sort((a, b) => a - b);
 
@@ -63,10 +76,21 @@ export function findEarliestFit(input: {
     const end = start + durationMs;
     while (next < relevant.length && relevant[next]!.start < end) live.push(relevant[next++]!);
     live = live.filter((b) => b.end > start);
+    // The GPUs alone rule out most candidates on a busy machine: count them before the peaks.
+    if (freeGpuCount(machine, live) < request.gpuCount) continue;
     const candidate = { ...base, start, end };
     const assessment = assessWindow(machine, live, candidate);
     // The lowest-index free GPUs: what proposeFreeGpus would assign for this window.
-    if (fitsAssessment(machine, candidate, assessment)) return { start, end, gpuIds: assessment.free.slice(0, request.gpuCount) };
+    if (fitsAssessment(machine, candidate, assessment)) return { start, end, gpuIds: assessment.free.slice(0, request.gpuCount), overlapping: live, assessment };
   }
   return null;
+}
+
+/** How many of the machine's GPUs no booking of `overlapping` holds. */
+function freeGpuCount(machine: MachineCapacity, overlapping: readonly Booking[]): number {
+  const held = new Set<string>();
+  for (const b of overlapping) for (const id of b.gpuIds) held.add(id);
+  let free = 0;
+  for (const id of machine.gpuIds) if (!held.has(id)) free++;
+  return free;
 }

@@ -1,3 +1,4 @@
+import type { SliceKind } from "@/core/slices/kinds";
 import type { HeldSlice, MachineCostProfile, PriceEntry } from "@/core/costs/types";
 import type { Db } from "./tx";
 
@@ -51,6 +52,7 @@ interface HoldRow {
   gpu_id: string;
   machine_id: string;
   team_id: string;
+  kind: SliceKind;
   requester_id: string;
   threads: number;
   ram_gb: number;
@@ -66,12 +68,12 @@ interface HoldRow {
 export async function findHeldSlices(client: Db, filter: { userId?: string } = {}): Promise<HeldSlice[]> {
   const rows = filter.userId
     ? await client.$queryRaw<HoldRow[]>`
-        SELECT sg.slice_id::text, sg.gpu_id::text, s.machine_id::text, s.team_id::text, s.requester_id::text, s.threads, s.ram_gb,
+        SELECT sg.slice_id::text, sg.gpu_id::text, s.machine_id::text, s.team_id::text, s.requester_id::text, s.kind::text, s.threads, s.ram_gb,
                (extract(epoch FROM sg.start_at) * 1000)::float8 AS start_ms, (extract(epoch FROM sg.end_at) * 1000)::float8 AS end_ms
         FROM slice_gpu sg JOIN slice s ON s.id = sg.slice_id
         WHERE s.status = 'approved' AND s.requester_id = ${filter.userId}::uuid`
     : await client.$queryRaw<HoldRow[]>`
-        SELECT sg.slice_id::text, sg.gpu_id::text, s.machine_id::text, s.team_id::text, s.requester_id::text, s.threads, s.ram_gb,
+        SELECT sg.slice_id::text, sg.gpu_id::text, s.machine_id::text, s.team_id::text, s.requester_id::text, s.kind::text, s.threads, s.ram_gb,
                (extract(epoch FROM sg.start_at) * 1000)::float8 AS start_ms, (extract(epoch FROM sg.end_at) * 1000)::float8 AS end_ms
         FROM slice_gpu sg JOIN slice s ON s.id = sg.slice_id
         WHERE s.status = 'approved'`;
@@ -85,6 +87,7 @@ export async function findHeldSlices(client: Db, filter: { userId?: string } = {
         machineId: r.machine_id,
         teamId: r.team_id,
         userId: r.requester_id,
+        kind: r.kind,
         gpuIds: [r.gpu_id],
         threads: r.threads,
         ramGb: r.ram_gb,

@@ -72,7 +72,7 @@ export function deleteIdleRow(tx: Db, scope: string) {
 export function findActiveSlicesForIdle(client: Db, machineId: string, at: Date) {
   return client.slice.findMany({
     where: { machineId, status: "approved", startAt: { lte: at }, endAt: { gt: at }, OR: [{ releasedAt: null }, { releasedAt: { gt: at } }] },
-    select: { id: true, teamId: true, startAt: true, endAt: true, releasedAt: true, idleExempt: true, requester: { select: { id: true, name: true } }, gpus: { select: { gpu: { select: { uuid: true } } } } },
+    select: { id: true, teamId: true, startAt: true, endAt: true, releasedAt: true, idleExempt: true, kind: true, requester: { select: { id: true, name: true } }, gpus: { select: { gpu: { select: { uuid: true } } } } },
     orderBy: { startAt: "asc" },
   });
 }

@@ -5,6 +5,7 @@ export const DEFAULT_SCOPE = "default";
 export interface QuotaRowValues {
   teamMaxConcurrentGpus: number | null;
   teamMaxGpuHoursPerMonth: number | null;
+  teamMaxServingGpus: number | null;
   userMaxConcurrentGpus: number | null;
   userMaxSliceHours: number | null;
   userMaxDaysAhead: number | null;

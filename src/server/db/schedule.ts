@@ -9,6 +9,8 @@ export interface ScheduleHoldRow {
   endAt: Date;
   machineId: string;
   purpose: string;
+  /** training, interactive or serving. */
+  kind: string;
   requesterId: string;
   holderName: string;
   teamName: string;
@@ -26,7 +28,7 @@ export async function findScheduleHolds(client: Db, input: { from: Date; to: Dat
     // From each GPU through the (gpu_id, end_at) index, as plain columns rather than a relation query.
     client.$queryRaw<ScheduleHoldRow[]>`
       SELECT sg.slice_id::text AS "sliceId", sg.gpu_id::text AS "gpuId", sg.start_at AS "startAt", sg.end_at AS "endAt",
-             s.machine_id::text AS "machineId", s.purpose, s.requester_id::text AS "requesterId", u.name AS "holderName", t.name AS "teamName"
+             s.machine_id::text AS "machineId", s.purpose, s.kind::text AS "kind", s.requester_id::text AS "requesterId", u.name AS "holderName", t.name AS "teamName"
       FROM gpu g
       JOIN slice_gpu sg ON sg.gpu_id = g.id AND sg.start_at < ${input.to} AND sg.end_at > ${input.from}
       JOIN slice s ON s.id = sg.slice_id

@@ -60,4 +60,11 @@ describe("sweepIdleSlices", () => {
     expect(await everyMinute(observe.machine.id, idleHold(140, observe.uuid), 140)).toEqual([]);
     expect(await db().slice.count({ where: { releasedAt: { not: null } } })).toBe(0);
   });
+
+  it("never reclaims a serving slice for idleness, even in enforce mode", async () => {
+    const serving = await world("enforce", "GPU-eeee0000-0000-4000-8000-000000000000");
+    await db().slice.update({ where: { id: serving.slice.id }, data: { kind: "serving" } });
+    expect(await everyMinute(serving.machine.id, idleHold(140, serving.uuid), 140)).toEqual([]);
+    expect(await db().slice.findUnique({ where: { id: serving.slice.id } })).toMatchObject({ releasedAt: null });
+  });
 });

@@ -45,7 +45,8 @@ export async function sweepIdleSlices(input: { machineId: string; samples: reado
         end: (row.releasedAt && row.releasedAt < row.endAt ? row.releasedAt : row.endAt).getTime(),
         // A GPU whose UUID the agent has not reported cannot be matched to samples, so it never reads idle.
         gpuUuids: row.gpus.map((g) => g.gpu.uuid ?? `unreported:${row.id}`),
-        idleExempt: row.idleExempt,
+        // A serving slice answers users around the clock: quiet hours are not idleness to reclaim.
+        idleExempt: row.idleExempt || row.kind === "serving",
       },
       samples: input.samples,
       policy: resolveIdlePolicy(byScope.get(IDLE_DEFAULT_SCOPE) ?? null, byScope.get(row.teamId) ?? null),

@@ -5,7 +5,7 @@ import { makeTeam, makeUser } from "@/server/db/test-fixtures";
 
 beforeEach(() => resetDatabase());
 
-const values = { teamMaxConcurrentGpus: 6, teamMaxGpuHoursPerMonth: null, userMaxConcurrentGpus: 2, userMaxSliceHours: 48, userMaxDaysAhead: null, autoApprove: true };
+const values = { teamMaxConcurrentGpus: 6, teamMaxGpuHoursPerMonth: null, teamMaxServingGpus: null, userMaxConcurrentGpus: 2, userMaxSliceHours: 48, userMaxDaysAhead: null, autoApprove: true };
 
 describe("quotas.update", () => {
   it("answers the policies as they are after the change, for the fleet and for a team", async () => {
@@ -15,11 +15,12 @@ describe("quotas.update", () => {
     expect(fleet.fleet).toEqual(values);
     expect(fleet).toEqual(await admin.quotas.list());
 
-    const overrides = { ...values, userMaxConcurrentGpus: 4, autoApprove: false };
+    const overrides = { ...values, teamMaxServingGpus: 2, userMaxConcurrentGpus: 4, autoApprove: false };
     const teamLevel = await admin.quotas.update({ teamId: team.id, values: overrides });
-    expect(teamLevel.teams.find((t) => t.team.id === team.id)).toMatchObject({ overrides, effective: expect.objectContaining({ autoApprove: false }) });
+    expect(teamLevel.teams.find((t) => t.team.id === team.id)).toMatchObject({ overrides, effective: { autoApprove: false, quotas: { team: { maxServingGpus: 2 } } } });
     expect(teamLevel).toEqual(await admin.quotas.list());
 
+    // A client that does not know the serving quota leaves it to inherit.
     const cleared = await admin.quotas.update({ teamId: team.id, values: { teamMaxConcurrentGpus: null, teamMaxGpuHoursPerMonth: null, userMaxConcurrentGpus: null, userMaxSliceHours: null, userMaxDaysAhead: null, autoApprove: null } });
     expect(cleared.teams.find((t) => t.team.id === team.id)?.overrides).toBeNull();
   });

@@ -9,6 +9,7 @@ import type { Actor } from "./actor";
 const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => ({
   teamMaxConcurrentGpus: row.teamMaxConcurrentGpus,
   teamMaxGpuHoursPerMonth: row.teamMaxGpuHoursPerMonth,
+  teamMaxServingGpus: row.teamMaxServingGpus ?? null,
   userMaxConcurrentGpus: row.userMaxConcurrentGpus,
   userMaxSliceHours: row.userMaxSliceHours,
   userMaxDaysAhead: row.userMaxDaysAhead,
@@ -46,7 +47,7 @@ export async function updateQuotaPolicy(actor: Actor, input: { teamId?: string; 
     const before = (await findAllQuotaRows(tx)).find((row) => row.scope === scope);
     const empty = Object.values(input.values).every((v) => v === null);
     if (input.teamId && empty) await deleteQuotaRow(tx, scope);
-    else await upsertQuotaRow(tx, scope, input.values);
+    else await upsertQuotaRow(tx, scope, { ...input.values, teamMaxServingGpus: input.values.teamMaxServingGpus ?? null });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "quota.update",

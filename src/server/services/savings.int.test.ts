@@ -79,6 +79,27 @@ describe("savings report", () => {
     }
   });
 
+  it("splits cost and savings by purpose the way it splits them by team, serving apart", async () => {
+    const { history } = await fleetWithHistory();
+    // Every third slice served a model; the rest trained.
+    const serving = (await db().slice.findMany({ select: { id: true }, orderBy: { startAt: "asc" } })).filter((_, i) => i % 3 === 0).map((s) => s.id);
+    await db().slice.updateMany({ where: { id: { in: serving } }, data: { kind: "serving" } });
+    forgetCostData();
+    const window = { from: new Date("2025-01-01T00:00:00Z"), to: now, bucket: "month" as const };
+    const [byPurpose, byTeam] = await Promise.all([savingsReport({ ...window, groupBy: "purpose" }, now), savingsReport({ ...window, groupBy: "team" }, now)]);
+    expect(history.length).toBeGreaterThan(1000);
+    expect(byPurpose.groupBy).toBe("purpose");
+    expect(byPurpose.groups.map((g) => g.name).sort()).toEqual(["Idle capacity", "Serving", "Training"]);
+    // The same fleet, shared out differently: the exact totals and the idle capacity agree with
+    // the teams' (rounded figures may differ by a micro-dollar between groupings, as documented).
+    expect(byPurpose.fleet.total.exact).toEqual(byTeam.fleet.total.exact);
+    const idle = (r: typeof byTeam) => r.groups.find((g) => g.name === "Idle capacity")!.total.exact;
+    expect(idle(byPurpose)).toEqual(idle(byTeam));
+    const part = (name: string) => byPurpose.groups.find((g) => g.name === name)!.total.heldGpuMs;
+    expect(part("Serving")).toBeGreaterThan(0);
+    expect(part("Serving") + part("Training")).toBe(byTeam.fleet.total.heldGpuMs);
+  });
+
   it("changes when an admin changes a machine's $/kWh, and the cache notices", async () => {
     const { zeus } = await fleetWithHistory();
     const admin = toActor(await makeUser({ roles: ["admin"] }));

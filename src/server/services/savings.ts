@@ -4,6 +4,7 @@ import type { BucketSize } from "@/core/costs/buckets";
 import { DEFAULT_AMORTIZATION_MONTHS, DEFAULT_BASELINE_WATTS, DEFAULT_PRICE_PER_KWH_MICROS } from "@/core/costs/machine";
 import { sliceCloudCostMicros } from "@/core/costs/pricing";
 import type { HeldSlice } from "@/core/costs/types";
+import type { SliceKind } from "@/core/slices/kinds";
 import { unpricedSkus } from "@/core/costs/unpriced";
 import { costDataVersion, findHeldSlices, findMachineCostProfiles, findPriceEntries, UNPRICED_SKU } from "@/server/db/costs";
 import { findTeams } from "@/server/db/teams";
@@ -54,9 +55,15 @@ export async function costData(client: Db): Promise<CostData> {
   return cache.data;
 }
 
-function nameOf(data: CostData, groupBy: LedgerGroupBy, key: string): string {
+/** The report's groupings: the ledger's, and by purpose (the slices' kinds, shared out like teams). */
+export type ReportGroupBy = LedgerGroupBy | "purpose";
+
+const PURPOSE_NAMES: Record<SliceKind, string> = { training: "Training", interactive: "Interactive", serving: "Serving" };
+
+function nameOf(data: CostData, groupBy: ReportGroupBy, key: string): string {
   if (key === FLEET_GROUP) return "Fleet";
   if (key === IDLE_GROUP) return "Idle capacity";
+  if (groupBy === "purpose") return PURPOSE_NAMES[key as SliceKind] ?? key;
   if (groupBy === "team") return data.teams.get(key) ?? key;
   return data.machines.find((m) => m.profile.machineId === key)?.name ?? key;
 }
@@ -115,7 +122,7 @@ function assumptions(data: CostData) {
   };
 }
 
-type ReportInput = { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGroupBy };
+type ReportInput = { from: Date; to: Date; bucket: BucketSize; groupBy: ReportGroupBy };
 
 /**
  * Ledgers of windows that end by now, for the cost data they were computed from. Nothing accrues
@@ -125,14 +132,24 @@ type ReportInput = { from: Date; to: Date; bucket: BucketSize; groupBy: LedgerGr
 const LEDGER_CACHE_SIZE = 32;
 let ledgerCache: { data: CostData; ledgers: Map<string, Ledger> } | undefined;
 
+/**
+ * By purpose, the slices' kinds stand where their teams would: each purpose gets its slices'
+ * cloud-equivalent and its share of the on-prem cost by GPU-hours held, exactly as teams do.
+ */
+function reportLedger(data: CostData, input: ReportInput, now: Date): Ledger {
+  if (input.groupBy !== "purpose") return ledgerOf(data, { ...input, groupBy: input.groupBy }, now);
+  const slices = slicesIn(data, input.from.getTime(), input.to.getTime()).map((s) => ({ ...s, teamId: s.kind ?? "training" }));
+  return ledgerOf(data, { ...input, groupBy: "team" }, now, slices);
+}
+
 function cachedLedger(data: CostData, input: ReportInput, now: Date): Ledger {
-  if (input.to.getTime() > now.getTime()) return ledgerOf(data, input, now);
+  if (input.to.getTime() > now.getTime()) return reportLedger(data, input, now);
   if (ledgerCache?.data !== data) ledgerCache = { data, ledgers: new Map() };
   const key = `${input.from.getTime()}|${input.to.getTime()}|${input.bucket}|${input.groupBy}`;
   const ledgers = ledgerCache.ledgers;
   let ledger = ledgers.get(key);
   if (!ledger) {
-    ledger = ledgerOf(data, input, now);
+    ledger = reportLedger(data, input, now);
     if (ledgers.size >= LEDGER_CACHE_SIZE) ledgers.delete(ledgers.keys().next().value!);
     ledgers.set(key, ledger);
   }
@@ -147,6 +164,7 @@ export async function savingsReport(input: ReportInput, now: Date) {
     const reached = breakEven(data, now);
     return {
       ...ledger,
+      groupBy: input.groupBy,
       groups: ledger.groups.map((g) => ({ ...g, name: nameOf(data, input.groupBy, g.key) })),
       breakEven: reached.byMachine.map((b) => ({ machineId: b.machineId, name: nameOf(data, "machine", b.machineId), at: b.at === null ? null : new Date(b.at) })),
       fleetBreakEven: reached.fleet === null ? null : new Date(reached.fleet),

@@ -18,7 +18,12 @@ export async function ReportSections({ window, manage }: { window: SavingsWindow
   const input = { from: window.from, to: window.to, bucket: window.bucket };
   let reports;
   try {
-    reports = await Promise.all([trpc.savings.report({ ...input, groupBy: "machine" }), trpc.savings.report({ ...input, groupBy: "team" }), trpc.telemetry.usedVersusHeld({ from: window.from, to: window.to })]);
+    reports = await Promise.all([
+      trpc.savings.report({ ...input, groupBy: "machine" }),
+      trpc.savings.report({ ...input, groupBy: "team" }),
+      trpc.telemetry.usedVersusHeld({ from: window.from, to: window.to }),
+      trpc.savings.report({ ...input, groupBy: "purpose" }),
+    ]);
   } catch (error) {
     if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
       const sentence = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
@@ -27,9 +32,10 @@ export async function ReportSections({ window, manage }: { window: SavingsWindow
     }
     throw error;
   }
-  const [byMachine, byTeam, usedHeld] = reports;
+  const [byMachine, byTeam, usedHeld, byPurpose] = reports;
   const machines = machineRows(byMachine);
   const teams = teamRows(byTeam);
+  const purposes = teamRows(byPurpose);
   const total = machines.total;
 
   return (
@@ -59,6 +65,7 @@ export async function ReportSections({ window, manage }: { window: SavingsWindow
       <MachinesCard rows={machines.rows} total={total} manage={manage} fileName={csvFileName("by-machine", window)} />
       <UtilizationCard table={utilizationTable(byMachine)} bucket={window.bucket} fileName={csvFileName(`utilization-by-${window.bucket}`, window)} />
       <TeamsCard rows={teams.rows} total={teams.total} fileName={csvFileName("by-team", window)} />
+      <TeamsCard by="purpose" rows={purposes.rows} total={{ ...purposes.total, name: "All purposes" }} fileName={csvFileName("by-purpose", window)} />
       <UsedHeldCard data={usedHeld} fileName={csvFileName("used-vs-held", window)} />
     </div>
   );

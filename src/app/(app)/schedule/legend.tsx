@@ -14,6 +14,14 @@ export function Legend({ canRequest }: { canRequest: boolean }) {
       <span className="flex items-center gap-1.5">
         <span
           aria-hidden="true"
+          className="inline-block h-3.5 w-7 rounded-sm border border-amber-600 bg-amber-50"
+          style={{ backgroundImage: "repeating-linear-gradient(135deg, transparent 0 3px, rgb(217 119 6 / 0.25) 3px 6px)" }}
+        />
+        Serving a model: Serving · name (team)
+      </span>
+      <span className="flex items-center gap-1.5">
+        <span
+          aria-hidden="true"
           className="inline-block h-3.5 w-7 rounded-sm border border-dashed border-slate-400"
           style={{ backgroundColor: "rgb(241 245 249)", backgroundImage: "repeating-linear-gradient(135deg, transparent 0 3px, rgb(203 213 225) 3px 5px)" }}
         />

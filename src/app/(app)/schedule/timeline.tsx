@@ -229,8 +229,10 @@ function NowLine({ nowAt }: { nowAt: number | null }) {
   return <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 z-10 w-0.5 -translate-x-1/2 bg-red-600" style={{ left: `${nowAt * 100}%` }} />;
 }
 
-function holdLabel(gpuLabel: string, hold: Pick<ScheduleHold, "holder" | "team" | "start" | "end" | "mine">, zone: string) {
-  return `${gpuLabel}: ${hold.holder} (${hold.team})${hold.mine ? ", you" : ""} from ${formatDateTime(hold.start, zone)} to ${formatDateTime(hold.end, zone)}`;
+const SERVING_STRIPES = "repeating-linear-gradient(135deg, transparent 0 6px, rgb(217 119 6 / 0.18) 6px 12px)";
+
+function holdLabel(gpuLabel: string, hold: Pick<ScheduleHold, "holder" | "team" | "start" | "end" | "mine" | "serving">, zone: string) {
+  return `${gpuLabel}: ${hold.serving ? "Serving · " : ""}${hold.holder} (${hold.team})${hold.mine ? ", you" : ""} from ${formatDateTime(hold.start, zone)} to ${formatDateTime(hold.end, zone)}`;
 }
 
 function HoldBar({ hold, range, label, onOpen }: { hold: ScheduleHold; range: Range; label: string; onOpen: () => void }) {
@@ -252,12 +254,14 @@ function HoldBar({ hold, range, label, onOpen }: { hold: ScheduleHold; range: Ra
         "focus-visible:z-30 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600",
         span.clippedStart ? "rounded-l-none border-l-0" : "rounded-l",
         span.clippedEnd ? "rounded-r-none border-r-0" : "rounded-r",
-        hold.mine ? "border-emerald-700 bg-emerald-100 text-emerald-950 hover:bg-emerald-200" : "border-indigo-300 bg-indigo-100 text-indigo-950 hover:bg-indigo-200",
+        hold.mine ? "border-emerald-700 bg-emerald-100 text-emerald-950 hover:bg-emerald-200" : hold.serving ? "border-amber-600 bg-amber-50 text-amber-950 hover:bg-amber-100" : "border-indigo-300 bg-indigo-100 text-indigo-950 hover:bg-indigo-200",
       )}
-      style={{ left: `${span.left}%`, width: `${span.width}%` }}
+      // Serving runs around the clock for weeks: stripes set it apart from training at a glance.
+      style={{ left: `${span.left}%`, width: `${span.width}%`, backgroundImage: hold.serving ? SERVING_STRIPES : undefined }}
     >
       {/* The star is drawn by CSS so the visible text stays part of the accessible name (WCAG 2.5.3). */}
       <span className={clsx("truncate", hold.mine && "before:content-['★_']")}>
+        {hold.serving && "Serving · "}
         {hold.holder} ({hold.team})
       </span>
     </button>

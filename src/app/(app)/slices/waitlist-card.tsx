@@ -37,7 +37,9 @@ export function WaitlistCard({ mine }: { mine: Mine }) {
           <li key={e.id} className="flex flex-wrap items-start gap-3 px-5 py-3 text-sm">
             <Badge tone={OUTCOME_TONE[e.status]}>{e.status}</Badge>
             <div className="min-w-0">
-              <p className="text-slate-900">{e.need}</p>
+              <p className="text-slate-900">
+                {e.need} <span className="text-slate-600">· {e.purpose}</span>
+              </p>
               {e.outcome && <p className="text-slate-600">{e.outcome}</p>}
             </div>
           </li>

@@ -62,7 +62,7 @@ export const savingsReportOut = z
   .object({
     window: windowOut,
     bucket: z.enum(BUCKET_SIZES),
-    groupBy: z.enum(["machine", "team", "fleet"]),
+    groupBy: z.enum(["machine", "team", "purpose", "fleet"]),
     buckets: z.array(windowOut),
     exactUnitsPerMicro: exactAmount("How many units of the `exact` amounts make one micro-dollar (decimal string)."),
     groups: z.array(groupOut.extend({ name: z.string() })),

@@ -14,6 +14,8 @@ export const quotasRouter = router({
         values: z.object({
           teamMaxConcurrentGpus: limit,
           teamMaxGpuHoursPerMonth: limit,
+          // Optional so clients written before serving slices keep working (absent = inherit).
+          teamMaxServingGpus: limit.optional(),
           userMaxConcurrentGpus: limit,
           userMaxSliceHours: limit,
           userMaxDaysAhead: limit,

@@ -30,10 +30,10 @@ export const savingsRouter = router({
     .output(savingsSummaryOut)
     .query(({ input }) => savingsSummary(now(), input)),
   report: permitted("savings:read")
-    .meta(rest("GET", "/savings/report", "Savings report of a window", "savings:read", "Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds."))
+    .meta(rest("GET", "/savings/report", "Savings report of a window", "savings:read", "Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team, purpose (training, interactive, serving) or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds."))
     .input(
       z
-        .object({ from: instant, to: instant, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "fleet"]) })
+        .object({ from: instant, to: instant, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "purpose", "fleet"]) })
         .refine((w) => w.to > w.from, afterFrom)
         .refine((w) => w.bucket !== "day" || w.to.getTime() - w.from.getTime() <= 3 * 366 * 86_400_000, { message: "daily buckets may span at most three years", path: ["bucket"] }),
     )

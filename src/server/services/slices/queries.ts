@@ -71,6 +71,7 @@ export async function schedule(input: { from: Date; to: Date; machineId?: string
           holder: h.holderName,
           team: h.teamName,
           purpose: h.purpose,
+          serving: h.kind === "serving",
           mine: h.requesterId === actor.id,
         })),
       pending: data.pending

@@ -177,6 +177,6 @@ describe("queue and schedule", () => {
     expect(entry.problems.join(" ")).toContain("held by Alice");
     expect(entry.suggestion).toMatchObject({ start: at(4).getTime() });
     const view = await schedule({ from: at(-24), to: at(24), machineId: machine.id }, bob, now);
-    expect(view.machines[0]).toMatchObject({ holds: [{ holder: "Alice", mine: false }], pending: [{ holder: "Bob", mine: true }] });
+    expect(view.machines[0]).toMatchObject({ holds: [{ holder: "Alice", mine: false, serving: false }], pending: [{ holder: "Bob", mine: true }] });
   });
 });

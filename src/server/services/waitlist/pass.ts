@@ -7,6 +7,8 @@ import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/tx";
 import { closeEntry, findWaitingEntries, lockAllTeams, markEntryPlaced } from "@/server/db/waitlist";
 import { log } from "@/server/log";
+import { notify } from "@/server/notifications/notify";
+import { sliceRef } from "@/server/notifications/slice-ref";
 import { fileSliceRequest } from "../slices/file-request";
 import { loadFleet, PLACEMENT_HORIZON_MS, waitingRequestOf } from "./fleet";
 
@@ -23,7 +25,7 @@ export interface PassOutcome {
  * the same capacity and quota checks as any request, and approves it where the policy allows.
  *
  * "Tell the person": each placement and each entry leaving the queue is written to the audit
- * log and shows on the person's waitlist; a notification belongs where the audit is written.
+ * log, shows on the person's waitlist and is notified ("waitlist-placed") beside its audit entry.
  */
 export async function placeWaiting(tx: Db, now: Date, cause: string): Promise<PassOutcome> {
   const outcome: PassOutcome = { placed: [], unmeetable: [] };
@@ -55,6 +57,7 @@ export async function placeWaiting(tx: Db, now: Date, cause: string): Promise<Pa
       if ((await markEntryPlaced(tx, entryId, slice.id, placement.gpuIds, message, now)) === 0) {
         throw new AppError("CONFLICT", "This waiting request was placed already.", { field: "entryId" });
       }
+      await notify(tx, { kind: "waitlist-placed", slice: sliceRef(slice), entryId, cause, backfilled, approved: slice.status === "approved" }, now);
       await recordAudit(tx, { actorId: null, action: "waitlist.place", subjectType: "waitlist", subjectId: entryId, after: { sliceId: slice.id, machine: placement.machineName, start: new Date(placement.start).toISOString(), end: new Date(placement.end).toISOString(), status: slice.status }, reason: message });
       outcome.placed.push({ entryId, sliceId: slice.id, requesterId: row.requesterId });
     } catch (error) {

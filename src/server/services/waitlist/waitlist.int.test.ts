@@ -64,6 +64,13 @@ describe("requests by need", () => {
     expect(mine.recent[0]!.outcome).toContain("was released");
     const audit = await db().auditLog.findFirst({ where: { action: "waitlist.place", subjectId: waiting.waiting.id } });
     expect(audit).not.toBeNull();
+    // Told once, in the bell, with the cause; a second pass over the same queue tells nothing more.
+    await releaseSlice(alice, { sliceId: mine.recent[0]!.slice!.id }, at(3));
+    const told = await db().notification.findMany({ where: { userId: alice.id, kind: "waitlist-placed" } });
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ title: "Placed from the waitlist: 1 GPU on " + machine.name, link: "/slices" });
+    expect(told[0]!.body).toContain(`Capacity freed when a slice on ${machine.name} was released.`);
+    expect(told[0]!.body).toContain("It is approved");
   });
 
   it("lets an admin reorder with a reason (audited), and drops a need whose only machine retires", async () => {

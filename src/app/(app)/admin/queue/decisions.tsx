@@ -37,7 +37,10 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const ids = useId();
-  const [gpuIds, setGpuIds] = useState<string[]>(request.proposedGpuIds);
+  // The proposal follows the schedule until the admin picks GPUs: approving another request on
+  // the same machine refreshes it, and a stale preselection would offer GPUs just taken.
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const gpuIds = picked ?? request.proposedGpuIds;
   const [override, setOverride] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
@@ -64,7 +67,7 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
                   type="checkbox"
                   className="size-4 accent-indigo-600"
                   checked={checked}
-                  onChange={(e) => setGpuIds(e.target.checked ? [...gpuIds, gpu.id] : gpuIds.filter((id) => id !== gpu.id))}
+                  onChange={(e) => setPicked(e.target.checked ? [...gpuIds, gpu.id] : gpuIds.filter((id) => id !== gpu.id))}
                 />
                 GPU {gpu.index}
                 {request.proposedGpuIds.includes(gpu.id) && <span className="text-xs text-slate-700">(proposed)</span>}

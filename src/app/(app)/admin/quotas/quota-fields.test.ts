@@ -19,6 +19,6 @@ describe("quota form values", () => {
   });
 
   it("finds each stored limit in the resolved policy", () => {
-    expect(LIMIT_FIELDS.map((f) => f.of(DEFAULT_QUOTA_POLICY))).toEqual([3, 1500, 1, 168, 30]);
+    expect(LIMIT_FIELDS.map((f) => f.of(DEFAULT_QUOTA_POLICY))).toEqual([3, 1500, 1, 1, 168, 30]);
   });
 });

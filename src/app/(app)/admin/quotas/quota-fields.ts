@@ -7,6 +7,7 @@ export type LimitKey = Exclude<keyof StoredPolicy, "autoApprove">;
 export const LIMIT_FIELDS: { key: LimitKey; label: string; short: string; unit: string; of: (q: QuotaPolicy) => number | undefined }[] = [
   { key: "teamMaxConcurrentGpus", label: "Team: GPUs held at once", short: "Team GPUs at once", unit: "GPUs", of: (q) => q.team.maxConcurrentGpus },
   { key: "teamMaxGpuHoursPerMonth", label: "Team: GPU-hours per calendar month (UTC)", short: "Team GPU-h / month", unit: "GPU-hours", of: (q) => q.team.maxGpuHoursPerMonth },
+  { key: "teamMaxServingGpus", label: "Team: serving GPUs held at once", short: "Team serving GPUs", unit: "GPUs", of: (q) => q.team.maxServingGpus },
   { key: "userMaxConcurrentGpus", label: "Per person: GPUs held at once", short: "Person GPUs at once", unit: "GPUs", of: (q) => q.user.maxConcurrentGpus },
   { key: "userMaxSliceHours", label: "Per person: longest slice (hours)", short: "Longest slice (h)", unit: "hours", of: (q) => q.user.maxSliceHours },
   { key: "userMaxDaysAhead", label: "Per person: how far ahead one may book (days)", short: "Book ahead (days)", unit: "days", of: (q) => q.user.maxDaysAhead },
