@@ -39,8 +39,10 @@ describe("the supervised embedded PostgreSQL", () => {
       // Never 0 or NaN: process.kill(0) would signal this whole process group.
       expect(Number.isInteger(postmaster) && postmaster > 1).toBe(true);
       process.kill(postmaster, "SIGKILL");
+      // The server takes connections a moment before the restart returns and is logged: wait for both.
+      const restartLogged = () => lines.some((l) => l.startsWith("info ") && l.includes("restarted"));
       let back = false;
-      for (const deadline = Date.now() + 60_000; !back && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 60_000; !(back && restartLogged()) && Date.now() < deadline; ) {
         await new Promise((done) => setTimeout(done, 250));
         back = await answers(supervised.url);
       }
