@@ -5,7 +5,7 @@ import { findDemoFleet } from "@/server/db/demo-fleet";
 import { read } from "@/server/db/tx";
 import { toActor } from "@/server/services/actor";
 import { createEnrollmentCode } from "@/server/services/agent-enrollment";
-import { createAgentTasks } from "../agent";
+import { createAgentTasks, SAMPLE_EVERY_MS } from "../agent";
 import { systemClock } from "../clock";
 import type { Log } from "../log";
 import { PortalClient } from "../portal-client";
@@ -14,6 +14,9 @@ import { StateDir } from "../state";
 import { runTasks, StopAgent } from "../tasks";
 import { FakeHost } from "../testing/fake-host";
 import { demoRoles, machineScenario, type DemoMachine } from "./scenario";
+
+/** Every sample is reported at once, so what someone does in the demo shows on its pages within seconds. */
+const DEMO_REPORT_EVERY_MS = SAMPLE_EVERY_MS;
 
 /**
  * The demo's machines on the ground: one real agent per demo machine, in this process, each
@@ -72,7 +75,7 @@ async function runMachine(dir: string, machineId: string, host: FakeHost, portal
     }
     const spool = new Spool(state.spoolDir());
     await spool.load();
-    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal: new PortalClient(portalUrl, credential.credential), spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 } });
+    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal: new PortalClient(portalUrl, credential.credential), spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 }, reportEveryMs: DEMO_REPORT_EVERY_MS });
     try {
       return await runTasks(tasks, systemClock, log, { signal });
     } catch (error) {
