@@ -1,6 +1,6 @@
 // The SQL aggregation of a slice's real use agrees with the core's definition over the same buckets.
 import { beforeEach, describe, expect, it } from "vitest";
-import { realUse } from "@/core/agent/rollup";
+import { bucketStart, realUse } from "@/core/agent/rollup";
 import { db } from "./client";
 import { findSliceRealUse } from "./slice-real-use";
 import { resetDatabase } from "./test-db";
@@ -14,7 +14,7 @@ beforeEach(() => resetDatabase());
 const MINUTE = 60_000;
 
 describe("a slice's real use in SQL", () => {
-  it("equals the core's realUse over the buckets within each GPU's hold, for random minutes on two GPUs", async () => {
+  it("equals the core's realUse over the buckets that overlap each GPU's hold, for random minutes on two GPUs", async () => {
     const machine = await makeMachine({ gpus: 3 });
     const user = await makeUser();
     const start = new Date("2026-12-01T10:00:30Z");
@@ -31,7 +31,8 @@ describe("a slice's real use in SQL", () => {
                        generate_series(${new Date(start.getTime() - 30 * MINUTE)}::timestamptz, ${new Date(end.getTime() + 30 * MINUTE)}::timestamptz, interval '1 minute') AS m) AS drawn) AS rows`;
     const now = new Date(start.getTime() + 200 * MINUTE);
     const [sql] = await findSliceRealUse(db(), [slice.id], now);
-    const expected = realUse(await findBuckets(db(), "minute", gpuIds, start, now));
+    // The minute the hold started in counts (it overlaps the hold); the one after `now` does not.
+    const expected = realUse(await findBuckets(db(), "minute", gpuIds, bucketStart(start, MINUTE), now));
     expect(expected.samples).toBeGreaterThan(0);
     expect(expected.idleMinutes).toBeGreaterThan(0);
     expect(sql).toMatchObject({ sliceId: slice.id, samples: expected.samples, peakUtilPct: expected.peakUtilPct, peakMemMib: expected.peakMemMib, idleMinutes: expected.idleMinutes });

@@ -3,7 +3,8 @@ import type { Db } from "./tx";
 
 /**
  * Real use of slices (as `realUse` in the core defines it) aggregated in PostgreSQL: each GPU's
- * per-minute buckets within that GPU's hold (up to its release and `now`), folded per minute
+ * per-minute buckets that overlap that GPU's hold (up to its release and `now`; the minute it
+ * started counts, so a slice shows its use within seconds, not after its first whole minute), folded per minute
  * across the slice's GPUs (a minute is idle when every measured GPU was idle in it), then per
  * slice. One statement for any number of slices; the rows never leave the database.
  */
@@ -21,7 +22,7 @@ export async function findSliceRealUse(client: Db, sliceIds: string[], now: Date
              count(*) FILTER (WHERE m.util_samples > 0) AS measured,
              sum(1 - m.idle_samples::float8 / m.util_samples) FILTER (WHERE m.util_samples > 0) AS used,
              bool_or(m.idle_samples < m.util_samples) FILTER (WHERE m.util_samples > 0) AS busy
-      FROM holds h JOIN gpu_usage_minute m ON m.gpu_id = h.gpu_id AND m.start >= h.from_at AND m.start < h.to_at
+      FROM holds h JOIN gpu_usage_minute m ON m.gpu_id = h.gpu_id AND m.start > h.from_at - interval '1 minute' AND m.start < h.to_at
       GROUP BY h.slice_id, m.start
     )
     SELECT s.slice_id AS "sliceId",
