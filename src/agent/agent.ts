@@ -20,6 +20,8 @@ export interface AgentDeps {
   state: StateDir;
   collector: CollectorOptions;
   metrics?: AgentMetrics;
+  /** How often to report; every 30 s unless the demo asks for its readings sooner. */
+  reportEveryMs?: number;
   /** Collects a sample; the real collector by default, replaceable in tests. */
   collect?: (seq: number, at: Date) => Promise<SampleIn>;
   /** Sees each sample as it is taken (enforcement's unbooked-use check), with the system processes to leave alone. */
@@ -59,7 +61,7 @@ export async function createAgentTasks(deps: AgentDeps): Promise<{ tasks: Period
 
   const report: PeriodicTask = {
     name: "report",
-    everyMs: REPORT_EVERY_MS,
+    everyMs: deps.reportEveryMs ?? REPORT_EVERY_MS,
     async run(now) {
       while (deps.spool.size > 0) {
         const batch = deps.spool.batch(MAX_SAMPLES_PER_REPORT);

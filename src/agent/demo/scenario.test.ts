@@ -20,6 +20,16 @@ describe("the demo's simulated GPUs", () => {
     expect(atlas.processes!.map((p) => p.name)).toEqual(["/usr/lib/xorg/Xorg", "python train.py --config=configs/run.yaml", "python notebook_kernel.py"]);
   });
 
+  it("puts the person without a slice on the busiest machine that has a free GPU, and nowhere when every machine is full", () => {
+    const full: DemoMachine[] = [
+      { name: "atlas", gpus: [gpu(0, "hana", -30), gpu(1, "mei", -2), gpu(2, "ken", -1)] },
+      { name: "hermes", gpus: [gpu(0, "omar", -40), gpu(1, null)] },
+      { name: "zeus", gpus: [gpu(0, "priya", -20), gpu(1, "ravi", -3), gpu(2, null)] },
+    ];
+    expect(demoRoles(full, ["alice", "hana"])).toEqual({ idle: { machine: "hermes", index: 0 }, intruder: { machine: "zeus", index: 2, linuxUser: "alice" } });
+    expect(demoRoles([full[0]!], ["alice"]).intruder).toBeNull();
+  });
+
   it("gives each GPU a stable UUID the agent contract accepts", () => {
     expect(demoUuid("atlas", 1)).toBe(demoUuid("atlas", 1));
     expect(demoUuid("atlas", 1)).not.toBe(demoUuid("atlas", 2));

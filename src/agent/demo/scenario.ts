@@ -26,13 +26,16 @@ export function demoUuid(machine: string, index: number): string {
 /**
  * Who does what in the demo: every holder trains (busy), except the longest-running hold, which
  * sits idle; and one person who holds nothing runs on the first free GPU of the busiest machine
- * (unbooked use). Chosen from the live schedule, so the story follows what people do in the demo.
+ * that has one (unbooked use; a full machine has no GPU to take). Chosen from the live schedule,
+ * so the story follows what people do in the demo.
  */
 export function demoRoles(fleet: DemoMachine[], people: string[]) {
   const holds = fleet.flatMap((m) => m.gpus.filter((g) => g.holder).map((g) => ({ machine: m.name, index: g.index, ...g.holder! })));
   const idle = holds.length > 1 ? [...holds].sort((a, b) => a.since.getTime() - b.since.getTime())[0]! : null;
   const holders = new Set(holds.map((h) => h.linuxUser));
-  const busiest = [...fleet].sort((a, b) => b.gpus.filter((g) => g.holder).length - a.gpus.filter((g) => g.holder).length)[0];
+  const held = (m: DemoMachine) => m.gpus.filter((g) => g.holder).length;
+  // A stable sort keeps the inventory's order among equals.
+  const busiest = fleet.filter((m) => m.gpus.some((g) => !g.holder)).sort((a, b) => held(b) - held(a))[0];
   const freeGpu = busiest?.gpus.find((g) => !g.holder);
   const intruder = people.find((p) => !holders.has(p));
   return {

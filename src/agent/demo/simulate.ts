@@ -6,7 +6,7 @@ import { read } from "@/server/db/tx";
 import { toActor } from "@/server/services/actor";
 import { createEnrollmentCode } from "@/server/services/agent-enrollment";
 import type { MachineFacts } from "@/core/enforcement/types";
-import { createAgentTasks } from "../agent";
+import { createAgentTasks, SAMPLE_EVERY_MS } from "../agent";
 import { systemClock } from "../clock";
 import { fakeSystemd } from "../enforce/test-fake-systemd";
 import { Enforcer } from "../enforcer";
@@ -18,6 +18,9 @@ import { StateDir } from "../state";
 import { runTasks, StopAgent } from "../tasks";
 import { FakeHost } from "../testing/fake-host";
 import { demoRoles, machineScenario, type DemoMachine } from "./scenario";
+
+/** Every sample is reported at once, so what someone does in the demo shows on its pages within seconds. */
+const DEMO_REPORT_EVERY_MS = SAMPLE_EVERY_MS;
 
 /**
  * The demo's machines on the ground: one real agent per demo machine, in this process, each
@@ -83,7 +86,7 @@ async function runMachine(dir: string, machineId: string, host: FakeHost, facts:
     const spool = new Spool(state.spoolDir());
     await spool.load();
     const portal = new PortalClient(portalUrl, credential.credential);
-    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal, spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 } });
+    const { tasks } = await createAgentTasks({ clock: systemClock, log, portal, spool, state, collector: { nvidiaSmi: host.nvidiaSmi, procRoot: host.procRoot, passwd: host.passwd, timeoutMs: 20_000 }, reportEveryMs: DEMO_REPORT_EVERY_MS });
     // Everyone of the demo is logged in on every machine, so each gets the login profile or their slice.
     const systemd = fakeSystemd(Object.values(facts.uids ?? {}));
     const enforcer = new Enforcer({ clock: systemClock, log, portal, cache: ScheduleCache.in(state.dir), run: systemd.run, facts: async () => facts });

@@ -41,3 +41,7 @@ export function findUnbookedUses(client: Db, since: Date, minSightings: number) 
 export function findUsersByLinuxName(client: Db, names: string[]) {
   return client.user.findMany({ where: { linuxUsername: { in: names } }, select: { id: true, name: true, linuxUsername: true, team: { select: { name: true } } } });
 }
+
+export function findGpuIndexes(tx: Db, gpuIds: string[]) {
+  return tx.gpu.findMany({ where: { id: { in: gpuIds } }, select: { id: true, index: true } });
+}

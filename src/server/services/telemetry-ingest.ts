@@ -10,6 +10,7 @@ import { transaction } from "@/server/db/tx";
 import { deleteSuspect, findHoldings, findOpenSuspects, insertSuspect, updateSuspect } from "@/server/db/unbooked";
 import type { AgentIdentity } from "./agent-enrollment";
 import { systemProcessNames } from "./agent-config";
+import { announceUnbookedUse, newlyUnbooked } from "./unbooked-alerts";
 import { maybePruneTelemetry } from "./telemetry-retention";
 
 /**
@@ -47,7 +48,7 @@ export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, 
     await mergeBuckets(tx, "hour", aggregate(inserted, HOUR_MS));
     await mergeProcessHours(tx, processHours(processRows));
     // A sample without GPU readings (nvidia-smi failed or hung) says nothing about processes: not judged.
-    const judgedUntil = await judgeNewSamples(tx, agent, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)));
+    const judgedUntil = await judgeNewSamples(tx, agent, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)), now);
     const latest = input.samples.reduce((a, b) => (a.seq > b.seq ? a : b));
     await recordReport(tx, agent.credentialId, {
       lastReportAt: now,
@@ -82,7 +83,7 @@ function processHours(rows: ProcessRow[]) {
  * nothing live, and judging them now out of order would break "two in a row"); returns the time
  * of the newest judged sample.
  */
-async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>[0], agent: AgentIdentity, processRows: ProcessRow[], times: Date[]): Promise<Date | null> {
+async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>[0], agent: AgentIdentity, processRows: ProcessRow[], times: Date[], now: Date): Promise<Date | null> {
   const newer = times.filter((t) => !agent.lastSampleAt || t > agent.lastSampleAt);
   if (!newer.length) return null;
   const from = newer[0]!;
@@ -95,7 +96,10 @@ async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>
   const judged = judgeUnbooked(open, [...byTime.values()], holders, systemProcessNames());
   const ids = new Map(open.map((s) => [`${s.gpuId}|${s.who}`, s.id]));
   for (const s of judged.ended) {
-    const id = ids.get(`${s.gpuId}|${s.who}`);
+    const key = `${s.gpuId}|${s.who}`;
+    const id = ids.get(key);
+    // Only the first episode to end is the stored one; a later episode of the same person and GPU is new.
+    ids.delete(key);
     if (s.sightings >= 2) {
       if (id) await updateSuspect(tx, id, s, s.lastSeenAt);
       else await insertSuspect(tx, agent.machineId, s).then((row) => updateSuspect(tx, row.id, s, s.lastSeenAt));
@@ -106,5 +110,6 @@ async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>
     if (id) await updateSuspect(tx, id, s, null);
     else await insertSuspect(tx, agent.machineId, s);
   }
+  await announceUnbookedUse(tx, agent, newlyUnbooked(open, [...judged.ended, ...judged.open]), now);
   return to;
 }

@@ -1,8 +1,9 @@
-import { realUse, type RealUse } from "@/core/agent/rollup";
+import type { RealUse } from "@/core/agent/rollup";
 import { isUnbookedUse, UNBOOKED_AFTER_SIGHTINGS } from "@/core/agent/unbooked";
 import { AppError, notFound } from "@/core/errors";
 import { findAgentOf } from "@/server/db/agents";
-import { findBuckets, findLatestProcesses, findProcessesSeen, findRecentSamples, findSeries } from "@/server/db/telemetry-views";
+import { findSliceHoldWindows, findSliceRealUse } from "@/server/db/slice-real-use";
+import { findLatestProcesses, findProcessesSeen, findRecentSamples, findSeries } from "@/server/db/telemetry-views";
 import { read } from "@/server/db/tx";
 import { findUnbookedUses, findUsersByLinuxName } from "@/server/db/unbooked";
 
@@ -96,26 +97,16 @@ export interface SliceUsage extends RealUse {
   processesSeen: { who: string; name: string; samples: number; memMaxMib: number }[];
 }
 
-/** Real use of slices from their GPUs' per-minute aggregates within their holds (up to now). */
+/** Real use of slices from their GPUs' per-minute aggregates within their holds (up to now), with the programs seen. */
 export async function sliceUsages(sliceIds: string[], now: Date): Promise<SliceUsage[]> {
   return read(async (client) => {
-    const holds = await client.sliceGpu.findMany({ where: { sliceId: { in: sliceIds } }, select: { sliceId: true, gpuId: true, startAt: true, endAt: true, slice: { select: { releasedAt: true } } } });
-    const result: SliceUsage[] = [];
-    for (const sliceId of sliceIds) {
-      const own = holds.filter((h) => h.sliceId === sliceId);
-      if (!own.length) continue;
-      const from = new Date(Math.min(...own.map((h) => h.startAt.getTime())));
-      const ends = own.map((h) => Math.min(h.endAt.getTime(), h.slice.releasedAt?.getTime() ?? Infinity, now.getTime()));
-      const to = new Date(Math.max(...ends));
-      if (to <= from) {
-        result.push({ sliceId, ...realUse([]), processesSeen: [] });
-        continue;
-      }
-      const gpuIds = own.map((h) => h.gpuId);
-      const [minutes, seen] = await Promise.all([findBuckets(client, "minute", gpuIds, from, to), findProcessesSeen(client, gpuIds, from, to)]);
-      result.push({ sliceId, ...realUse(minutes), processesSeen: seen });
-    }
-    return result;
+    const [uses, holds] = await Promise.all([findSliceRealUse(client, sliceIds, now), findSliceHoldWindows(client, sliceIds, now)]);
+    const seen = await Promise.all(uses.map((u) => {
+      const window = holds.get(u.sliceId);
+      return window && window.to > window.from ? findProcessesSeen(client, window.gpuIds, window.from, window.to) : [];
+    }));
+    const bySlice = new Map(uses.map((u, i) => [u.sliceId, { ...u, processesSeen: seen[i]! }]));
+    return sliceIds.flatMap((id) => bySlice.get(id) ?? []);
   });
 }
 

@@ -35,7 +35,7 @@ export function SliceActions({ slice }: { slice: ActionSlice }) {
         </Button>
       )}
       {canExtend && (
-        <Button size="sm" variant="secondary" onClick={() => setOpen("extend")} aria-label={`Ask for an extension of the slice on ${slice.machine}`}>
+        <Button size="sm" variant="secondary" onClick={() => setOpen("extend")} aria-label={`Ask for extension of the slice on ${slice.machine}`}>
           Ask for extension
         </Button>
       )}
