@@ -47,6 +47,6 @@ describe("a slice's real use in SQL", () => {
     const start = new Date("2026-12-01T10:00:00Z");
     const slice = await makeHold({ machineId: machine.id, gpuIds: [machine.gpus[0]!.id], user, start, end: new Date(start.getTime() + 60 * MINUTE) });
     const rows = await findSliceRealUse(db(), [slice.id, "00000000-0000-4000-8000-000000000000"], new Date(start.getTime() - MINUTE));
-    expect(rows).toEqual([{ sliceId: slice.id, ...realUse([]) }]);
+    expect(rows).toEqual([{ sliceId: slice.id, ...realUse([]), processesSeen: [] }]);
   });
 });

@@ -63,13 +63,6 @@ export function findLatestProcesses(client: Db, gpuIds: string[], since: Date) {
     ORDER BY p.gpu_id, p.mem_mib DESC NULLS LAST`;
 }
 
-export function findProcessesSeen(client: Db, gpuIds: string[], from: Date, to: Date) {
-  return client.$queryRaw<{ who: string; name: string; samples: number; memMaxMib: number }[]>`
-    SELECT who, name, sum(samples)::int AS samples, max(mem_max_mib)::int AS "memMaxMib"
-    FROM gpu_process_hour WHERE gpu_id = ANY(${gpuIds}::uuid[]) AND start >= date_trunc('hour', ${from}::timestamptz) AND start < ${to}
-    GROUP BY who, name ORDER BY samples DESC LIMIT 20`;
-}
-
 /** Per slice, the GPU-hours with telemetry within its hold and the window, and the busy share of them (from per-minute aggregates). */
 export function findSliceMeasurements(client: Db, from: Date, to: Date) {
   return client.$queryRaw<{ sliceId: string; measuredGpuHours: number; usedGpuHours: number }[]>`

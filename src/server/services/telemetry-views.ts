@@ -1,9 +1,8 @@
-import type { RealUse } from "@/core/agent/rollup";
 import { isUnbookedUse, UNBOOKED_AFTER_SIGHTINGS } from "@/core/agent/unbooked";
 import { AppError, notFound } from "@/core/errors";
 import { findAgentOf } from "@/server/db/agents";
-import { findSliceHoldWindows, findSliceRealUse } from "@/server/db/slice-real-use";
-import { findLatestProcesses, findProcessesSeen, findRecentSamples, findSeries } from "@/server/db/telemetry-views";
+import { findSliceRealUse, type SliceRealUse } from "@/server/db/slice-real-use";
+import { findLatestProcesses, findRecentSamples, findSeries } from "@/server/db/telemetry-views";
 import { read } from "@/server/db/tx";
 import { findUnbookedUses, findUsersByLinuxName } from "@/server/db/unbooked";
 
@@ -92,22 +91,13 @@ export async function machineTelemetrySeries(input: { machineId: string; from: D
   });
 }
 
-export interface SliceUsage extends RealUse {
-  sliceId: string;
-  processesSeen: { who: string; name: string; samples: number; memMaxMib: number }[];
-}
+export type SliceUsage = SliceRealUse;
 
 /** Real use of slices from their GPUs' per-minute aggregates within their holds (up to now), with the programs seen. */
 export async function sliceUsages(sliceIds: string[], now: Date): Promise<SliceUsage[]> {
-  return read(async (client) => {
-    const [uses, holds] = await Promise.all([findSliceRealUse(client, sliceIds, now), findSliceHoldWindows(client, sliceIds, now)]);
-    const seen = await Promise.all(uses.map((u) => {
-      const window = holds.get(u.sliceId);
-      return window && window.to > window.from ? findProcessesSeen(client, window.gpuIds, window.from, window.to) : [];
-    }));
-    const bySlice = new Map(uses.map((u, i) => [u.sliceId, { ...u, processesSeen: seen[i]! }]));
-    return sliceIds.flatMap((id) => bySlice.get(id) ?? []);
-  });
+  const uses = await read((client) => findSliceRealUse(client, sliceIds, now));
+  const bySlice = new Map(uses.map((u) => [u.sliceId, u]));
+  return sliceIds.flatMap((id) => bySlice.get(id) ?? []);
 }
 
 /** Unbooked use across the fleet since `since`, with the person behind each Linux user where known. */
