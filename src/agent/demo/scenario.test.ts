@@ -30,6 +30,16 @@ describe("the demo's simulated GPUs", () => {
     expect(demoRoles([full[0]!], ["alice"]).intruder).toBeNull();
   });
 
+  it("keeps a notebook session's kernel open at 0 % on the GPU its holder booked for it", () => {
+    const zeus: DemoMachine = { name: "zeus", gpus: [gpu(0, "priya", -20), { ...gpu(1, "bob", -1), holder: { linuxUser: "bob", since: new Date(Date.UTC(2026, 11, 7)), purpose: "Jupyter notebook: explore the crops" } }] };
+    const roles = demoRoles([fleet[0]!, zeus], ["alice", "bob", "hana", "mei", "priya"]);
+    const scenario = machineScenario(zeus, roles, (user) => (user === "bob" ? 2001 : 1000), 3);
+    expect(scenario.gpus![1]!.utilPct).toBe(0);
+    expect(scenario.gpus![1]!.memUsedMib).toBeGreaterThan(300);
+    expect(scenario.processes!.filter((p) => p.gpuUuid === scenario.gpus![1]!.uuid)).toEqual([expect.objectContaining({ uid: 2001, name: "python -m ipykernel_launcher" })]);
+    expect(scenario.gpus![0]!.utilPct).toBeGreaterThan(80);
+  });
+
   it("gives each GPU a stable UUID the agent contract accepts", () => {
     expect(demoUuid("atlas", 1)).toBe(demoUuid("atlas", 1));
     expect(demoUuid("atlas", 1)).not.toBe(demoUuid("atlas", 2));

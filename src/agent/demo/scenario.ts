@@ -8,7 +8,7 @@ export interface DemoGpu {
   model: string;
   vramGb: number;
   boardPowerW: number;
-  holder: { linuxUser: string; since: Date } | null;
+  holder: { linuxUser: string; since: Date; purpose?: string } | null;
 }
 export interface DemoMachine {
   name: string;
@@ -23,11 +23,15 @@ export function demoUuid(machine: string, index: number): string {
   return `GPU-${hex}-${hex.slice(0, 4)}-4${hex.slice(1, 4)}-8${hex.slice(4, 7)}-${hex}${index.toString(16).padStart(4, "0")}`;
 }
 
+/** A slice booked for a notebook session: its kernel stays open on the GPU, computing nothing. */
+const NOTEBOOK = /\b(notebook|jupyter)\b/i;
+
 /**
  * Who does what in the demo: every holder trains (busy), except the longest-running hold, which
- * sits idle; and one person who holds nothing runs on the first free GPU of the busiest machine
- * that has one (unbooked use; a full machine has no GPU to take). Chosen from the live schedule,
- * so the story follows what people do in the demo.
+ * sits idle, and holds booked for a notebook session, whose kernel sits at 0 % (so a demo visitor
+ * can watch the idle policy reclaim one); and one person who holds nothing runs on the first free
+ * GPU of the busiest machine that has one (unbooked use; a full machine has no GPU to take).
+ * Chosen from the live schedule, so the story follows what people do in the demo.
  */
 export function demoRoles(fleet: DemoMachine[], people: string[]) {
   const holds = fleet.flatMap((m) => m.gpus.filter((g) => g.holder).map((g) => ({ machine: m.name, index: g.index, ...g.holder! })));
@@ -56,7 +60,10 @@ export function machineScenario(machine: DemoMachine, roles: ReturnType<typeof d
     const intruder = roles.intruder?.machine === machine.name && roles.intruder.index === g.index ? roles.intruder : null;
     let util = 0;
     let mem = 300;
-    if (g.holder && !idle) {
+    if (g.holder && !idle && NOTEBOOK.test(g.holder.purpose ?? "")) {
+      mem = Math.round(total * 0.1);
+      processes.push({ gpuUuid: uuid, pid: 20_000 + g.index * 10, uid: uidOf(g.holder.linuxUser), name: "python -m ipykernel_launcher", memMib: mem - 300 });
+    } else if (g.holder && !idle) {
       util = Math.round(82 + wave * 16);
       mem = Math.round(total * (0.7 + wave * 0.15));
       processes.push({ gpuUuid: uuid, pid: 20_000 + g.index * 10, uid: uidOf(g.holder.linuxUser), name: "python train.py --config=configs/run.yaml", memMib: mem - 300 });

@@ -25,9 +25,10 @@ const DEMO_REPORT_EVERY_MS = SAMPLE_EVERY_MS;
 /**
  * The demo's machines on the ground: one real agent per demo machine, in this process, each
  * reading a fake nvidia-smi, /proc and passwd that follow the live schedule (busy holders, the
- * longest hold idle, one person on a GPU they do not hold). It enrolls through the portal's real
- * endpoint with a code created for the demo admin, and reports like any agent; it follows the
- * schedule by long-poll and applies it to a simulated systemd, reporting the applied state.
+ * longest hold idle, notebook sessions open at 0 %, one person on a GPU they do not hold). It
+ * enrolls through the portal's real endpoint with a code created for the demo admin, and reports
+ * like any agent; it follows the schedule by long-poll and applies it to a simulated systemd,
+ * reporting the applied state.
  */
 export function startDemoAgents(options: { portalUrl: string; databaseUrl: string; dataDir: string; log: Logger }): () => Promise<void> {
   process.env.DATABASE_URL ??= options.databaseUrl;
@@ -49,7 +50,7 @@ async function run(root: string, portalUrl: string, log: Log, signal: AbortSigna
   let tick = 0;
   const refresh = async () => {
     const fleet = await read((client) => findDemoFleet(client, new Date()));
-    const demo: DemoMachine[] = fleet.machines.map((m) => ({ name: m.name, gpus: m.gpus.map((g) => ({ index: g.index, uuid: g.uuid, model: g.gpuModel.name, vramGb: g.gpuModel.vramGb, boardPowerW: g.gpuModel.boardPowerW, holder: g.holds[0] ? { linuxUser: g.holds[0].slice.requester.linuxUsername, since: g.holds[0].startAt } : null })) }));
+    const demo: DemoMachine[] = fleet.machines.map((m) => ({ name: m.name, gpus: m.gpus.map((g) => ({ index: g.index, uuid: g.uuid, model: g.gpuModel.name, vramGb: g.gpuModel.vramGb, boardPowerW: g.gpuModel.boardPowerW, holder: g.holds[0] ? { linuxUser: g.holds[0].slice.requester.linuxUsername, since: g.holds[0].startAt, purpose: g.holds[0].slice.purpose } : null })) }));
     // People who are not admins or leadership, so the intruder is a colleague and not the demo's admin.
     const members = fleet.users.filter((u) => ![...u.assignedRoles, ...u.idpRoles].some((r) => r !== "member")).map((u) => u.linuxUsername);
     const roles = demoRoles(demo, members);

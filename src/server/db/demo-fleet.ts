@@ -18,7 +18,7 @@ export async function findDemoFleet(client: Db, now: Date) {
             gpuModel: { select: { name: true, vramGb: true, boardPowerW: true } },
             holds: {
               where: { startAt: { lte: now }, endAt: { gt: now }, slice: { status: "approved", OR: [{ releasedAt: null }, { releasedAt: { gt: now } }] } },
-              select: { startAt: true, slice: { select: { requester: { select: { linuxUsername: true } } } } },
+              select: { startAt: true, slice: { select: { purpose: true, requester: { select: { linuxUsername: true } } } } },
             },
           },
         },
