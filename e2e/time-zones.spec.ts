@@ -48,7 +48,7 @@ test("a time chosen on the profile wins over the browser's; forms read it and st
   await signIn(page);
   try {
     await page.goto("/profile");
-    await page.getByLabel("Show times in").selectOption("America/New_York");
+    await chooseZone(page, "America/New_York");
     await page.getByRole("button", { name: "Save time zone" }).click();
     await expect(page.getByText("Times are now shown in America/New_York")).toBeVisible();
     await expectAccessible(page);
@@ -74,11 +74,12 @@ test("a time chosen on the profile wins over the browser's; forms read it and st
     await expect(window).toHaveAttribute("title", `${day} ${String(10 + offset).padStart(2, "0")}:00 UTC → ${day} ${String(12 + offset).padStart(2, "0")}:00 UTC`);
   } finally {
     await page.goto("/profile");
-    await page.getByLabel("Show times in").selectOption("");
-    const save = page.getByRole("button", { name: "Save time zone" });
-    await expect(save).toBeEnabled();
-    await save.click();
-    await expect(page.getByText("Times now follow your browser's zone")).toBeVisible();
+    // The server renders the saved choice: reset it only if the test got as far as saving one.
+    if ((await page.getByLabel("Show times in").inputValue()) !== "") {
+      await chooseZone(page, "");
+      await page.getByRole("button", { name: "Save time zone" }).click();
+      await expect(page.getByText("Times now follow your browser's zone")).toBeVisible();
+    }
     await giveBack(page, MACHINE);
   }
 });
@@ -101,3 +102,14 @@ test("the audit log filters whole days of the viewer's zone", async ({ browser }
   await expectAccessible(page);
   await context.close();
 });
+
+/**
+ * A choice made before the form has hydrated is reset by React to the server's value (and the
+ * save button stays disabled): choose again until the form has taken it.
+ */
+async function chooseZone(page: Page, zone: string) {
+  await expect(async () => {
+    await page.getByLabel("Show times in").selectOption(zone);
+    await expect(page.getByRole("button", { name: "Save time zone" })).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
