@@ -838,6 +838,13 @@ export interface components {
              */
             effectiveEnd: string;
             purpose: string;
+            /**
+             * @description What the GPUs do: training, interactive work, or serving a model around the clock.
+             * @enum {string}
+             */
+            kind: "training" | "interactive" | "serving";
+            /** @description Serving slices renew monthly until released: from when the next renewal is due; null for other slices and once released or ended. */
+            nextRenewalAt: string | null;
             /** @enum {string} */
             status: "pending" | "approved" | "rejected" | "cancelled";
             /**

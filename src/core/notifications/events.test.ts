@@ -19,6 +19,8 @@ const EVENTS: NotificationEvent[] = [
   { kind: "extension-decided", slice, extensionId: "e1", approved: false, requestedEnd: now + 9e6, by: "Ada", reason: "no" },
   { kind: "slice-released-by-admin", slice, by: "Ada", at: now },
   { kind: "waitlist-placed", slice, entryId: "w1", cause: "a slice on atlas was released", backfilled: false, approved: true },
+  { kind: "serving-renewed", slice, newEnd: slice.end + 30 * 86_400_000, nextRenewal: slice.end + 23 * 86_400_000 },
+  { kind: "serving-renewal-refused", slice, reasons: ["GPU 0 is booked by Bob from 2026-12-08 10:00 UTC."] },
   { kind: "idle-warning", slice, idleMinutes: 30, reclaimAt: now + 900_000 },
   { kind: "idle-reclaimed", slice, idleMinutes: 60, at: now },
   { kind: "unbooked-use", machineId: "m1", machineName: "atlas", userId: "u1", linuxUsername: "alice", gpuIndexes: [0, 1], seenAt: now },
@@ -42,6 +44,22 @@ describe("events", () => {
     expect(describeEvent({ kind: "slice-ends-soon", slice })).toMatchObject({ path: "/slices?extend=s1", linkLabel: "Extend this slice" });
     expect(describeEvent({ kind: "weekly-digest", digest }).lines.join(" ")).toContain("appear once machines report telemetry");
     expect(describeEvent({ kind: "weekly-digest", digest }).lines[1]).toBe("GPUs held 50% of the time (50 of 100 GPU-hours).");
+  });
+});
+
+describe("serving renewals", () => {
+  it("say the new end and the next renewal, or why not and that it is retried", () => {
+    const renewed = describeEvent({ kind: "serving-renewed", slice, newEnd: Date.UTC(2027, 0, 6, 12), nextRenewal: Date.UTC(2026, 11, 30, 12) });
+    expect(renewed.title).toBe("Renewed for a month: 2 GPUs on atlas");
+    expect(renewed.lines.join(" ")).toContain("now ends at 2027-01-06 12:00 UTC");
+    const refused = describeEvent({ kind: "serving-renewal-refused", slice, reasons: ["GPU 0 is booked."] });
+    expect(refused.lines).toContain("GPU 0 is booked.");
+    expect(refused.lines.join(" ")).toContain("tries again");
+  });
+  it("key a refusal by the end it could not move, so the holder hears once per end", () => {
+    const refused = { kind: "serving-renewal-refused" as const, slice, reasons: ["a"] };
+    expect(eventKey(refused)).toBe(eventKey({ ...refused, reasons: ["b"] }));
+    expect(eventKey(refused)).not.toBe(eventKey({ ...refused, slice: { ...slice, end: slice.end + 1 } }));
   });
 });
 

@@ -39,6 +39,8 @@ export type NotificationEvent =
   | { kind: "extension-decided"; slice: SliceRef; extensionId: string; approved: boolean; requestedEnd: number; by: string | null; reason: string | null }
   | { kind: "slice-released-by-admin"; slice: SliceRef; by: string; at: number }
   | { kind: "waitlist-placed"; slice: SliceRef; entryId: string; cause: string; backfilled: boolean; approved: boolean }
+  | { kind: "serving-renewed"; slice: SliceRef; newEnd: number; nextRenewal: number }
+  | { kind: "serving-renewal-refused"; slice: SliceRef; reasons: string[] }
   | { kind: "idle-warning"; slice: SliceRef; idleMinutes: number; reclaimAt: number }
   | { kind: "idle-reclaimed"; slice: SliceRef; idleMinutes: number; at: number }
   | { kind: "unbooked-use"; machineId: string; machineName: string; userId: string | null; linuxUsername: string; gpuIndexes: number[]; seenAt: number }
@@ -67,6 +69,11 @@ export function eventKey(event: NotificationEvent): string {
     case "waitlist-placed":
       // One waiting request is placed at most once, so its entry names the event.
       return `${event.kind}:${event.entryId}`;
+    case "serving-renewed":
+      return `${event.kind}:${event.slice.id}:${event.newEnd}`;
+    case "serving-renewal-refused":
+      // Once per end: the check runs every minute, the holder hears of a blocked renewal once.
+      return `${event.kind}:${event.slice.id}:${event.slice.end}`;
     case "idle-warning":
       // Two warnings of one idle spell share their reclaim time: the minutes tell them apart.
       return `${event.kind}:${event.slice.id}:${event.reclaimAt}:${event.idleMinutes}`;
@@ -117,6 +124,10 @@ export function describeEvent(event: NotificationEvent): Described {
       return { ...base, title: `${event.by} released your slice on ${event.slice.machineName}`, lines: [`It ended at ${formatUtc(event.at)} instead of ${formatUtc(event.slice.end)}; the GPUs are free for others.`], path: "/slices", linkLabel: "See my slices" };
     case "waitlist-placed":
       return { ...base, title: `Placed from the waitlist: ${what(event.slice)}`, lines: [`${window(event.slice)}.`, `Capacity freed when ${event.cause}${event.backfilled ? "; it fits before the request ahead of it could start" : ""}.`, event.approved ? "It is approved: the GPUs are yours for that window." : "It waits for an admin's approval."], path: "/slices", linkLabel: "See my slices" };
+    case "serving-renewed":
+      return { ...base, title: `Renewed for a month: ${what(event.slice)}`, lines: [`Your serving slice now ends at ${formatUtc(event.newEnd)} (it ended at ${formatUtc(event.slice.end)}).`, `It renews monthly until you release it; next renewal from ${formatUtc(event.nextRenewal)}.`], path: "/slices", linkLabel: "See my slices" };
+    case "serving-renewal-refused":
+      return { ...base, title: `Could not renew: ${what(event.slice)}`, lines: [`Your serving slice still ends at ${formatUtc(event.slice.end)}: another booking or a quota stands in the way of a month more.`, ...event.reasons, "The portal tries again every minute until it ends; move the model or ask an admin."], path: "/slices", linkLabel: "See my slices" };
     case "idle-warning":
       return { ...base, title: `Idle for ${event.idleMinutes} minutes: ${what(event.slice)}`, lines: [`It will be reclaimed at ${formatUtc(event.reclaimAt)} unless the GPUs are used again.`], path: "/slices", linkLabel: "See my slices" };
     case "idle-reclaimed":

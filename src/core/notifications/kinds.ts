@@ -26,6 +26,8 @@ export const EVENT_KINDS = {
   "extension-decided": { label: "Your extension was decided", audience: "holder", defaults: ["in_app", "email"] },
   "slice-released-by-admin": { label: "An admin released your slice", audience: "holder", defaults: ["in_app", "email"] },
   "waitlist-placed": { label: "Your waiting request was placed", audience: "holder", defaults: ["in_app", "email"] },
+  "serving-renewed": { label: "Your serving slice was renewed for a month", audience: "holder", defaults: ["in_app"] },
+  "serving-renewal-refused": { label: "Your serving slice could not be renewed", audience: "holder", defaults: ["in_app", "email"] },
   "quota-exception-asked": { label: "A quota exception is asked", audience: "admins", defaults: ["in_app", "email"] },
   "quota-exception-decided": { label: "Your quota exception was decided", audience: "holder", defaults: ["in_app", "email"] },
   "idle-warning": { label: "Your slice is idle and may be reclaimed", audience: "holder", defaults: ["in_app", "email"] },

@@ -145,4 +145,11 @@ describe("the serving quota", () => {
     ]);
     expect(checkQuotas({ policy, request, bookings, now: at("2026-11-30T00:00") })).toEqual([]);
   });
+  it("a serving slice is not bound by the slice length; every other quota still applies", () => {
+    const policy = { team: { maxServingGpus: 1, maxConcurrentGpus: 1 }, user: { maxSliceHours: 168, maxDaysAhead: 30 } };
+    const month = { userId: "bob", teamId: "nlp", gpuCount: 2, start: at("2026-12-01T00:00"), end: at("2026-12-31T00:00") };
+    const quotas = (kind: "serving" | "training") => checkQuotas({ policy, request: { ...month, kind }, bookings: [], now: at("2026-11-30T00:00") }).map((v) => v.quota);
+    expect(quotas("serving")).toEqual(["team.maxConcurrentGpus", "team.maxServingGpus"]);
+    expect(quotas("training")).toEqual(["team.maxConcurrentGpus", "user.maxSliceHours"]);
+  });
 });

@@ -120,8 +120,10 @@ export function checkQuotas(input: { policy: QuotaPolicy; request: QuotaRequest;
     }
   }
 
+  // Serving slices answer users around the clock and are renewed monthly until released: the
+  // slice length does not bound them; the team's serving quota (above) does instead.
   const maxHours = policy.user.maxSliceHours;
-  if (maxHours !== undefined && valid) {
+  if (maxHours !== undefined && valid && !serving) {
     const lengthMs = window.end - window.start;
     const excessMs = lengthMs - maxHours * MS_PER_HOUR;
     if (excessMs > 0) {

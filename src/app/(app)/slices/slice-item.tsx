@@ -32,6 +32,12 @@ export function SliceItem({ slice }: { slice: SliceView }) {
         <p className="text-slate-600">
           {slice.threads} threads · {slice.ramGb} GB RAM · <span className="text-slate-800">{slice.purpose}</span>
         </p>
+        {slice.kind === "serving" && slice.nextRenewalAt && (
+          <p className="text-amber-900">
+            Serving: renews monthly until released; next renewal <LocalTime at={slice.nextRenewalAt} />
+          </p>
+        )}
+        {slice.kind === "serving" && slice.state === "pending" && <p className="text-amber-900">Serving: once approved, renews monthly until released</p>}
         {slice.state === "rejected" && (
           <p className="text-red-800">
             Rejected{slice.decidedBy ? ` by ${slice.decidedBy.name}` : ""}: {slice.decisionReason ?? "no reason given"}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLICE_KINDS } from "@/core/slices/kinds";
 import { SLICE_STATUSES } from "@/core/slices/lifecycle";
 import { instant, instantOut, ref } from "./common";
 
@@ -18,6 +19,8 @@ export const sliceOut = z
     idleExempt: z.boolean().meta({ description: "An admin exempted the slice from idle reclaim." }),
     effectiveEnd: instant("The earlier of the end and the release."),
     purpose: z.string(),
+    kind: z.enum(SLICE_KINDS).meta({ description: "What the GPUs do: training, interactive work, or serving a model around the clock." }),
+    nextRenewalAt: instantOut.nullable().meta({ description: "Serving slices renew monthly until released: from when the next renewal is due; null for other slices and once released or ended." }),
     status: z.enum(SLICE_STATUSES),
     state: z
       .enum(["pending", "rejected", "cancelled", "upcoming", "active", "ended"])

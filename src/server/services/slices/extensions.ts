@@ -14,10 +14,10 @@ import { loadOwnSlice } from "./lifecycle";
 import { auditSnapshot, sliceView } from "./views";
 
 /**
- * Checks a longer end for an approved slice: capacity from now (the past is already held) to
+ * Checks a longer end for an approved slice (an extension, a serving renewal): capacity from now (the past is already held) to
  * the new end, quotas over the whole slice, both without the slice itself.
  */
-function extensionProblems(ctx: DecisionContext, row: SliceRow, newEnd: Date, now: Date) {
+export function extensionProblems(ctx: DecisionContext, row: SliceRow, newEnd: Date, now: Date) {
   const gpuIds = row.gpus.map((g) => g.gpu.id);
   const base = { ...decisionOf(row, { gpuIds, end: newEnd.getTime() }), excludeBookingId: row.id };
   const fromNow = { ...base, request: { ...base.request, start: Math.max(row.startAt.getTime(), now.getTime()) } };

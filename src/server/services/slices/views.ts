@@ -1,4 +1,5 @@
 import { sliceState } from "@/core/slices/lifecycle";
+import { nextRenewalAt } from "@/core/slices/renewal";
 import type { SliceRow } from "@/server/db/slices";
 
 /** What pages and API clients see of a slice. */
@@ -20,6 +21,8 @@ export function sliceView(row: SliceRow, now: Date) {
     idleExempt: row.idleExempt,
     effectiveEnd: end,
     purpose: row.purpose,
+    kind: row.kind,
+    nextRenewalAt: renewalOf(row, now),
     status: row.status,
     state: sliceState({ status: row.status, start: row.startAt.getTime(), end: end.getTime() }, now.getTime()),
     gpus: row.gpus.map((g) => ({ id: g.gpu.id, index: g.gpu.index, model: g.gpu.gpuModel.name })).sort((a, b) => a.index - b.index),
@@ -33,6 +36,11 @@ export function sliceView(row: SliceRow, now: Date) {
 }
 
 export type SliceView = ReturnType<typeof sliceView>;
+
+function renewalOf(row: SliceRow, now: Date): Date | null {
+  const at = nextRenewalAt({ kind: row.kind, status: row.status, end: row.endAt.getTime(), releasedAt: row.releasedAt?.getTime() ?? null }, now.getTime());
+  return at === null ? null : new Date(at);
+}
 
 /** The compact before/after the audit log keeps for a slice. */
 export function auditSnapshot(row: SliceRow) {

@@ -44,7 +44,8 @@ function place(fleet: Fleet, actor: Actor, need: Need, now: Date, kind: SliceKin
   const policy = fleet.policyOf(actor.teamId).quotas;
   const ahead = policy.user.maxDaysAhead;
   const horizon = now.getTime() + (ahead ? ahead * MS_PER_DAY : PLACEMENT_HORIZON_MS);
-  const maxHours = policy.user.maxSliceHours;
+  // Serving slices are bound by the team's serving quota, not the slice length (see checkQuotas).
+  const maxHours = kind === "serving" ? undefined : policy.user.maxSliceHours;
   if (maxHours !== undefined && need.durationMs > maxHours * MS_PER_HOUR) {
     throw new AppError("QUOTA_EXCEEDED", `A slice may last at most ${maxHours} hours; ${need.durationMs / MS_PER_HOUR} asked.`, { field: "durationHours" });
   }
