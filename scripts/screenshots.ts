@@ -7,8 +7,8 @@ import { findChromium, HOW_TO_GET_CHROMIUM } from "../e2e/browser";
 const baseUrl = process.argv[2] ?? "http://localhost:3000";
 const outDir = process.argv[3] ?? "screenshots";
 const pages: Record<string, { account: string; paths: string[] }> = {
-  admin: { account: "Ada Lindqvist", paths: ["/inventory", "/schedule", "/builds", "/savings", "/admin/queue", "/admin/users", "/admin/audit", "/notifications", "/admin/jobs", "/admin/webhooks", "/admin/outbox"] },
-  member: { account: "Alice Moreau", paths: ["/inventory", "/slices", "/slices/new", "/savings", "/admin/users", "/notifications", "/profile/notifications"] },
+  admin: { account: "Ada Lindqvist", paths: ["/inventory", "/schedule", "/builds", "/savings", "/admin/queue", "/admin/quotas", "/capacity", "/admin/users", "/admin/audit", "/notifications", "/admin/jobs", "/admin/webhooks", "/admin/outbox"] },
+  member: { account: "Alice Moreau", paths: ["/inventory", "/slices", "/slices/new", "/slices/need", "/savings", "/admin/users", "/notifications", "/profile/notifications"] },
   leadership: { account: "Lee Park", paths: ["/savings"] },
 };
 

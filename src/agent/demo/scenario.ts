@@ -41,7 +41,9 @@ export function demoRoles(fleet: DemoMachine[], people: string[]) {
   // A stable sort keeps the inventory's order among equals.
   const busiest = fleet.filter((m) => m.gpus.some((g) => !g.holder)).sort((a, b) => held(b) - held(a))[0];
   const freeGpu = busiest?.gpus.find((g) => !g.holder);
-  const intruder = people.find((p) => !holders.has(p));
+  // The last such colleague: the first ones are the accounts people sign in as to try the demo, and
+  // each booking of theirs would otherwise move the story to someone else.
+  const intruder = people.findLast((p) => !holders.has(p));
   return {
     idle: idle && { machine: idle.machine, index: idle.index },
     intruder: freeGpu && intruder ? { machine: busiest!.name, index: freeGpu.index, linuxUser: intruder } : null,
