@@ -59,8 +59,17 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<B
       }
     });
   }
-  await boss.work<ReminderJob>(QUEUES.reminder.name, { ...work, batchSize: 10 }, async (jobs) => {
-    for (const job of jobs) await fireReminder(job.data, new Date(), options.notify);
+  // Reminders fall due together (every slice starting on the hour): a batch fires side by side,
+  // each in its own transaction, so a busy minute is not served one reminder at a time.
+  await boss.work<ReminderJob>(QUEUES.reminder.name, { ...work, batchSize: 50 }, async (jobs) => {
+    const outcomes = await Promise.allSettled(jobs.map((job) => fireReminder(job.data, new Date(), options.notify)));
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === "fulfilled") continue;
+      const job = jobs[i]!;
+      const message = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+      log.warn({ sliceId: job.data.sliceId, kind: job.data.kind, err: message }, "reminder failed; it will be retried");
+      await boss.fail(QUEUES.reminder.name, job.id, { message });
+    }
   });
   await boss.work(QUEUES.weeklyDigest.name, { ...work, pollingIntervalSeconds: 30 }, async () => {
     await sendWeeklyDigest(new Date(), options.notify);
