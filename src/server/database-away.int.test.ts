@@ -1,25 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { createWatchedPrismaClient } from "@/server/db/client";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { freePort, startEmbeddedPostgres } from "@/server/db/embedded";
 import { DATABASE_AWAY_TITLE } from "./database-away-page";
 
 const dataDir = mkdtempSync(join(tmpdir(), "rigshare-away-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 const page = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`, { headers: { accept: "text/html,application/xhtml+xml" } }));
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
