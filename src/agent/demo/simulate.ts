@@ -8,7 +8,7 @@ import { createEnrollmentCode } from "@/server/services/agent-enrollment";
 import type { MachineFacts } from "@/core/enforcement/types";
 import { createAgentTasks, SAMPLE_EVERY_MS } from "../agent";
 import { systemClock } from "../clock";
-import { fakeSystemd } from "../enforce/test-fake-systemd";
+import { fakeSystemd } from "./fake-systemd";
 import { Enforcer } from "../enforcer";
 import type { Log } from "../log";
 import { PortalClient } from "../portal-client";

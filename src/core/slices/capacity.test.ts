@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BACKDATE_TOLERANCE_MS, defaultSliceAmounts, defaultSliceProfile, findCapacityConflicts, type SliceRequest } from "./capacity";
-import { at, booking, zeus } from "./test-fixtures";
+import { at, booking, zeus } from "@test/core/slices-fixtures";
 import type { Booking, MachineCapacity } from "./types";
 
 const now = at("2026-11-28T08:00");
