@@ -147,7 +147,7 @@ describe("machines", () => {
   });
 
   it("reports a missing machine as NOT_FOUND naming machineId", async () => {
-    expect(await refusal(getMachine("00000000-0000-4000-8000-000000000000"))).toMatchObject({ code: "NOT_FOUND", field: "machineId" });
+    expect(await refusal(getMachine("00000000-0000-4000-8000-000000000000", new Date()))).toMatchObject({ code: "NOT_FOUND", field: "machineId" });
   });
 });
 

@@ -82,7 +82,7 @@ describe("REST API", () => {
       return response.json();
     };
     // What REST sends is exactly the service's result, bigints as strings: `.output()` strips nothing.
-    expect(await get("/machines")).toEqual(JSON.parse(JSON.stringify(toRestJson(await listMachines()))));
+    expect(await get("/machines")).toEqual(JSON.parse(JSON.stringify(toRestJson(await listMachines(new Date())))));
     expect(await get(`/machines/${machine.id}`)).toMatchObject({ id: machine.id, gpus: [{ index: 0 }, { index: 1 }, { index: 2 }] });
     expect(await get("/gpu-models")).toEqual([expect.objectContaining({ name: "Test GTX 1080 Ti", gpuCount: 3 })]);
     expect(await get("/slices?requester=anyone&status=approved")).toEqual([expect.objectContaining({ id: slice.id, gpus: [expect.objectContaining({ index: 0 })], start: "2024-01-01T00:00:00.000Z" })]);
