@@ -1,6 +1,6 @@
 import { machineSpecProblems, type SpecProblem } from "@/core/inventory/machine-spec";
 import { AppError, notFound } from "@/core/errors";
-import { sliceCapacity } from "@/core/slices/capacity";
+import { sliceCapacity, toMachineCapacity } from "@/core/slices/capacity";
 import { formatUtc } from "@/core/slices/format";
 import { effectiveEnd } from "@/core/slices/lifecycle";
 import { peakLoad } from "@/core/slices/sweep";
@@ -21,7 +21,7 @@ import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 import { loadGpuStatuses } from "./gpu-status";
 import { assertUuidFree, MAX_GPUS_PER_MACHINE } from "./gpus";
-import { machineSnapshot, machineView, toMachineCapacity } from "./machine-view";
+import { machineSnapshot, machineView } from "./machine-view";
 import { lockAllTeams } from "@/server/db/waitlist";
 import { placeWaiting } from "./waitlist/pass";
 
