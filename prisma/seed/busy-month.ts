@@ -5,7 +5,7 @@ import type { Booking } from "@/core/slices/types";
 import { loadFleet, PLACEMENT_HORIZON_MS } from "@/server/services/waitlist/fleet";
 import type { Db } from "@/server/db/tx";
 import type { AuditedSlice } from "./audit";
-import type { HistorySlice } from "./history";
+import { random, type HistorySlice } from "./history";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,18 +26,6 @@ export function busyMonthWindow(now: Date) {
 export function withoutBusyMonth(history: HistorySlice[], now: Date): HistorySlice[] {
   const { start } = busyMonthWindow(now);
   return history.filter((s) => (s.releasedAt ?? s.endAt).getTime() <= start);
-}
-
-/** mulberry32, seeded: the same month every time. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PURPOSES = ["Fine-tune a vision transformer", "Ablation runs for the paper", "Retrain the ranking model", "LoRA on the support transcripts", "Distil the detector", "Evaluate the new tokenizer"];

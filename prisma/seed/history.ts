@@ -31,8 +31,8 @@ export interface HistorySlice {
 
 const HOUR = 3_600_000;
 
-/** mulberry32: a tiny seeded PRNG, so the same seed always gives the same history. */
-function random(seed: number) {
+/** mulberry32: a tiny seeded PRNG, so the same seed always gives the same history (and the same busy month). */
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
