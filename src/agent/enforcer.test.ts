@@ -10,8 +10,8 @@ import { fakeSystemd } from "./demo/fake-systemd";
 import { Enforcer, type EnforcementStatus } from "./enforcer";
 import { PortalClient } from "./portal-client";
 import { ScheduleCache, type GrantsFile } from "./schedule-cache";
-import { FakeClock } from "./testing/fake-clock";
-import { FakeSchedulePortal } from "./testing/fake-schedule-portal";
+import { FakeClock } from "@test/agent/fake-clock";
+import { FakeSchedulePortal } from "@test/agent/fake-schedule-portal";
 
 // A day on zeus: lena 08-12 on GPU 2, priya 09-19 on GPU 0, marco 10-14 then omar 14-18 on GPU 1.
 const day = zeusDoc([zeusSlice("s1", "priya", 0, 9, 19), zeusSlice("s2", "marco", 1, 10, 14), zeusSlice("s3", "lena", 2, 8, 12), zeusSlice("s4", "omar", 1, 14, 18)]);

@@ -16,7 +16,7 @@ import { ScheduleCache } from "../schedule-cache";
 import { Spool } from "../spool";
 import { StateDir } from "../state";
 import { runTasks, StopAgent } from "../tasks";
-import { FakeHost } from "../testing/fake-host";
+import { FakeHost } from "./fake-host";
 import { demoRoles, machineScenario, type DemoMachine } from "./scenario";
 
 /** Every sample is reported at once, so what someone does in the demo shows on its pages within seconds. */

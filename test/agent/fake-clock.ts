@@ -1,4 +1,4 @@
-import type { Clock } from "../clock";
+import type { Clock } from "@/agent/clock";
 
 /** Virtual time: sleeping moves the clock at once, and the run stops when time reaches `until`. */
 export class FakeClock implements Clock {
