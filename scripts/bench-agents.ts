@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SampleIn } from "@/core/agent/contract";
-import { startTemporaryPostgres } from "@/server/db/embedded";
-import { migrate } from "@/server/db/migrate";
+import { startTemporaryPostgres } from "@/server/platform/embedded";
+import { migrate } from "@/server/platform/migrate";
 import { ensureBuild, loadAverage, startApp } from "./bench/app-server";
 import { benchFleet, yearOfHistory } from "./bench/agent-fleet";
 

@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { startTemporaryPostgres } from "@/server/db/embedded";
-import { migrate } from "@/server/db/migrate";
+import { startTemporaryPostgres } from "@/server/platform/embedded";
+import { migrate } from "@/server/platform/migrate";
 import { installQueue, QUEUES } from "@/server/jobs/queue";
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 10_000);
@@ -27,13 +27,13 @@ async function main() {
     process.env.DATABASE_URL = pg.url;
     // Loaded after DATABASE_URL is set: they use the process-wide client.
     const { db } = await import("@/server/db/client");
-    const { makeUser } = await import("@/server/db/test-fixtures");
-    const { makeMachine } = await import("@/server/db/test-fixtures-slices");
-    const { callerFor } = await import("@/server/api/test-caller");
+    const { makeUser } = await import("@test/db/fixtures");
+    const { makeMachine } = await import("@test/db/fixtures-slices");
+    const { callerFor } = await import("@test/api/caller");
     const { findUserById } = await import("@/server/db/users");
     const { insertDeliveries } = await import("@/server/db/notifications");
     const { enqueue, uuidFromKey } = await import("@/server/jobs/queue");
-    const { startWebhookReceiver, waitFor } = await import("@/server/notifications/test-receivers");
+    const { startWebhookReceiver, waitFor } = await import("@test/notifications/receivers");
 
     const user = (await findUserById(db(), (await makeUser({ roles: ["admin"], name: "Bench" })).id))!;
     const machine = await makeMachine({ gpus: 8 });

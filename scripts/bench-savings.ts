@@ -2,8 +2,8 @@
 // scratch embedded PostgreSQL, next to a plain SQL scan over the same slices measured in the same
 // run. Prints numbers and ratios; it asserts nothing.
 import { performance } from "node:perf_hooks";
-import { startTemporaryPostgres } from "@/server/db/embedded";
-import { migrate } from "@/server/db/migrate";
+import { startTemporaryPostgres } from "@/server/platform/embedded";
+import { migrate } from "@/server/platform/migrate";
 import { createBenchmarkDataset } from "./bench/dataset";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);

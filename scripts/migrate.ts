@@ -1,8 +1,8 @@
 // Applies prisma/migrations to DATABASE_URL, or, when it is unset, to the embedded PostgreSQL in
 // RIGSHARE_DATA_DIR (started for the occasion, or the one already running there).
 import { resolve } from "node:path";
-import { startEmbeddedPostgres, stopOnExit } from "@/server/db/embedded";
-import { migrate } from "@/server/db/migrate";
+import { startEmbeddedPostgres, stopOnExit } from "@/server/platform/embedded";
+import { migrate } from "@/server/platform/migrate";
 import { installQueue } from "@/server/jobs/queue";
 import { parseEnv } from "@/server/env";
 import { cliLog, redactUrl } from "./lib/cli-log";

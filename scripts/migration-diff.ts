@@ -3,10 +3,10 @@
 //   npx tsx scripts/migration-diff.ts > prisma/migrations/<yyyymmddhhmmss>_<name>/migration.sql
 // then read it and add by hand what Prisma cannot express (triggers, exclusion constraints).
 // Needs a scratch PostgreSQL: TEST_DATABASE_URL's server if set, else a temporary embedded one.
-import { startTemporaryPostgres, stopOnExit } from "@/server/db/embedded";
-import { migrate, readMigrations } from "@/server/db/migrate";
-import { diffDatabaseToSchema, diffEmptyToSchema } from "@/server/db/schema-engine";
-import { withScratchDatabase } from "@/server/db/test-db";
+import { startTemporaryPostgres, stopOnExit } from "@/server/platform/embedded";
+import { migrate, readMigrations } from "@/server/platform/migrate";
+import { diffDatabaseToSchema, diffEmptyToSchema } from "@/server/platform/schema-engine";
+import { withScratchDatabase } from "@test/db/database";
 import { cliLog } from "./lib/cli-log";
 
 const log = cliLog("migration-diff");

@@ -2,9 +2,9 @@
 // database in RIGSHARE_DATA_DIR when none is set.
 import { resolve } from "node:path";
 import { createPrismaClient } from "@/server/db/client";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
-import { migrate } from "@/server/db/migrate";
-import { seedDemo } from "@/server/db/seed/demo";
+import { startEmbeddedPostgres } from "@/server/platform/embedded";
+import { migrate } from "@/server/platform/migrate";
+import { seedDemo } from "@seed/demo";
 import { parseEnv } from "@/server/env";
 
 async function main() {

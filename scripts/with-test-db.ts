@@ -7,10 +7,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { delimiter, join } from "node:path";
 import { constants as osConstants } from "node:os";
-import { startTemporaryPostgres } from "@/server/db/embedded";
-import { migrate } from "@/server/db/migrate";
+import { startTemporaryPostgres } from "@/server/platform/embedded";
+import { migrate } from "@/server/platform/migrate";
 import { installQueue } from "@/server/jobs/queue";
-import { recreateDatabase } from "@/server/db/test-db";
+import { recreateDatabase } from "@test/db/database";
 import { cliLog, redactUrl } from "./lib/cli-log";
 
 const TEST_DATABASE = "rigshare_test";

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { COMPANY_ACCOUNTS, type CompanyAccount } from "../../src/server/auth/test-idp/accounts";
+import { COMPANY_ACCOUNTS, type CompanyAccount } from "../../test/idp/accounts";
 import { expectAccessible } from "../axe";
 
 const [grace, ken, noam, fei] = COMPANY_ACCOUNTS as [CompanyAccount, CompanyAccount, CompanyAccount, CompanyAccount];

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { COMPANY_GROUPS, COMPANY_TEAM_GROUPS } from "../../src/server/auth/test-idp/accounts";
+import { COMPANY_GROUPS, COMPANY_TEAM_GROUPS } from "../../test/idp/accounts";
 import { E2E_DATA_DIR, E2E_PORT } from "../env";
 
 /**

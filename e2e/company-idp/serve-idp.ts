@@ -1,5 +1,5 @@
 // Serves the tests' company OpenID provider until stopped (Playwright's webServer runs it).
-import { startCompanyIdp } from "../../src/server/auth/test-idp/server";
+import { startCompanyIdp } from "../../test/idp/server";
 import { APP_URL, CLIENT, IDP_PORT } from "./env";
 
 startCompanyIdp({

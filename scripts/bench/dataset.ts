@@ -1,9 +1,9 @@
 // The benchmark dataset of issues 5 and 7: 20 people in 3 teams, 3 machines (9 GPUs) and 8 years
 // of GPU slices (about 50,000), with the seed's price catalog, in the database at DATABASE_URL.
 import { db } from "@/server/db/client";
-import { generateHistory } from "@/server/db/seed/history";
-import { seedPrices } from "@/server/db/seed/prices";
-import { insertApproved } from "@/server/db/seed/slices";
+import { generateHistory } from "@seed/history";
+import { seedPrices } from "@seed/prices";
+import { insertApproved } from "@seed/slices";
 import { transaction } from "@/server/db/tx";
 
 const MACHINES = [

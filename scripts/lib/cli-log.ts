@@ -1,4 +1,4 @@
-import type { DbLogger } from "@/server/db/embedded";
+import type { DbLogger } from "@/server/platform/embedded";
 
 /**
  * Plain, human-oriented log lines on stderr for command-line scripts (stdout stays free for a

@@ -10,8 +10,8 @@ import { PortalClient } from "./portal-client";
 import { Spool } from "./spool";
 import { StateDir } from "./state";
 import { runTasks, StopAgent } from "./tasks";
-import { FakeClock } from "./testing/fake-clock";
-import { FakePortal } from "./testing/fake-portal";
+import { FakeClock } from "@test/agent/fake-clock";
+import { FakePortal } from "@test/agent/fake-portal";
 
 const start = new Date("2026-12-07T08:00:00Z");
 const MIN = 60_000;

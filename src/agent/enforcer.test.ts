@@ -3,15 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SampleIn } from "@/core/agent/contract";
-import { DAY0, H, ZEUS_UUIDS, zeusDoc, zeusFacts, zeusSlice } from "@/core/enforcement/test-fixtures";
+import { DAY0, H, ZEUS_UUIDS, zeusDoc, zeusFacts, zeusSlice } from "@test/core/enforcement-fixtures";
 import { envText, planText } from "./commands";
 import { SliceEndings } from "./enforce";
-import { fakeSystemd } from "./enforce/test-fake-systemd";
+import { fakeSystemd } from "./demo/fake-systemd";
 import { Enforcer, type EnforcementStatus } from "./enforcer";
 import { PortalClient } from "./portal-client";
 import { ScheduleCache, type GrantsFile } from "./schedule-cache";
-import { FakeClock } from "./testing/fake-clock";
-import { FakeSchedulePortal } from "./testing/fake-schedule-portal";
+import { FakeClock } from "@test/agent/fake-clock";
+import { FakeSchedulePortal } from "@test/agent/fake-schedule-portal";
 
 // A day on zeus: lena 08-12 on GPU 2, priya 09-19 on GPU 0, marco 10-14 then omar 14-18 on GPU 1.
 const day = zeusDoc([zeusSlice("s1", "priya", 0, 9, 19), zeusSlice("s2", "marco", 1, 10, 14), zeusSlice("s3", "lena", 2, 8, 12), zeusSlice("s4", "omar", 1, 14, 18)]);

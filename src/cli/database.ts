@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { db } from "@/server/db/client";
-import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { startEmbeddedPostgres } from "@/server/platform/embedded";
 import { parseEnv } from "@/server/env";
 
 /**

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { AppError } from "@/core/errors";
 import { findUserByEmail } from "@/server/db/users";
-import { migrate } from "@/server/db/migrate";
+import { migrate } from "@/server/platform/migrate";
 import { read } from "@/server/db/tx";
 import { toActor } from "@/server/services/actor";
 import { createToken } from "@/server/services/tokens";

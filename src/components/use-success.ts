@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { describeError } from "@/components/trpc-error";
 import { useToast } from "@/components/ui/toast";
 
 /**
@@ -15,4 +16,10 @@ export function useSuccess(message: string, onClose?: () => void) {
     onClose?.();
     router.refresh();
   };
+}
+
+/** The callbacks of a one-click change: a toast either way, and the page re-rendered after success. */
+export function useOutcomeToasts(message: string) {
+  const toast = useToast();
+  return { onSuccess: useSuccess(message), onError: (error: unknown) => toast.error(describeError(error).message) };
 }

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { createWatchedPrismaClient } from "@/server/db/client";
-import { freePort, startEmbeddedPostgres } from "@/server/db/embedded";
+import { freePort, startEmbeddedPostgres } from "@/server/platform/embedded";
 import { DATABASE_AWAY_TITLE } from "./database-away-page";
 
 const dataDir = mkdtempSync(join(tmpdir(), "rigshare-away-"));

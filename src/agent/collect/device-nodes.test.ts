@@ -5,7 +5,7 @@ import { parseDeviceNodes } from "./device-nodes";
 
 describe("parseDeviceNodes", () => {
   it("reads the UUID and minor number of a real nvidia-smi -q capture", async () => {
-    const text = await readFile(join(__dirname, "../fixtures/nvidia-smi/rtx-4080-super-query-head.txt"), "utf8");
+    const text = await readFile(join(__dirname, "../../../test/fixtures/nvidia-smi/rtx-4080-super-query-head.txt"), "utf8");
     expect(parseDeviceNodes(text)).toEqual({ "GPU-00000000-0000-0000-0000-000000000000": "/dev/nvidia0" });
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sampleIn } from "@/core/agent/contract";
-import { FakeHost } from "../testing/fake-host";
+import { FakeHost } from "../demo/fake-host";
 import { collectSample } from "./sample";
 
 const at = new Date("2026-12-07T08:00:00Z");
@@ -39,7 +39,7 @@ describe("collecting a sample through nvidia-smi, /proc and passwd", { timeout: 
 
   it("reads the real RTX 4080 SUPER capture's values through the agent's query", async () => {
     const { host, options } = hostWith();
-    const fixture = readFileSync(join(__dirname, "../fixtures/nvidia-smi/rtx-4080-super-load-query-gpu.csv"), "utf8").split("\n");
+    const fixture = readFileSync(join(__dirname, "../../../test/fixtures/nvidia-smi/rtx-4080-super-load-query-gpu.csv"), "utf8").split("\n");
     const header = fixture[0]!.split(", ").map((h) => h.replace(/ \[.*\]$/, ""));
     const values = fixture[1]!.split(", ");
     const pick = (field: string) => values[header.indexOf(field)]!.replace(/ (%|MiB|W)$/, "");

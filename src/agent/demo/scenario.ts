@@ -1,4 +1,4 @@
-import type { FakeGpu, FakeProcess, Scenario } from "../testing/fake-host";
+import type { FakeGpu, FakeProcess, Scenario } from "./fake-host";
 
 /** The demo's fleet as the simulator sees it: each GPU with its holder now (and since when). */
 export interface DemoGpu {

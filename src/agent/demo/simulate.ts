@@ -8,7 +8,7 @@ import { createEnrollmentCode } from "@/server/services/agent-enrollment";
 import type { MachineFacts } from "@/core/enforcement/types";
 import { createAgentTasks, SAMPLE_EVERY_MS } from "../agent";
 import { systemClock } from "../clock";
-import { fakeSystemd } from "../enforce/test-fake-systemd";
+import { fakeSystemd } from "./fake-systemd";
 import { Enforcer } from "../enforcer";
 import type { Log } from "../log";
 import { PortalClient } from "../portal-client";
@@ -16,7 +16,7 @@ import { ScheduleCache } from "../schedule-cache";
 import { Spool } from "../spool";
 import { StateDir } from "../state";
 import { runTasks, StopAgent } from "../tasks";
-import { FakeHost } from "../testing/fake-host";
+import { FakeHost } from "./fake-host";
 import { demoRoles, machineScenario, type DemoMachine } from "./scenario";
 
 /** Every sample is reported at once, so what someone does in the demo shows on its pages within seconds. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { desiredStateAt } from "@/core/enforcement/desired-state";
-import { DAY0, H, zeusDoc, zeusFacts, zeusSlice } from "@/core/enforcement/test-fixtures";
+import { DAY0, H, zeusDoc, zeusFacts, zeusSlice } from "@test/core/enforcement-fixtures";
 import { applyDesiredState, enforceSchedule, planCommands, renderPlan } from "./apply";
-import { fakeSystemd } from "./test-fake-systemd";
+import { fakeSystemd } from "../demo/fake-systemd";
 
 // A day on zeus: lena 08-12 on GPU 2, priya 09-19 on GPU 0, marco 10-14 then omar 14-18 on GPU 1.
 const day = zeusDoc([zeusSlice("s1", "priya", 0, 9, 19), zeusSlice("s2", "marco", 1, 10, 14), zeusSlice("s3", "lena", 2, 8, 12), zeusSlice("s4", "omar", 1, 14, 18)]);

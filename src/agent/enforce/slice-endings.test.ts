@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DAY0, H, ZEUS_UUIDS, zeusDoc, zeusFacts, zeusSlice } from "@/core/enforcement/test-fixtures";
+import { DAY0, H, ZEUS_UUIDS, zeusDoc, zeusFacts, zeusSlice } from "@test/core/enforcement-fixtures";
 import type { EnforcementMode } from "@/core/enforcement/types";
 import { SliceEndings, type GpuProcess } from "./slice-endings";
 import { tellUser, terminalsOf } from "./terminals";

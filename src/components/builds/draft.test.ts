@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkBuild } from "@/core/builds/checks";
 import { buildTotalMicros } from "@/core/builds/parts";
-import { SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@/core/builds/seed-builds";
+import { SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@seed/build-parts";
 import { coreParts, draftOf, emptyPart, readDraft, sameSave, type BuildDraft } from "./draft";
 import { dollarsInputText, parseDollars, usd } from "./money";
 import { specsSummary } from "./spec-fields";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { formatUsd } from "@/core/costs/money";
 import { formatRate, UNIT_LABELS } from "./format";
 import type { Assumptions } from "./report-view";
@@ -52,17 +52,7 @@ export function AssumptionsCard({ assumptions, now }: { assumptions: Assumptions
           </dl>
 
           <Table caption="Cost settings per machine" captionHidden={false}>
-            <THead>
-              <Tr>
-                <Th>Machine</Th>
-                <Th className="text-right">Capex</Th>
-                <Th className="text-right">Amortization</Th>
-                <Th className="text-right">Baseline</Th>
-                <Th className="text-right">Electricity</Th>
-                <Th className="text-right">Maintenance</Th>
-                <Th>Priced as</Th>
-              </Tr>
-            </THead>
+            <HeadRow columns={["Machine", { label: "Capex", className: "text-right" }, { label: "Amortization", className: "text-right" }, { label: "Baseline", className: "text-right" }, { label: "Electricity", className: "text-right" }, { label: "Maintenance", className: "text-right" }, "Priced as"]} />
             <TBody>
               {assumptions.machines.map((m) => (
                 <Tr key={m.name}>
@@ -83,14 +73,7 @@ export function AssumptionsCard({ assumptions, now }: { assumptions: Assumptions
           </Table>
 
           <Table caption={`Prices in effect on ${formatDate(now)}`} captionHidden={false}>
-            <THead>
-              <Tr>
-                <Th>SKU</Th>
-                <Th className="text-right">Price</Th>
-                <Th>Since</Th>
-                <Th>Source</Th>
-              </Tr>
-            </THead>
+            <HeadRow columns={["SKU", { label: "Price", className: "text-right" }, "Since", "Source"]} />
             <TBody>
               {prices.map((p) => (
                 <Tr key={p.sku}>

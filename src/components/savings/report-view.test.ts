@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeLedger, type LedgerGroupBy } from "@/core/costs/ledger";
-import { GCP_2018_PRICES, utc, zeus, zeusSlice } from "@/core/costs/test-fixtures";
+import { GCP_2018_PRICES, utc, zeus, zeusSlice } from "@test/core/costs-fixtures";
 import { machineRows, periodRows, teamRows, utilizationTable, type SavingsReport } from "./report-view";
 
 const hermes = { ...zeus, machineId: "hermes", gpuCount: 1, capexMicros: 0n, inService: utc("2018-08-01T00:00:00Z"), gpus: [{ gpuId: "hermes-gpu0", boardPowerW: 350, cloudSku: "gcp-p100" }] };

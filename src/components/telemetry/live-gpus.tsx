@@ -5,7 +5,7 @@ import { Activity } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { LocalTime } from "@/components/time/local-time";
 import type { TelemetryOutputs } from "./types";
 import { useTRPC } from "@/trpc/react";
@@ -43,16 +43,7 @@ export function LiveGpus({ machineId, machineName }: { machineId: string; machin
         </CardBody>
       ) : (
         <Table caption={`Live use of the GPUs of ${machineName}`}>
-          <THead>
-            <Tr>
-              <Th>GPU</Th>
-              <Th>Utilization</Th>
-              <Th>Memory</Th>
-              <Th>Temp.</Th>
-              <Th>Power</Th>
-              <Th>Processes</Th>
-            </Tr>
-          </THead>
+          <HeadRow columns={["GPU", "Utilization", "Memory", "Temp.", "Power", "Processes"]} />
           <TBody>
             {gpus.map((g) => (
               <Tr key={g.gpuId}>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { LocalTime } from "@/components/time/local-time";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/react";
 import { mib } from "./format";
 
@@ -17,15 +17,7 @@ export function UnbookedUse() {
     <Card className="mb-6 border-red-200">
       <CardHeader title="Unbooked use" description="Processes on GPUs their owners do not hold, seen in two reports in a row (last 7 days)." />
       <Table caption="Unbooked use of GPUs">
-        <THead>
-          <Tr>
-            <Th>Who</Th>
-            <Th>Where</Th>
-            <Th>Process</Th>
-            <Th>Since</Th>
-            <Th>Memory</Th>
-          </Tr>
-        </THead>
+        <HeadRow columns={["Who", "Where", "Process", "Since", "Memory"]} />
         <TBody>
           {unbooked.data.map((u) => (
             <Tr key={u.id}>

@@ -78,3 +78,53 @@ export function Th({ className, scope = "col", ...props }: ComponentProps<"th">)
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={clsx("px-4 py-3 align-top text-slate-700", className)} {...props} />;
 }
+
+/** A column heading: its text, or with a class (`text-right` for numbers) or read only to screen readers. */
+export type Column = ReactNode | { label: ReactNode; className?: string; srOnly?: boolean };
+
+/** The heading of a row's buttons: screen readers hear "Actions", sighted people see the buttons. */
+export const ACTIONS: Column = { label: "Actions", srOnly: true };
+
+function isLabelled(column: Column): column is { label: ReactNode; className?: string; srOnly?: boolean } {
+  return typeof column === "object" && column !== null && "label" in column;
+}
+
+/** The table's heading row, one `<th scope="col">` a column; false, null or undefined columns are left out (`manage && ACTIONS`). */
+export function HeadRow({ columns, className }: { columns: readonly (Column | false | null | undefined)[]; className?: string }) {
+  return (
+    <THead className={className}>
+      <Tr>
+        {columns.map((column, index) => {
+          if (column === false || column === null || column === undefined) return null;
+          if (!isLabelled(column)) return <Th key={index}>{column}</Th>;
+          return <Th key={index} className={column.className}>{column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}</Th>;
+        })}
+      </Tr>
+    </THead>
+  );
+}
+
+/**
+ * A list as a table, or `empty` (an EmptyState) when there is nothing to list. `children` renders
+ * one row (a `<Tr key=…>`).
+ */
+export function ListTable<T>({
+  rows,
+  columns,
+  empty,
+  children,
+  ...table
+}: Omit<ComponentProps<typeof Table>, "children"> & {
+  rows: readonly T[];
+  columns: readonly (Column | false | null | undefined)[];
+  empty?: ReactNode;
+  children: (row: T, index: number) => ReactNode;
+}) {
+  if (rows.length === 0) return <>{empty}</>;
+  return (
+    <Table {...table}>
+      <HeadRow columns={columns} />
+      <TBody>{rows.map((row, index) => children(row, index))}</TBody>
+    </Table>
+  );
+}

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAppsCsv, parseGpuCsv, parseMetric, splitRow } from "./nvidia-smi";
 
-const fixture = (name: string) => readFileSync(join(__dirname, "../../agent/fixtures/nvidia-smi", name), "utf8");
+const fixture = (name: string) => readFileSync(join(__dirname, "../../../test/fixtures/nvidia-smi", name), "utf8");
 
 describe("nvidia-smi output from a real GeForce RTX 4080 SUPER (driver 595.71.05)", () => {
   it("reads the GPU under load by its header names, units and all", () => {

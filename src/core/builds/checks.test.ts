@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkBuild, RULE_IDS, splitLanes, summarizeChecks, type CheckResult, type CheckStatus, type RuleId } from "./checks";
 import { buildTotalMicros, usd, type Part, type PartCategory, type PartSpecs } from "./parts";
-import { SEED_BUILD_ATLAS, SEED_BUILD_PLANNED, SEED_BUILD_ZEUS } from "./seed-builds";
+import { SEED_BUILD_ATLAS, SEED_BUILD_PLANNED, SEED_BUILD_ZEUS } from "@seed/build-parts";
 
 const ZEUS = SEED_BUILD_ZEUS;
 const ATLAS = SEED_BUILD_ATLAS;

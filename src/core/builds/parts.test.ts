@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { activeParts, buildTotalMicros, countOf, partLabel, PART_CATEGORIES, usd, type Part } from "./parts";
-import { SEED_BUILD_ATLAS, SEED_BUILD_PLANNED, SEED_BUILD_ZEUS } from "./seed-builds";
+import { SEED_BUILD_ATLAS, SEED_BUILD_PLANNED, SEED_BUILD_ZEUS } from "@seed/build-parts";
 
 const partArb: fc.Arbitrary<Part> = fc.record({
   id: fc.string(),

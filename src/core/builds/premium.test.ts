@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTotalMicros, usd } from "./parts";
 import { breakEvenHoursEstimate, premiumAvoided } from "./premium";
-import { SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "./seed-builds";
+import { SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@seed/build-parts";
 
 describe("premiumAvoided", () => {
   it("is $4,008 for the founding build against the Lambda Labs quote", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEED_BUILD_PLANNED } from "../builds/seed-builds";
+import { SEED_BUILD_PLANNED } from "@seed/build-parts";
 import { machineFromBuild } from "./candidate";
 
 describe("machineFromBuild", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { machine, MODEL, t } from "../placement/test-fleet";
+import { machine, MODEL, t } from "@test/core/placement-fleet";
 import type { PlacementMachine } from "../placement/types";
 import { replay, type ReplayOptions, type ReplayRequest } from "./replay";
 import { summarize, whatIf } from "./what-if";

@@ -3,7 +3,7 @@ import { findBreakEven } from "./break-even";
 import { computeLedger, exactSavings } from "./ledger";
 import type { CostDataInput } from "./prepare";
 import type { HeldSlice, MachineCostProfile, PriceEntry } from "./types";
-import { DAY, GCP_2018_PRICES, HOUR, utc, zeus, ZEUS_IN_SERVICE, zeusSlice } from "./test-fixtures";
+import { DAY, GCP_2018_PRICES, HOUR, utc, zeus, ZEUS_IN_SERVICE, zeusSlice } from "@test/core/costs-fixtures";
 
 const T0 = utc("2020-01-01T00:00Z");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BUCKET_SIZES, bucketIndexAt, bucketsOf } from "./buckets";
-import { utc } from "./test-fixtures";
+import { utc } from "@test/core/costs-fixtures";
 
 const iso = (w: { from: number; to: number }) => [new Date(w.from).toISOString(), new Date(w.to).toISOString()];
 

@@ -7,7 +7,7 @@ import { ceilDiv, roundHalfAwayFromZero } from "./money";
 import { prepareCostData } from "./prepare";
 import { sliceCloudCostMicros } from "./pricing";
 import type { HeldSlice, MachineCostProfile, PriceEntry } from "./types";
-import { DAY, HOUR, utc } from "./test-fixtures";
+import { DAY, HOUR, utc } from "@test/core/costs-fixtures";
 
 /**
  * Properties over random small fleets: up to 3 machines with 1-4 GPUs, random prices with up to

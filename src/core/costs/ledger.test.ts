@@ -6,7 +6,7 @@ import { sliceCloudCostMicros } from "./pricing";
 import { effectiveSliceEnd } from "./slices";
 import { MS_PER_MONTH } from "./time";
 import type { HeldSlice, MachineCostProfile } from "./types";
-import { DAY, GCP_2018_PRICES, HOUR, utc, zeus, ZEUS_IN_SERVICE, zeusSlice } from "./test-fixtures";
+import { DAY, GCP_2018_PRICES, HOUR, utc, zeus, ZEUS_IN_SERVICE, zeusSlice } from "@test/core/costs-fixtures";
 
 const JULY_2 = { from: utc("2018-07-02T00:00Z"), to: utc("2018-07-03T00:00Z") };
 const WORKED_SLICE = zeusSlice({ start: utc("2018-07-02T09:00Z"), end: utc("2018-07-02T19:00Z") });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { indexPrices, rateAt, sliceCloudCostMicros } from "./pricing";
 import type { PriceEntry } from "./types";
-import { GCP_2018_PRICES, HOUR, PRICES_FROM, utc, zeus, zeusSlice } from "./test-fixtures";
+import { GCP_2018_PRICES, HOUR, PRICES_FROM, utc, zeus, zeusSlice } from "@test/core/costs-fixtures";
 
 const WORKED_SLICE = zeusSlice({ start: utc("2018-07-02T09:00Z"), end: utc("2018-07-02T19:00Z") });
 const ALL_TIME = { from: utc("2000-01-01T00:00Z"), to: utc("2100-01-01T00:00Z") };

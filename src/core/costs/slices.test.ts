@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectiveSliceEnd } from "./slices";
-import { HOUR, utc } from "./test-fixtures";
+import { HOUR, utc } from "@test/core/costs-fixtures";
 
 describe("effectiveSliceEnd", () => {
   const start = utc("2018-07-02T09:00Z");

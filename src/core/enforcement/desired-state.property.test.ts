@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultTopology, reservedCpus } from "./cpu-topology";
 import { desiredStateAt } from "./desired-state";
-import { DAY0, H } from "./test-fixtures";
+import { DAY0, H } from "@test/core/enforcement-fixtures";
 import { GIB, type ScheduleDocument } from "./types";
 
 const USERS = ["ann", "bob", "cyd", "dee"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { desiredStateAt } from "./desired-state";
-import { DAY0, H, zeusDoc, zeusFacts, zeusSlice } from "./test-fixtures";
+import { DAY0, H, zeusDoc, zeusFacts, zeusSlice } from "@test/core/enforcement-fixtures";
 import { GIB } from "./types";
 
 const day = zeusDoc([zeusSlice("s1", "priya", 0, 9, 19), zeusSlice("s2", "marco", 1, 10, 14), zeusSlice("s3", "lena", 2, 8, 12), zeusSlice("s4", "omar", 1, 14, 18)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endingNotices, nextBoundary } from "./next-boundary";
-import { DAY0, H, zeusDoc, zeusSlice } from "./test-fixtures";
+import { DAY0, H, zeusDoc, zeusSlice } from "@test/core/enforcement-fixtures";
 
 const doc = zeusDoc([zeusSlice("a", "priya", 0, 9, 19), zeusSlice("b", "marco", 1, 10, 14), zeusSlice("c", "marco", 1, 14, 16)]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scheduleFingerprintInput } from "./schedule-fingerprint";
-import { H, zeusDoc, zeusSlice } from "./test-fixtures";
+import { H, zeusDoc, zeusSlice } from "@test/core/enforcement-fixtures";
 
 const a = zeusSlice("a", "priya", 0, 9, 19);
 const b = zeusSlice("b", "marco", 1, 10, 14);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { at } from "@/core/slices/test-fixtures";
+import { at } from "@test/core/slices-fixtures";
 import { summarizeGpu, type GpuHold } from "./gpu-status";
 
 const now = at("2026-11-28T12:00");

@@ -5,7 +5,7 @@ import { proposeFreeGpus } from "../slices/gpus";
 import type { Booking } from "../slices/types";
 import { placeByNeed, quotaProblems, strandedBy, cloudMicrosPerHour } from "./place";
 import { amountsOn, comparePlacements, suitableGpus } from "./rules";
-import { fleetArb, machine, MODEL, scheduleArb, STEP, t } from "./test-fleet";
+import { fleetArb, machine, MODEL, scheduleArb, STEP, t } from "@test/core/placement-fleet";
 import type { Need, Placement, PlacementMachine, QuotaContext } from "./types";
 
 const HOUR = 3_600_000;

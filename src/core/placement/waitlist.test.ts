@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findCapacityConflicts } from "../slices/capacity";
 import type { Booking } from "../slices/types";
 import { orderWaitlist, pinsAfterMove, teamUsage, usagePerShare } from "./fair-share";
-import { fleetArb, machine, MODEL, scheduleArb, STEP, t } from "./test-fleet";
+import { fleetArb, machine, MODEL, scheduleArb, STEP, t } from "@test/core/placement-fleet";
 import { bookingsByMachine, placeByNeed } from "./place";
 import type { Need, Placement, PlacementMachine, QuotaContext } from "./types";
 import { estimateStarts, planWaitlistPass, type WaitingRequest } from "./waitlist";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findCapacityConflicts, sliceCapacity, type SliceRequest } from "./capacity";
 import { proposeFreeGpus } from "./gpus";
-import { machineArb, t } from "./test-arbitraries";
+import { machineArb, t } from "@test/core/slices-arbitraries";
 import type { Booking, MachineCapacity } from "./types";
 
 const now = t(4);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BACKDATE_TOLERANCE_MS, defaultSliceAmounts, defaultSliceProfile, findCapacityConflicts, type SliceRequest } from "./capacity";
-import { at, booking, zeus } from "./test-fixtures";
+import { BACKDATE_TOLERANCE_MS, defaultSliceAmounts, defaultSliceProfile, findCapacityConflicts, toMachineCapacity, type SliceRequest } from "./capacity";
+import { at, booking, zeus } from "@test/core/slices-fixtures";
 import type { Booking, MachineCapacity } from "./types";
 
 const now = at("2026-11-28T08:00");
@@ -12,6 +12,13 @@ const check = (request: SliceRequest, bookings: Booking[] = [], machine: Machine
 
 const aliceG1 = booking({ id: "alice-g1", gpuIds: ["g1"], start: at("2026-11-28T09:00"), end: at("2026-11-28T18:00") });
 const bobG0 = booking({ id: "bob-g0", gpuIds: ["g0"], userId: "bob", userName: "Bob Tan", threads: 6, ramGb: 50, start: at("2026-11-28T12:00"), end: at("2026-11-28T14:00") });
+
+describe("toMachineCapacity", () => {
+  it("keeps the capacity fields of a machine row and its GPU ids in index order, nothing else", () => {
+    const row = { id: "m1", name: "zeus", location: "Rack 2", status: "active" as const, threads: 16, ramGb: 128, reservedThreads: 1, reservedRamGb: 8, gpus: [{ id: "g0", index: 0 }, { id: "g1", index: 1 }] };
+    expect(toMachineCapacity(row)).toStrictEqual({ machineId: "m1", name: "zeus", status: "active", threads: 16, ramGb: 128, reservedThreads: 1, reservedRamGb: 8, gpuIds: ["g0", "g1"] });
+  });
+});
 
 describe("defaultSliceProfile", () => {
   it.each<[string, Partial<MachineCapacity>, { threads: number; ramGb: number }]>([

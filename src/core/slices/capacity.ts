@@ -26,6 +26,29 @@ export interface SliceRequest {
 }
 
 /** Threads and RAM available to slices: the machine's amounts minus what the system keeps. */
+/** The slice core's view of a machine row (any object with these fields and its GPUs in index order). */
+export function toMachineCapacity(machine: {
+  id: string;
+  name: string;
+  status: MachineCapacity["status"];
+  threads: number;
+  ramGb: number;
+  reservedThreads: number;
+  reservedRamGb: number;
+  gpus: readonly { id: string }[];
+}): MachineCapacity {
+  return {
+    machineId: machine.id,
+    name: machine.name,
+    status: machine.status,
+    threads: machine.threads,
+    ramGb: machine.ramGb,
+    reservedThreads: machine.reservedThreads,
+    reservedRamGb: machine.reservedRamGb,
+    gpuIds: machine.gpus.map((gpu) => gpu.id),
+  };
+}
+
 export function sliceCapacity(machine: MachineCapacity): { threads: number; ramGb: number } {
   return {
     threads: Math.max(0, machine.threads - machine.reservedThreads),

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { findCapacityConflicts } from "./capacity";
 import { findEarliestFit, type FitRequest } from "./earliest-fit";
 import { proposeFreeGpus } from "./gpus";
-import { activeMachineWithGpusArb, bookingsArb, STEP, t } from "./test-arbitraries";
-import { at, booking, zeus } from "./test-fixtures";
+import { activeMachineWithGpusArb, bookingsArb, STEP, t } from "@test/core/slices-arbitraries";
+import { at, booking, zeus } from "@test/core/slices-fixtures";
 import type { Booking, MachineCapacity } from "./types";
 
 const H = 3_600_000;

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gpuLabel, proposeFreeGpus } from "./gpus";
-import { bookingsArb, holdsDuring, machineArb, t } from "./test-arbitraries";
-import { at, booking, zeus } from "./test-fixtures";
+import { bookingsArb, holdsDuring, machineArb, t } from "@test/core/slices-arbitraries";
+import { at, booking, zeus } from "@test/core/slices-fixtures";
 
 const day = { start: at("2026-11-28T09:00"), end: at("2026-11-28T18:00") };
 

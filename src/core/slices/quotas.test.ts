@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkQuotas, DEFAULT_QUOTA_POLICY, type QuotaPolicy, type QuotaRequest } from "./quotas";
-import { activeMachineWithGpusArb, bookingsArb, t } from "./test-arbitraries";
-import { at, booking } from "./test-fixtures";
+import { activeMachineWithGpusArb, bookingsArb, t } from "@test/core/slices-arbitraries";
+import { at, booking } from "@test/core/slices-fixtures";
 import type { Booking } from "./types";
 
 const now = at("2026-11-20T00:00");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { nextRenewalAt, SERVING_RENEWAL_PERIOD_MS, SERVING_RENEWAL_WINDOW_MS, servingRenewal, type RenewableSlice } from "./renewal";
 import { SLICE_KINDS } from "./kinds";
 import { SLICE_STATUSES } from "./lifecycle";
-import { at } from "./test-fixtures";
+import { at } from "@test/core/slices-fixtures";
 
 const end = at("2026-12-31T12:00");
 const serving = (over: Partial<RenewableSlice> = {}): RenewableSlice => ({ kind: "serving", status: "approved", end, releasedAt: null, ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatAmount, formatUtc, plural } from "./format";
-import { at } from "./test-fixtures";
+import { at } from "@test/core/slices-fixtures";
 import { clipToWindow, gpuHours, monthStartsUtc, overlapMs, overlaps, splitByUtcMonth } from "./time";
 
 const w = (a: string, b: string) => ({ start: at(a), end: at(b) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseInventoryDocument } from "./parse";
-import { makeInventoryDocument } from "./test-document";
+import { makeInventoryDocument } from "@test/core/transfer-document";
 
 /** Every money field of the document, with a setter that puts `value` there. */
 const MONEY_FIELDS: [path: string, set: (doc: ReturnType<typeof makeInventoryDocument>, value: unknown) => void][] = [

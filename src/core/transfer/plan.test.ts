@@ -4,7 +4,7 @@ import { inDocumentOrder, planImport } from "./plan";
 import type { ImportOutcome } from "./plan-model";
 import type { CompleteDocument } from "./records";
 import { inventoryDocument, type InventoryDocument } from "./schema";
-import { makeInventoryDocument } from "./test-document";
+import { makeInventoryDocument } from "@test/core/transfer-document";
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 const empty: CompleteDocument = { version: 1, teams: [], users: [], gpuModels: [], prices: [], builds: [], machines: [], quotas: [], slices: [] };

@@ -9,15 +9,15 @@ import pino from "pino";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { databaseFingerprint, fingerprintChanges, makeHardeningWorld } from "@/server/db/test-fixtures-hardening";
+import { resetDatabase } from "@test/db/database";
+import { databaseFingerprint, fingerprintChanges, makeHardeningWorld } from "@test/db/fixtures-hardening";
 import { toActor } from "@/server/services/actor";
 import { createToken } from "@/server/services/tokens";
 import { openApiDocument, REST_BASE_PATH } from "./rest/document";
 import { REST_ERROR_CODES } from "./rest/errors";
 import { handleRestRequest } from "./rest/handler";
 import { transformer } from "@/trpc/transformer";
-import { boundarySweep, HOSTILE_STRINGS, idPool, inputArbitrary, plausibleString, UNKNOWN_ID, type ZodNode } from "./test-fuzz-inputs";
+import { boundarySweep, HOSTILE_STRINGS, idPool, inputArbitrary, plausibleString, UNKNOWN_ID, type ZodNode } from "@test/api/fuzz-inputs";
 import { appRouter } from "./root";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);

@@ -4,8 +4,8 @@ import { TRPCError } from "@trpc/server";
 import pino from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { databaseFingerprint, fingerprintChanges, makeHardeningWorld } from "@/server/db/test-fixtures-hardening";
+import { resetDatabase } from "@test/db/database";
+import { databaseFingerprint, fingerprintChanges, makeHardeningWorld } from "@test/db/fixtures-hardening";
 import type { Actor } from "@/server/services/actor";
 import { authenticateToken } from "@/server/services/tokens";
 import { insertSession } from "@/server/db/sessions";
@@ -13,7 +13,7 @@ import { actorForSession } from "@/server/services/sessions";
 import { handleRestRequest } from "./rest/handler";
 import { openApiDocument, REST_BASE_PATH } from "./rest/document";
 import { appRouter, createCaller } from "./root";
-import { callerFor } from "./test-caller";
+import { callerFor } from "@test/api/caller";
 
 /**
  * "allowed" = got past the permission check: success for an input-less query, BAD_REQUEST (400)

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { MAX_BATCH_SIZE } from "@/trpc/batch-limit";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeUser } from "@/server/db/test-fixtures";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
 import { toActor, type Actor } from "@/server/services/actor";
 import { SESSION_RATE_LIMIT } from "@/server/services/rate-limit";
 import { handleTrpcRequest } from "./trpc-handler";

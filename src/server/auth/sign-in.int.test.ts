@@ -3,14 +3,14 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInErrorMessage } from "@/components/shell/sign-in-errors";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
+import { resetDatabase } from "@test/db/database";
 import { parseEnv } from "@/server/env";
 import { actorForSession } from "@/server/services/sessions";
 import { authConfig, type AuthLog } from "./auth-config";
 import { withSignInDiagnosis } from "./diagnosis";
-import { COMPANY_GROUPS, COMPANY_TEAM_GROUPS } from "./test-idp/accounts";
-import { APP, SignInBrowser } from "./test-idp/flow";
-import { startCompanyIdp, type CompanyIdp } from "./test-idp/server";
+import { COMPANY_GROUPS, COMPANY_TEAM_GROUPS } from "@test/idp/accounts";
+import { APP, SignInBrowser } from "@test/idp/flow";
+import { startCompanyIdp, type CompanyIdp } from "@test/idp/server";
 
 const CLIENT = { clientId: "rigshare", clientSecret: "the-right-secret-0123456789" };
 const idpOptions = { port: 0, ...CLIENT, redirectUris: [`${APP}/api/auth/callback/oidc`], postLogoutRedirectUris: [`${APP}/signed-out`] };

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { takeToken, type Bucket } from "@/core/rate-limit";
 import { createPrismaClient, db } from "./client";
 import { takeFromBucket } from "./rate-limit";
-import { resetDatabase } from "./test-db";
+import { resetDatabase } from "@test/db/database";
 
 const limit = { capacity: 5, perMinute: 60 };
 // A second client on its own connection pool stands for a second portal process.

@@ -1,16 +1,11 @@
-import type { Role } from "@/core/roles";
+import type { MappedSignIn } from "@/core/identity/sign-in-mapping";
 import type { Db } from "./tx";
 
-export interface SignInEventData {
+/** A sign-in as kept: what its claims said (the core's mapping) and who, when, with what outcome. */
+export interface SignInEventData extends MappedSignIn {
   userId: string | null;
   email: string;
   outcome: "signed-in" | "deactivated";
-  claimNames: string[];
-  groupsClaimPresent: boolean;
-  groups: string[];
-  roles: Role[];
-  team: string | null;
-  warnings: string[];
   at: Date;
 }
 

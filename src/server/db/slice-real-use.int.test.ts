@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { bucketStart, realUse } from "@/core/agent/rollup";
 import { db } from "./client";
 import { findSliceRealUse } from "./slice-real-use";
-import { resetDatabase } from "./test-db";
-import { makeUser } from "./test-fixtures";
-import { makeHold } from "./test-fixtures-inventory";
-import { makeMachine } from "./test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
+import { makeHold } from "@test/db/fixtures-inventory";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { findBuckets } from "./telemetry-views";
 
 beforeEach(() => resetDatabase());

@@ -1,4 +1,5 @@
-import type { Booking, MachineCapacity } from "@/core/slices/types";
+import { toMachineCapacity } from "@/core/slices/capacity";
+import type { Booking } from "@/core/slices/types";
 import { Prisma, type SliceKind, type SliceStatus } from "./generated/client";
 import type { Db } from "./tx";
 
@@ -21,20 +22,11 @@ const machineWithGpus = { gpus: { orderBy: { index: "asc" }, select: { id: true,
 export async function findMachineCapacity(client: Db, machineId: string) {
   const machine = await client.machine.findUnique({ where: { id: machineId }, include: machineWithGpus });
   if (!machine) return null;
-  const capacity: MachineCapacity = {
-    machineId: machine.id,
-    name: machine.name,
-    status: machine.status,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
-    gpuIds: machine.gpus.map((g) => g.id),
-  };
-  return { machine, capacity };
+  return { machine, capacity: toMachineCapacity(machine) };
 }
 
-interface BookingRow {
+/** An approved slice as the raw booking queries return it (here and in waitlist.ts). */
+export interface FleetBookingRow {
   id: string;
   machine_id: string;
   gpu_ids: string[];
@@ -44,11 +36,14 @@ interface BookingRow {
   end_ms: number;
   requester_id: string;
   team_id: string;
-  requester_name: string;
   kind: SliceKind;
 }
 
-const toBooking = (r: BookingRow): Booking => ({
+interface BookingRow extends FleetBookingRow {
+  requester_name: string;
+}
+
+export const toFleetBooking = (r: FleetBookingRow): Booking & { kind: SliceKind } => ({
   id: r.id,
   machineId: r.machine_id,
   gpuIds: r.gpu_ids,
@@ -58,9 +53,10 @@ const toBooking = (r: BookingRow): Booking => ({
   end: Number(r.end_ms),
   userId: r.requester_id,
   teamId: r.team_id,
-  userName: r.requester_name,
   kind: r.kind,
 });
+
+const toBooking = (r: BookingRow): Booking => ({ ...toFleetBooking(r), userName: r.requester_name });
 
 /** What a booking carries besides its GPUs and window; both queries below join the requester as `u`. */
 const BOOKING_COLUMNS = Prisma.sql`s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name, s.kind`;

@@ -1,4 +1,4 @@
-import type { Bucket } from "@/core/agent/rollup";
+import type { Bucket, GpuPoint } from "@/core/agent/rollup";
 import type { Db } from "./tx";
 
 /**
@@ -7,14 +7,8 @@ import type { Db } from "./tx";
  * of samples costs a handful of statements.
  */
 
-export interface GpuRow {
-  gpuId: string;
-  at: Date;
-  utilPct: number | null;
-  memUsedMib: number | null;
-  powerW: number | null;
-  tempC: number | null;
-}
+/** A GPU sample as stored: the same fields the rollup core aggregates. */
+export type GpuRow = GpuPoint;
 export interface ProcessRow {
   gpuId: string;
   at: Date;

@@ -1,5 +1,6 @@
 import type { Booking } from "@/core/slices/types";
 import { Prisma, type SliceKind } from "./generated/client";
+import { toFleetBooking, type FleetBookingRow } from "./slices";
 import type { Db } from "./tx";
 
 /**
@@ -27,19 +28,6 @@ export function findPlacementMachines(client: Db) {
 
 export type PlacementMachineRow = Awaited<ReturnType<typeof findPlacementMachines>>[number];
 
-interface FleetBookingRow {
-  id: string;
-  machine_id: string;
-  gpu_ids: string[];
-  threads: number;
-  ram_gb: number;
-  start_ms: number;
-  end_ms: number;
-  requester_id: string;
-  team_id: string;
-  kind: SliceKind;
-}
-
 /** Approved slices of the whole fleet overlapping [from, to), with their effective (held) windows. */
 export async function findFleetBookings(client: Db, from: Date, to: Date): Promise<Array<Booking & { kind: SliceKind }>> {
   const rows = await client.$queryRaw<FleetBookingRow[]>`
@@ -51,10 +39,7 @@ export async function findFleetBookings(client: Db, from: Date, to: Date): Promi
     JOIN slice s ON s.id = sg.slice_id AND s.status = 'approved'
     WHERE sg.end_at > ${from} AND sg.start_at < ${to}
     GROUP BY s.id`;
-  return rows.map((r) => ({
-    id: r.id, machineId: r.machine_id, gpuIds: r.gpu_ids, threads: r.threads, ramGb: r.ram_gb,
-    start: Number(r.start_ms), end: Number(r.end_ms), userId: r.requester_id, teamId: r.team_id, kind: r.kind,
-  }));
+  return rows.map(toFleetBooking);
 }
 
 /**

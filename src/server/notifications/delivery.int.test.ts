@@ -3,16 +3,16 @@ import { createServer } from "node:net";
 import pino from "pino";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { transaction } from "@/server/db/tx";
 import { startBackgroundWork, type Background } from "@/server/jobs/runtime";
 import { toActor } from "@/server/services/actor";
 import { createTeamWebhook, saveMyWebhook, savePreferences } from "@/server/services/notification-settings";
 import { approveSlice, requestSlice } from "@/server/services/slices/lifecycle";
 import { notify } from "./notify";
-import { startSmtpReceiver, startWebhookReceiver, waitFor } from "./test-receivers";
+import { startSmtpReceiver, startWebhookReceiver, waitFor } from "@test/notifications/receivers";
 
 // Set before the first env() read of this file's module graph: e-mail on, loopback webhooks allowed.
 // Hoisted above the imports: a module may read (and cache) the environment as it loads.

@@ -3,9 +3,9 @@ import pino from "pino";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ENDS_SOON_MS, STARTS_SOON_MS } from "@/core/notifications/reminders";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { transaction } from "@/server/db/tx";
 import { startBackgroundWork, type Background } from "@/server/jobs/runtime";
 import { toActor } from "@/server/services/actor";
@@ -14,7 +14,7 @@ import { approveSlice, cancelSlice, rejectSlice, releaseSlice, requestSlice } fr
 import { sendWeeklyDigest } from "./digest";
 import { notify } from "./notify";
 import { fireReminder } from "./reminders";
-import { startSmtpReceiver, waitFor } from "./test-receivers";
+import { startSmtpReceiver, waitFor } from "@test/notifications/receivers";
 
 // Hoisted above the imports: a module may read (and cache) the environment as it loads.
 const saved = vi.hoisted(() => {

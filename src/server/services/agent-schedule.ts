@@ -30,7 +30,7 @@ export async function longPollSchedule(
   agent: AgentIdentity,
   input: { ifNoneMatch: string | null; waitMs: number; signal?: AbortSignal },
   listener: ScheduleListener,
-  now: () => Date = () => new Date(),
+  now: () => Date,
 ): Promise<ScheduleOut | "not-modified"> {
   const subscription = input.waitMs > 0 && input.ifNoneMatch ? await listener.subscribe(agent.machineId) : null;
   try {

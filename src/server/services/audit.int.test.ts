@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/server/db/test-db";
+import { resetDatabase } from "@test/db/database";
 import { listAuditEntries } from "./audit";
 
 beforeEach(() => resetDatabase());

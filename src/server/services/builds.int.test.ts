@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { usd, type Part } from "@/core/builds/parts";
-import { SEED_BUILD_ATLAS, SEED_BUILD_PLANNED, SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@/core/builds/seed-builds";
+import { SEED_BUILD_ATLAS, SEED_BUILD_PLANNED, SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@seed/build-parts";
 import type { BuildData } from "@/server/db/builds";
 import { db } from "@/server/db/client";
-import { seedBuilds } from "@/server/db/seed/builds";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-builds";
+import { seedBuilds } from "@seed/builds";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-builds";
 import { toActor } from "./actor";
 import {
   createBuild,

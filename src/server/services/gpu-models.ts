@@ -12,7 +12,7 @@ import {
   type GpuModelRow,
 } from "@/server/db/gpu-models";
 import { findSkuUnits, setGpuModelCloudSku } from "@/server/db/prices";
-import { referenceCloudSku } from "@/server/db/seed/reference-prices";
+import { referenceCloudSku } from "@/core/costs/reference-catalog";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 

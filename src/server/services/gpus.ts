@@ -92,7 +92,7 @@ export async function updateGpu(actor: Actor, input: { gpuId: string; gpuModelId
  * have to be honoured by every proposal, count and capacity check. A card that leaves after
  * being used is recorded by retiring the machine, or the GPU simply stays listed.
  */
-export async function removeGpu(actor: Actor, input: { gpuId: string; reason?: string }, now = new Date()) {
+export async function removeGpu(actor: Actor, input: { gpuId: string; reason?: string }, now: Date) {
   // Serializable: the guard reads holds that a concurrent approval may be adding.
   return transaction(
     async (tx) => {

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/core/errors";
 import { createPrismaClient, db } from "@/server/db/client";
 import { insertSession } from "@/server/db/sessions";
-import { loadReferencePrices } from "@/server/db/seed/reference-prices";
-import { SEED_PRICES } from "@/server/db/seed/prices";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
+import { loadReferencePrices } from "@/server/db/reference-prices";
+import { REFERENCE_PRICES } from "@/core/costs/reference-catalog";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
 import { toActor } from "./actor";
 import { createGpuModel } from "./gpu-models";
 import { actorForSession, listMySessions, revokeMySession, signOutEverywhere } from "./sessions";
@@ -119,12 +119,12 @@ describe("a first start without demo data", () => {
   it("loads the reference catalog once, marked as defaults, and only into an empty catalog", async () => {
     const prisma = createPrismaClient(process.env.DATABASE_URL!);
     try {
-      expect(await loadReferencePrices(prisma)).toEqual({ loaded: SEED_PRICES.length });
+      expect(await loadReferencePrices(prisma)).toEqual({ loaded: REFERENCE_PRICES.length });
       expect(await loadReferencePrices(prisma)).toEqual({ loaded: 0 });
     } finally {
       await prisma.$disconnect();
     }
-    expect(await db().priceEntry.count({ where: { referenceDefault: true } })).toBe(SEED_PRICES.length);
+    expect(await db().priceEntry.count({ where: { referenceDefault: true } })).toBe(REFERENCE_PRICES.length);
     expect(await db().auditLog.count({ where: { action: "price.reference-load" } })).toBe(1);
   });
 

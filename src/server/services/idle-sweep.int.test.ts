@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { GpuSample } from "@/core/idle/judge";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { toActor } from "./actor";
 import { setMachineEnforcement } from "./enforcement";
 import { sweepIdleSlices } from "./idle-sweep";

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/core/errors";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeUser } from "@/server/db/test-fixtures";
-import { makeGpuModel, makeHold } from "@/server/db/test-fixtures-inventory";
-import { seedInventory } from "@/server/db/seed/inventory";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeUser } from "@test/db/fixtures";
+import { makeGpuModel, makeHold } from "@test/db/fixtures-inventory";
+import { seedInventory } from "@seed/inventory";
 import { toActor, type Actor } from "./actor";
 import { createGpuModel, deleteGpuModel, listGpuModels, updateGpuModel } from "./gpu-models";
 import { gpuStatuses } from "./gpu-status";
@@ -147,7 +147,7 @@ describe("machines", () => {
   });
 
   it("reports a missing machine as NOT_FOUND naming machineId", async () => {
-    expect(await refusal(getMachine("00000000-0000-4000-8000-000000000000"))).toMatchObject({ code: "NOT_FOUND", field: "machineId" });
+    expect(await refusal(getMachine("00000000-0000-4000-8000-000000000000", new Date()))).toMatchObject({ code: "NOT_FOUND", field: "machineId" });
   });
 });
 

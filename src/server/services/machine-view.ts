@@ -1,21 +1,18 @@
-import { defaultSliceProfile, sliceCapacity } from "@/core/slices/capacity";
-import type { MachineCapacity } from "@/core/slices/types";
+import { defaultSliceProfile, sliceCapacity, toMachineCapacity } from "@/core/slices/capacity";
 import type { MachineRow } from "@/server/db/machines";
 import type { GpuStatus } from "./gpu-status";
 
-/** The plain-data view of a machine that the slice core reasons about. */
-export function toMachineCapacity(machine: Pick<MachineRow, "id" | "name" | "status" | "threads" | "ramGb" | "reservedThreads" | "reservedRamGb"> & { gpus: { id: string }[] }): MachineCapacity {
-  return {
-    machineId: machine.id,
-    name: machine.name,
-    status: machine.status,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
-    gpuIds: machine.gpus.map((gpu) => gpu.id),
-  };
-}
+/** The specs the view and the audit snapshot both show, in their order. */
+const specs = (machine: MachineRow) => ({
+  name: machine.name,
+  location: machine.location,
+  status: machine.status,
+  cpuModel: machine.cpuModel,
+  cores: machine.cores,
+  threads: machine.threads,
+  ramGb: machine.ramGb,
+  storage: machine.storage,
+});
 
 const freeStatus = (machine: MachineRow, gpu: MachineRow["gpus"][number]): GpuStatus => ({
   gpuId: gpu.id,
@@ -33,14 +30,7 @@ export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] 
   const statusOf = new Map(statuses.map((s) => [s.gpuId, s]));
   return {
     id: machine.id,
-    name: machine.name,
-    location: machine.location,
-    status: machine.status,
-    cpuModel: machine.cpuModel,
-    cores: machine.cores,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    storage: machine.storage,
+    ...specs(machine),
     inServiceAt: machine.inServiceAt,
     retiredAt: machine.retiredAt,
     reservedThreads: machine.reservedThreads,
@@ -63,14 +53,7 @@ export type MachineView = ReturnType<typeof machineView>;
 /** The audit log's picture of a machine: flat values, so its "before → after" lines read well. */
 export function machineSnapshot(machine: MachineRow) {
   return {
-    name: machine.name,
-    location: machine.location,
-    status: machine.status,
-    cpuModel: machine.cpuModel,
-    cores: machine.cores,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    storage: machine.storage,
+    ...specs(machine),
     inServiceAt: machine.inServiceAt.toISOString(),
     retiredAt: machine.retiredAt?.toISOString() ?? null,
     reservedThreads: machine.reservedThreads,

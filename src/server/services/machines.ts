@@ -1,6 +1,6 @@
 import { machineSpecProblems, type SpecProblem } from "@/core/inventory/machine-spec";
 import { AppError, notFound } from "@/core/errors";
-import { sliceCapacity } from "@/core/slices/capacity";
+import { sliceCapacity, toMachineCapacity } from "@/core/slices/capacity";
 import { formatUtc } from "@/core/slices/format";
 import { effectiveEnd } from "@/core/slices/lifecycle";
 import { peakLoad } from "@/core/slices/sweep";
@@ -21,12 +21,12 @@ import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 import { loadGpuStatuses } from "./gpu-status";
 import { assertUuidFree, MAX_GPUS_PER_MACHINE } from "./gpus";
-import { machineSnapshot, machineView, toMachineCapacity } from "./machine-view";
+import { machineSnapshot, machineView } from "./machine-view";
 import { lockAllTeams } from "@/server/db/waitlist";
 import { placeWaiting } from "./waitlist/pass";
 
 /** Every machine with its GPUs' status at `now`, active ones first. */
-export async function listMachines(now = new Date()) {
+export async function listMachines(now: Date) {
   const { machines, statuses } = await read(async (client) => {
     const machines = await findMachines(client);
     return { machines, statuses: await loadGpuStatuses(client, machines.map((m) => m.id), now) };
@@ -37,7 +37,7 @@ export async function listMachines(now = new Date()) {
     .sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));
 }
 
-export async function getMachine(machineId: string, now = new Date()) {
+export async function getMachine(machineId: string, now: Date) {
   const { machine, statuses } = await read(async (client) => {
     const machine = await findMachineById(client, machineId);
     return { machine, statuses: machine ? await loadGpuStatuses(client, [machine.id], now) : [] };
@@ -161,7 +161,7 @@ async function assertLoadsStillFit(tx: Db, before: MachineRow, after: MachineDat
 export async function updateMachine(
   actor: Actor,
   input: { machineId: string; retiredAt?: Date | null } & Partial<MachineInput>,
-  now = new Date(),
+  now: Date,
 ) {
   // Serializable: the capacity check reads approved slices that a concurrent approval may be adding.
   return transaction(
@@ -203,7 +203,7 @@ export async function updateMachine(
 export async function setMachineStatus(
   actor: Actor,
   input: { machineId: string; status: MachineStatus; reason: string; retiredAt?: Date },
-  now = new Date(),
+  now: Date,
 ) {
   return transaction(async (tx) => {
     // A machine back in service frees capacity for the waitlist; a retired one may leave needs unmeetable.

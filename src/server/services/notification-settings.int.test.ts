@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { toActor } from "./actor";
 import { calendarFeed } from "./calendar";
 import { createTeamWebhook, getNotificationSettings, regenerateCalendarFeed, saveMyWebhook, savePreferences } from "./notification-settings";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { makeInventoryDocument } from "@/core/transfer/test-document";
-import { resetDatabase } from "@/server/db/test-db";
+import { makeInventoryDocument } from "@test/core/transfer-document";
+import { resetDatabase } from "@test/db/database";
 import { savingsReport, savingsSummary } from "./savings";
 import { importInventory } from "./transfer/import";
 

@@ -2,12 +2,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { computeLedger } from "@/core/costs/ledger";
 import type { PriceEntry } from "@/core/costs/types";
 import { db } from "@/server/db/client";
-import { generateHistory } from "@/server/db/seed/history";
-import { SEED_PRICES, seedPrices } from "@/server/db/seed/prices";
-import { insertApproved } from "@/server/db/seed/slices";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { generateHistory } from "@seed/history";
+import { REFERENCE_PRICES } from "@/core/costs/reference-catalog";
+import { seedPrices } from "@seed/prices";
+import { insertApproved } from "@seed/slices";
+import { resetDatabase } from "@test/db/database";
+import { makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { transaction } from "@/server/db/tx";
 import { toActor } from "./actor";
 import { updateMachineCosts } from "./prices";
@@ -34,7 +35,7 @@ async function fleetWithHistory() {
   ];
   const history = generateHistory({ machines, users: users.map((u) => ({ id: u.id, teamId: u.teamId })), until: now, seed: 42, meanHoldHours: 72, meanGapHours: 48 });
   await transaction((tx) => insertApproved(tx, history, null));
-  const prices: PriceEntry[] = SEED_PRICES.map((p) => ({
+  const prices: PriceEntry[] = REFERENCE_PRICES.map((p) => ({
     sku: p.sku,
     provider: p.provider,
     unit: p.unit.replace("_", "-") as PriceEntry["unit"],

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
 import { toActor } from "./actor";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "./teams";
 

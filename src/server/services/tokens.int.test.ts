@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeUser } from "@/server/db/test-fixtures";
-import { callerFor } from "@/server/api/test-caller";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
+import { callerFor } from "@test/api/caller";
 import { toActor } from "./actor";
 import { authenticateToken, createToken, listTokens, revokeToken } from "./tokens";
 

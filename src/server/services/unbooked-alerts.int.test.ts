@@ -2,10 +2,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SampleIn } from "@/core/agent/contract";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeUser } from "@/server/db/test-fixtures";
-import { makeHold } from "@/server/db/test-fixtures-inventory";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
+import { makeHold } from "@test/db/fixtures-inventory";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { toActor } from "./actor";
 import { authenticateAgent, createEnrollmentCode, enrollAgent } from "./agent-enrollment";
 import { ingestTelemetry } from "./telemetry-ingest";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/core/errors";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
 import { toActor } from "./actor";
 import { signInUser } from "./sign-in";
 import { listUsers, setUserActive, updateUser } from "./users";

@@ -1,5 +1,5 @@
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, TableContainer, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TableContainer, TBody, Td, Tr } from "@/components/ui/table";
 import { hoursText } from "./period-form";
 
 type Week = { week: number; teamId: string; teamName: string; requests: number; medianWaitHours: number; p90WaitHours: number };
@@ -14,15 +14,7 @@ export function DemandTable({ weeks }: { weeks: Week[] }) {
       ) : (
         <TableContainer labelledBy="weeks-title">
           <Table>
-            <THead>
-              <Tr>
-                <Th>Week of</Th>
-                <Th>Team</Th>
-                <Th className="text-right">Requests</Th>
-                <Th className="text-right">Median wait</Th>
-                <Th className="text-right">90th percentile</Th>
-              </Tr>
-            </THead>
+            <HeadRow columns={["Week of", "Team", { label: "Requests", className: "text-right" }, { label: "Median wait", className: "text-right" }, { label: "90th percentile", className: "text-right" }]} />
             <TBody>
               {weeks.map((w) => (
                 <Tr key={`${w.week}-${w.teamId}`}>

@@ -1,7 +1,7 @@
 import { formatUsd } from "@/core/costs/money";
 import { KpiCard } from "@/components/savings/kpi-cards";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, TableContainer, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TableContainer, TBody, Td, Tr } from "@/components/ui/table";
 import type { RouterOutputs } from "@/trpc/types";
 import { hoursText } from "./period-form";
 
@@ -36,16 +36,7 @@ export function WhatIfCard({ result }: { result: WhatIf }) {
         <CardHeader title={<span id="replays-title">The replays side by side</span>} description="The same requests, deterministically: the first row reproduces what happened." />
         <TableContainer labelledBy="replays-title">
           <Table>
-            <THead>
-              <Tr>
-                <Th>Replay</Th>
-                <Th className="text-right">Served</Th>
-                <Th className="text-right">Median wait</Th>
-                <Th className="text-right">90th percentile</Th>
-                <Th className="text-right">Total wait</Th>
-                <Th className="text-right">GPU-h served</Th>
-              </Tr>
-            </THead>
+            <HeadRow columns={["Replay", { label: "Served", className: "text-right" }, { label: "Median wait", className: "text-right" }, { label: "90th percentile", className: "text-right" }, { label: "Total wait", className: "text-right" }, { label: "GPU-h served", className: "text-right" }]} />
             <TBody>
               {rows.map(([label, s]) => (
                 <Tr key={label}>

@@ -2,7 +2,7 @@ import { SliceStateBadge, type SliceState } from "@/components/slices/slice-stat
 import type { ScheduleMachine } from "@/components/slices/types";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ListTable, Td, Tr } from "@/components/ui/table";
 
 interface Row {
   key: string;
@@ -72,37 +72,21 @@ export function ScheduleList({ machines, now, windowLabel }: { machines: Schedul
                 {machine.gpus.map((g) => `GPU ${g.index} ${g.model}`).join(" · ") || "No GPUs"}
               </span>
             </div>
-            {rows.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">Nothing held or requested on {machine.name} in this window.</p>
-            ) : (
-              <Table containerClassName="relative" caption={`Holds and pending requests on ${machine.name}, ${windowLabel}`}>
-                <THead>
-                  <Tr>
-                    <Th>When</Th>
-                    <Th>GPUs</Th>
-                    <Th>Who</Th>
-                    <Th>Team</Th>
-                    <Th>State</Th>
-                    <Th>Purpose</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {rows.map((row) => (
-                    <Tr key={row.key} className={row.mine ? "bg-emerald-50/60" : undefined}>
-                      <Td className="min-w-56"><LocalTime at={row.start} end={row.end} kind="window" /></Td>
-                      <Td className="whitespace-nowrap">{row.gpus}</Td>
-                      <Td className="whitespace-nowrap">
-                        {row.who}
-                        {row.mine && <span className="ml-1 font-medium text-emerald-800">(you)</span>}
-                      </Td>
-                      <Td>{row.team}</Td>
-                      <Td><SliceStateBadge state={row.state} /></Td>
-                      <Td className="min-w-48">{row.purpose}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <ListTable containerClassName="relative" caption={`Holds and pending requests on ${machine.name}, ${windowLabel}`} columns={["When", "GPUs", "Who", "Team", "State", "Purpose"]} rows={rows} empty={<p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-sm text-slate-600">Nothing held or requested on {machine.name} in this window.</p>}>
+              {(row) => (
+                <Tr key={row.key} className={row.mine ? "bg-emerald-50/60" : undefined}>
+                  <Td className="min-w-56"><LocalTime at={row.start} end={row.end} kind="window" /></Td>
+                  <Td className="whitespace-nowrap">{row.gpus}</Td>
+                  <Td className="whitespace-nowrap">
+                    {row.who}
+                    {row.mine && <span className="ml-1 font-medium text-emerald-800">(you)</span>}
+                  </Td>
+                  <Td>{row.team}</Td>
+                  <Td><SliceStateBadge state={row.state} /></Td>
+                  <Td className="min-w-48">{row.purpose}</Td>
+                </Tr>
+              )}
+            </ListTable>
           </section>
         );
       })}

@@ -13,6 +13,7 @@ import { fromInputValue, toInputValue } from "@/core/time/zoned";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/form";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
@@ -129,10 +130,7 @@ function ExtendDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
           <Textarea id="extend-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required minLength={3} maxLength={500} />
         </Field>
         {error && (structured || (error.field !== "end" && error.field !== "reason")) && <RefusalPanel refusal={error} title="The extension cannot be asked for" />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={extend.isPending}>Ask for extension</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={extend.isPending} label="Ask for extension" />
       </form>
     </Dialog>
   );

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeUser } from "@/server/db/test-fixtures";
-import { callerFor } from "../test-caller";
-import { call } from "./test-client";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
+import { callerFor } from "@test/api/caller";
+import { call } from "@test/api/rest-client";
 
 beforeEach(() => resetDatabase());
 

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { makeInventoryDocument } from "@/core/transfer/test-document";
+import { makeInventoryDocument } from "@test/core/transfer-document";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { MAX_BODY_BYTES } from "../body-limit";
-import { callerFor } from "../test-caller";
-import { call, tokenFor } from "./test-client";
+import { callerFor } from "@test/api/caller";
+import { call, tokenFor } from "@test/api/rest-client";
 
 beforeEach(() => resetDatabase());
 

@@ -3,19 +3,19 @@ import createClient from "openapi-fetch";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getOpenApiJson } from "@/app/api/openapi.json/route";
 import { GET as getInventorySchema } from "@/app/api/v1/schema/inventory-v1.json/route";
-import { API_TYPES_FILE, renderApiTypes } from "@/cli/api/generate";
+import { API_TYPES_FILE, renderApiTypes } from "../../../../scripts/lib/api-types";
 import type { paths } from "@/cli/api/types.gen";
-import { makeInventoryDocument } from "@/core/transfer/test-document";
+import { makeInventoryDocument } from "@test/core/transfer-document";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeMachine } from "@test/db/fixtures-slices";
 import { toActor } from "@/server/services/actor";
 import { listMachines } from "@/server/services/machines";
 import { savingsReport } from "@/server/services/savings";
 import { revokeToken } from "@/server/services/tokens";
 import { handleRestRequest } from "./handler";
 import { toRestJson } from "./json";
-import { BASE, call, handlers, tokenFor } from "./test-client";
+import { BASE, call, handlers, tokenFor } from "@test/api/rest-client";
 import { RATE_LIMIT } from "@/server/services/rate-limit";
 
 beforeEach(() => resetDatabase());
@@ -82,7 +82,7 @@ describe("REST API", () => {
       return response.json();
     };
     // What REST sends is exactly the service's result, bigints as strings: `.output()` strips nothing.
-    expect(await get("/machines")).toEqual(JSON.parse(JSON.stringify(toRestJson(await listMachines()))));
+    expect(await get("/machines")).toEqual(JSON.parse(JSON.stringify(toRestJson(await listMachines(new Date())))));
     expect(await get(`/machines/${machine.id}`)).toMatchObject({ id: machine.id, gpus: [{ index: 0 }, { index: 1 }, { index: 2 }] });
     expect(await get("/gpu-models")).toEqual([expect.objectContaining({ name: "Test GTX 1080 Ti", gpuCount: 3 })]);
     expect(await get("/slices?requester=anyone&status=approved")).toEqual([expect.objectContaining({ id: slice.id, gpus: [expect.objectContaining({ index: 0 })], start: "2024-01-01T00:00:00.000Z" })]);

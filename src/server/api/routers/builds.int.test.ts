@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { usd } from "@/core/builds/parts";
-import { SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@/core/builds/seed-builds";
+import { SEED_BUILD_ZEUS, SEED_QUOTE_LAMBDA } from "@seed/build-parts";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeUser } from "@/server/db/test-fixtures";
-import { makeMachine } from "@/server/db/test-fixtures-builds";
-import { callerFor } from "../test-caller";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
+import { makeMachine } from "@test/db/fixtures-builds";
+import { callerFor } from "@test/api/caller";
 
 beforeEach(() => resetDatabase());
 

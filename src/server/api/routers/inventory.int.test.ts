@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeGpuModel, makeHold } from "@/server/db/test-fixtures-inventory";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
+import { makeGpuModel, makeHold } from "@test/db/fixtures-inventory";
 import { appErrorOf } from "../error-map";
-import { callerFor } from "../test-caller";
+import { callerFor } from "@test/api/caller";
 
 beforeEach(() => resetDatabase());
 

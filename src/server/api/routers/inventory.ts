@@ -16,13 +16,13 @@ export const inventoryRouter = router({
   list: read
     .meta(rest("GET", "/machines", "List machines and their GPUs", "inventory:read", "Active machines first; each GPU with who holds it now, until when, and when it is next free."))
     .output(z.array(machineOut))
-    .query(() => listMachines()),
+    .query(() => listMachines(new Date())),
 
   machine: read
     .meta(rest("GET", "/machines/{machineId}", "Get a machine and its GPUs", "inventory:read"))
     .input(z.object({ machineId: id }))
     .output(machineOut)
-    .query(({ input }) => getMachine(input.machineId)),
+    .query(({ input }) => getMachine(input.machineId, new Date())),
 
   gpuStatuses: read
     .input(z.object({ machineIds: z.array(id).min(1, "must name at least 1 machine").max(100, "must name at most 100 machines") }))
@@ -41,11 +41,11 @@ export const inventoryRouter = router({
 
   updateMachine: manage
     .input(z.object(machineFields).partial().extend({ machineId: id, retiredAt: utcDate.nullish() }))
-    .mutation(({ ctx, input }) => updateMachine(ctx.actor, input)),
+    .mutation(({ ctx, input }) => updateMachine(ctx.actor, input, new Date())),
 
   setMachineStatus: manage
     .input(z.object({ machineId: id, status: machineStatus, reason, retiredAt: utcDate.optional() }))
-    .mutation(({ ctx, input }) => setMachineStatus(ctx.actor, input)),
+    .mutation(({ ctx, input }) => setMachineStatus(ctx.actor, input, new Date())),
 
   addGpu: manage
     .input(z.object({ machineId: id, gpuModelId: id, uuid: gpuUuid.nullish(), index: gpuIndex.optional() }))
@@ -57,7 +57,7 @@ export const inventoryRouter = router({
 
   removeGpu: manage
     .input(z.object({ gpuId: id, reason: reason.optional() }))
-    .mutation(({ ctx, input }) => removeGpu(ctx.actor, input)),
+    .mutation(({ ctx, input }) => removeGpu(ctx.actor, input, new Date())),
 
   gpuModels: read
     .meta(rest("GET", "/gpu-models", "List GPU models", "inventory:read"))

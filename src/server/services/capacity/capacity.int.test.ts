@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { replay } from "@/core/capacity/replay";
 import { db } from "@/server/db/client";
-import { seedDemo } from "@/server/db/seed/demo";
-import { resetDatabase } from "@/server/db/test-db";
+import { seedDemo } from "@seed/demo";
+import { resetDatabase } from "@test/db/database";
 import { PLACEMENT_HORIZON_MS } from "../waitlist/fleet";
 import { loadReplayInputs } from "./history";
 import { capacityReport, capacityWhatIf, whatIfCandidates } from "./report";

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/core/errors";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine, setFleetPolicy } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine, setFleetPolicy } from "@test/db/fixtures-slices";
 import { toActor, type Actor } from "../actor";
 import { approveSlice, requestSlice } from "./lifecycle";
 

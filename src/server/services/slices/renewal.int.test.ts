@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SERVING_RENEWAL_PERIOD_MS } from "@/core/slices/renewal";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { holdsOf, makeMachine } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
+import { holdsOf, makeMachine } from "@test/db/fixtures-slices";
 import { toActor } from "../actor";
 import { approveSlice, cancelSlice, releaseSlice, requestSlice } from "./lifecycle";
 import { renewServingSlices } from "./renewal";

@@ -47,7 +47,7 @@ async function renewOne(tx: Db, sliceId: string, now: Date): Promise<RenewalOutc
 }
 
 /** Renews every serving slice due at `now`, each in its own transaction (one blocked slice holds up no other). */
-export async function renewServingSlices(now = new Date()): Promise<RenewalOutcome[]> {
+export async function renewServingSlices(now: Date): Promise<RenewalOutcome[]> {
   const candidates = await read((client) => findRenewalCandidates(client, now, new Date(now.getTime() + SERVING_RENEWAL_WINDOW_MS)));
   const outcomes: RenewalOutcome[] = [];
   for (const { id } of candidates) {
@@ -70,7 +70,7 @@ const RENEWAL_INTERVAL_MS = 60_000;
  */
 export function startServingRenewal(): () => void {
   const timer = setInterval(() => {
-    renewServingSlices().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "serving renewal failed; it runs again in a minute"));
+    renewServingSlices(new Date()).catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "serving renewal failed; it runs again in a minute"));
   }, RENEWAL_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);

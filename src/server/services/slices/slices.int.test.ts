@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { auditEntriesFor, makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { holdsOf, makeMachine, setFleetPolicy } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { auditEntriesFor, makeTeam, makeUser } from "@test/db/fixtures";
+import { holdsOf, makeMachine, setFleetPolicy } from "@test/db/fixtures-slices";
 import { transaction } from "@/server/db/tx";
 import { toActor } from "../actor";
 import { decideExtension, requestExtension } from "./extensions";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { makeInventoryDocument } from "@/core/transfer/test-document";
+import { makeInventoryDocument } from "@test/core/transfer-document";
 import { db } from "@/server/db/client";
-import { seedDemo } from "@/server/db/seed/demo";
-import { resetDatabase } from "@/server/db/test-db";
+import { seedDemo } from "@seed/demo";
+import { resetDatabase } from "@test/db/database";
 import { exportInventory } from "./export";
 import { importInventory } from "./import";
 

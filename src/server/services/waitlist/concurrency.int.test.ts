@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { resetDatabase } from "@/server/db/test-db";
-import { makeTeam, makeUser } from "@/server/db/test-fixtures";
-import { makeMachine, setFleetPolicy } from "@/server/db/test-fixtures-slices";
+import { resetDatabase } from "@test/db/database";
+import { makeTeam, makeUser } from "@test/db/fixtures";
+import { makeMachine, setFleetPolicy } from "@test/db/fixtures-slices";
 import { toActor } from "../actor";
 import { cancelSlice, releaseSlice, requestSlice } from "../slices/lifecycle";
 import { requestByNeed } from "./by-need";

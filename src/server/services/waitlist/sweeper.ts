@@ -8,7 +8,7 @@ import { placeWaiting } from "./pass";
  * after them. Releases, cancellations, refused extensions and machines back in service place
  * in their own transaction; this only catches natural ends, so a minute's delay is fine.
  */
-export async function sweepWaitlist(now = new Date()) {
+export async function sweepWaitlist(now: Date) {
   const waiting = await read((client) => findWaitingEntries(client));
   if (waiting.length === 0) return { placed: [], unmeetable: [] };
   return transaction(async (tx) => {
@@ -22,7 +22,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 /** Runs sweepWaitlist every minute in this process (the portal's server); returns a stop function. */
 export function startWaitlistSweeper(): () => void {
   const timer = setInterval(() => {
-    sweepWaitlist().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "waitlist sweep failed; it runs again in a minute"));
+    sweepWaitlist(new Date()).catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "waitlist sweep failed; it runs again in a minute"));
   }, SWEEP_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);

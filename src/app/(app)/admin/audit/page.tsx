@@ -10,7 +10,7 @@ import { NotAllowed } from "@/components/shell/not-allowed";
 import { Input, Select } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 
@@ -83,15 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState title="No entries" description="Nothing matches these filters." />
       ) : (
         <Table caption="Audit log entries, newest first">
-          <THead>
-            <Tr>
-              <Th>When</Th>
-              <Th>Who</Th>
-              <Th>What</Th>
-              <Th>Change</Th>
-              <Th>Reason</Th>
-            </Tr>
-          </THead>
+          <HeadRow columns={["When", "Who", "What", "Change", "Reason"]} />
           <TBody>
             {entries.map((entry) => (
               <Tr key={entry.id}>

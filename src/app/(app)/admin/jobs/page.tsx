@@ -8,7 +8,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, ListTable, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { RetryJobButton } from "./retry-job";
@@ -72,34 +72,18 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             ))}
           </nav>
           <CardBody>
-            {jobs.length === 0 ? (
-              <EmptyState icon={ListChecks} headingLevel={3} title="Nothing here" description={view === "failed" ? "No job has failed." : "No jobs in this view."} />
-            ) : (
-              <Table caption="Latest jobs">
-                <THead>
-                  <Tr>
-                    <Th>Queue</Th>
-                    <Th>State</Th>
-                    <Th>Tries</Th>
-                    <Th>Due</Th>
-                    <Th>Error</Th>
-                    <Th><span className="sr-only">Actions</span></Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {jobs.map((j) => (
-                    <Tr key={j.id}>
-                      <Td><div className="font-mono text-xs">{j.name}</div><div className="font-mono text-[11px] text-slate-500">{j.id}</div></Td>
-                      <Td><Badge tone={TONES[j.state] ?? "neutral"}>{j.state}</Badge></Td>
-                      <Td className="tabular-nums">{j.retryCount} of {j.retryLimit + 1}</Td>
-                      <Td className="whitespace-nowrap"><LocalTime at={j.startAfter} /></Td>
-                      <Td className="max-w-sm text-xs break-words text-rose-800">{j.error}</Td>
-                      <Td className="text-right">{j.state === "failed" && <RetryJobButton jobId={j.id} />}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <ListTable caption="Latest jobs" columns={["Queue", "State", "Tries", "Due", "Error", ACTIONS]} rows={jobs} empty={<EmptyState icon={ListChecks} headingLevel={3} title="Nothing here" description={view === "failed" ? "No job has failed." : "No jobs in this view."} />}>
+              {(j) => (
+                <Tr key={j.id}>
+                  <Td><div className="font-mono text-xs">{j.name}</div><div className="font-mono text-[11px] text-slate-500">{j.id}</div></Td>
+                  <Td><Badge tone={TONES[j.state] ?? "neutral"}>{j.state}</Badge></Td>
+                  <Td className="tabular-nums">{j.retryCount} of {j.retryLimit + 1}</Td>
+                  <Td className="whitespace-nowrap"><LocalTime at={j.startAfter} /></Td>
+                  <Td className="max-w-sm text-xs break-words text-rose-800">{j.error}</Td>
+                  <Td className="text-right">{j.state === "failed" && <RetryJobButton jobId={j.id} />}</Td>
+                </Tr>
+              )}
+            </ListTable>
           </CardBody>
         </Card>
       </div>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useTRPC } from "@/trpc/react";
 
 type DecisionRequest = {
@@ -213,10 +214,7 @@ function RejectDialog({
           <Textarea id="reject-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} required />
         </Field>
         {failure && failure.field !== "reason" && <p role="alert" className="text-sm text-red-700">{failure.message}</p>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" loading={pending}>Reject</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={pending} label="Reject" variant="danger" />
       </form>
     </Dialog>
   );

@@ -6,7 +6,7 @@ import { Badge, RoleBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ListTable, Td, Tr } from "@/components/ui/table";
 import { postLogoutRedirectUri } from "@/server/auth/logout";
 import { env } from "@/server/env";
 import { api } from "@/trpc/server";
@@ -81,47 +81,32 @@ export default async function SignInAdminPage() {
           </CardBody>
         </Card>
       </div>
-      {signIns.length === 0 ? (
-        <EmptyState title="No sign-ins yet" description="Each sign-in will show here with the claims the identity provider sent and what they mapped to." />
-      ) : (
-        <Table caption="The last 20 sign-ins: claim names received (never their values or tokens), groups seen and what they mapped to">
-          <THead>
-            <Tr>
-              <Th>When</Th>
-              <Th>Who</Th>
-              <Th>Claims received</Th>
-              <Th>Groups</Th>
-              <Th>Mapped to</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {signIns.map((s) => (
-              <Tr key={s.id}>
-                <Td className="whitespace-nowrap"><LocalTime at={s.at} /></Td>
-                <Td>
-                  <div className="text-slate-900">{s.email}</div>
-                  {s.outcome !== "signed-in" && <Badge tone="danger">Refused: {s.outcome}</Badge>}
-                </Td>
-                <Td className="font-mono text-xs text-slate-700">{s.claimNames.join(" ")}</Td>
-                <Td>
-                  {s.groupsClaimPresent ? (
-                    s.groups.length ? <span className="font-mono text-xs">{s.groups.join(", ")}</span> : <span className="text-slate-500">empty</span>
-                  ) : (
-                    <Badge tone="warning">No {e.OIDC_GROUPS_CLAIM} claim</Badge>
-                  )}
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap items-center gap-1">
-                    {s.roles.map((role) => <RoleBadge key={role} role={role} />)}
-                    {s.team && <span className="text-slate-700">· {s.team}</span>}
-                  </div>
-                  {s.warnings.length > 0 && <p className="mt-1 text-xs text-amber-800">{s.warnings.join(" ")}</p>}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <ListTable caption="The last 20 sign-ins: claim names received (never their values or tokens), groups seen and what they mapped to" columns={["When", "Who", "Claims received", "Groups", "Mapped to"]} rows={signIns} empty={<EmptyState title="No sign-ins yet" description="Each sign-in will show here with the claims the identity provider sent and what they mapped to." />}>
+        {(s) => (
+          <Tr key={s.id}>
+            <Td className="whitespace-nowrap"><LocalTime at={s.at} /></Td>
+            <Td>
+              <div className="text-slate-900">{s.email}</div>
+              {s.outcome !== "signed-in" && <Badge tone="danger">Refused: {s.outcome}</Badge>}
+            </Td>
+            <Td className="font-mono text-xs text-slate-700">{s.claimNames.join(" ")}</Td>
+            <Td>
+              {s.groupsClaimPresent ? (
+                s.groups.length ? <span className="font-mono text-xs">{s.groups.join(", ")}</span> : <span className="text-slate-500">empty</span>
+              ) : (
+                <Badge tone="warning">No {e.OIDC_GROUPS_CLAIM} claim</Badge>
+              )}
+            </Td>
+            <Td>
+              <div className="flex flex-wrap items-center gap-1">
+                {s.roles.map((role) => <RoleBadge key={role} role={role} />)}
+                {s.team && <span className="text-slate-700">· {s.team}</span>}
+              </div>
+              {s.warnings.length > 0 && <p className="mt-1 text-xs text-amber-800">{s.warnings.join(" ")}</p>}
+            </Td>
+          </Tr>
+        )}
+      </ListTable>
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, ListTable, Td, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { CreateTeamForm, TeamActions } from "./team-forms";
@@ -17,30 +17,17 @@ export default async function TeamsPage() {
     <>
       <PageHeader title="Teams" description="Every person belongs to one team; GPU time is charged to the requester's team." />
       <CreateTeamForm />
-      {teams.length === 0 ? (
-        <EmptyState title="No teams yet" description="Create the first team above." />
-      ) : (
-        <Table caption="Teams">
-          <THead>
-            <Tr>
-              <Th>Name</Th>
-              <Th>Members</Th>
-              <Th><span className="sr-only">Actions</span></Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {teams.map((team) => (
-              <Tr key={team.id}>
-                <Td className="font-medium text-slate-900">{team.name}</Td>
-                <Td>{team.memberCount}</Td>
-                <Td className="text-right">
-                  <TeamActions team={team} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <ListTable caption="Teams" columns={["Name", "Members", ACTIONS]} rows={teams} empty={<EmptyState title="No teams yet" description="Create the first team above." />}>
+        {(team) => (
+          <Tr key={team.id}>
+            <Td className="font-medium text-slate-900">{team.name}</Td>
+            <Td>{team.memberCount}</Td>
+            <Td className="text-right">
+              <TeamActions team={team} />
+            </Td>
+          </Tr>
+        )}
+      </ListTable>
     </>
   );
 }

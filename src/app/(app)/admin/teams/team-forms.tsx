@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
@@ -78,10 +79,7 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
             <Field label="Team name" htmlFor="rename-team" error={renameError?.message}>
               <Input id="rename-team" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
             </Field>
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={() => setRenaming(false)}>Cancel</Button>
-              <Button type="submit" loading={rename.isPending}>Save</Button>
-            </div>
+            <SubmitRow onCancel={() => setRenaming(false)} loading={rename.isPending} />
           </form>
         </Dialog>
       )}

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, HeadRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { UserActions } from "./user-actions";
@@ -57,16 +57,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <Table caption={`Users, page ${page} of ${pages} (${total} in all)`}>
-            <THead>
-              <Tr>
-                <Th>Name</Th>
-                <Th>Team</Th>
-                <Th>Roles</Th>
-                <Th>Last sign-in</Th>
-                <Th>Status</Th>
-                <Th><span className="sr-only">Actions</span></Th>
-              </Tr>
-            </THead>
+            <HeadRow columns={["Name", "Team", "Roles", "Last sign-in", "Status", ACTIONS]} />
             <TBody>
               {users.map((user) => (
                 <Tr key={user.id}>

@@ -3,9 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/form";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
@@ -34,10 +34,7 @@ export function SignOutEverywhereDialog({ user, onClose }: { user: { id: string;
           <Textarea id="sign-out-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
         </Field>
         {error && error.field !== "reason" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" loading={signOut.isPending}>Sign out everywhere</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={signOut.isPending} label="Sign out everywhere" variant="danger" />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { SubmitRow } from "@/components/ui/submit-row";
 import type { UserView } from "@/server/services/users";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
@@ -103,10 +104,7 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
           </div>
         </fieldset>
         {error && error.field !== "teamId" && error.field !== "linuxUsername" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={update.isPending}>Save</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={update.isPending} />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TableContainer, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeadRow, Table, TableContainer, TBody, Td, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { MoveEntry } from "./move-entry";
@@ -33,16 +33,7 @@ export default async function WaitlistPage() {
           <CardHeader title={`${queue.length} waiting`} description="Estimates assume nothing ends early; every release, cancellation or machine back from maintenance places the head at once." />
           <TableContainer label="The waitlist in order">
             <Table>
-              <THead>
-                <Tr>
-                  <Th>#</Th>
-                  <Th>Who</Th>
-                  <Th>Need</Th>
-                  <Th>Team GPU-h / share (30 d)</Th>
-                  <Th>Estimated window</Th>
-                  {mayMove && <Th>Move</Th>}
-                </Tr>
-              </THead>
+              <HeadRow columns={["#", "Who", "Need", "Team GPU-h / share (30 d)", "Estimated window", mayMove && "Move"]} />
               <TBody>
                 {queue.map((e) => (
                   <Tr key={e.id}>

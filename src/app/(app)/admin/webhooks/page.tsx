@@ -5,7 +5,7 @@ import { NotAllowed } from "@/components/shell/not-allowed";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, ListTable, Td, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { CreateTeamWebhookForm, DeleteTeamWebhookButton } from "./team-webhook-forms";
@@ -30,33 +30,19 @@ export default async function TeamWebhooksPage() {
         <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Webhooks" description="Generic JSON deliveries are signed with the secret shown; Slack-compatible ones are not (Slack does not check)." />
           <CardBody>
-            {hooks.length === 0 ? (
-              <EmptyState icon={Webhook} headingLevel={3} title="No team webhooks" description="Add one to post a team's requests and decisions to its channel." />
-            ) : (
-              <Table caption="Team webhooks">
-                <THead>
-                  <Tr>
-                    <Th>Team</Th>
-                    <Th>Target</Th>
-                    <Th>Messages</Th>
-                    <Th><span className="sr-only">Actions</span></Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {hooks.map((h) => (
-                    <Tr key={h.id}>
-                      <Td className="font-medium text-slate-900">{h.teamName}</Td>
-                      <Td>
-                        <div className="max-w-xs truncate font-mono text-xs" title={h.url}>{h.url}</div>
-                        <div className="text-xs text-slate-600">{h.format === "slack" ? "Slack-compatible" : <>Signed JSON · secret <span className="font-mono">{h.secret}</span></>}</div>
-                      </Td>
-                      <Td className="text-xs text-slate-700">{h.kinds.map((k) => (isEventKind(k) ? EVENT_KINDS[k].label : k)).join("; ")}</Td>
-                      <Td className="text-right"><DeleteTeamWebhookButton webhook={{ id: h.id, teamName: h.teamName }} /></Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <ListTable caption="Team webhooks" columns={["Team", "Target", "Messages", ACTIONS]} rows={hooks} empty={<EmptyState icon={Webhook} headingLevel={3} title="No team webhooks" description="Add one to post a team's requests and decisions to its channel." />}>
+              {(h) => (
+                <Tr key={h.id}>
+                  <Td className="font-medium text-slate-900">{h.teamName}</Td>
+                  <Td>
+                    <div className="max-w-xs truncate font-mono text-xs" title={h.url}>{h.url}</div>
+                    <div className="text-xs text-slate-600">{h.format === "slack" ? "Slack-compatible" : <>Signed JSON · secret <span className="font-mono">{h.secret}</span></>}</div>
+                  </Td>
+                  <Td className="text-xs text-slate-700">{h.kinds.map((k) => (isEventKind(k) ? EVENT_KINDS[k].label : k)).join("; ")}</Td>
+                  <Td className="text-right"><DeleteTeamWebhookButton webhook={{ id: h.id, teamName: h.teamName }} /></Td>
+                </Tr>
+              )}
+            </ListTable>
           </CardBody>
         </Card>
       </div>

@@ -8,6 +8,7 @@ import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { useOutcomeToasts } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 // A team channel hears about its members' slices; admin-wide and leadership kinds have no team.
@@ -78,17 +79,7 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
 
 export function DeleteTeamWebhookButton({ webhook }: { webhook: { id: string; teamName: string } }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
-  const remove = useMutation(
-    trpc.background.deleteTeamWebhook.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Webhook of ${webhook.teamName} removed`);
-        router.refresh();
-      },
-      onError: (e) => toast.error(describeError(e).message),
-    }),
-  );
+  const remove = useMutation(trpc.background.deleteTeamWebhook.mutationOptions(useOutcomeToasts(`Webhook of ${webhook.teamName} removed`)));
   return (
     <Button size="sm" variant="secondary" loading={remove.isPending} onClick={() => remove.mutate({ webhookId: webhook.id })} aria-label={`Remove the webhook of ${webhook.teamName}`}>
       Remove

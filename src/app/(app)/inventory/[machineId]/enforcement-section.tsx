@@ -2,7 +2,7 @@ import { LocalTime } from "@/components/time/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, ListTable, Td, Th, Tr } from "@/components/ui/table";
 import { formatCpuSet } from "@/core/enforcement/cpu-topology";
 import { GIB, type EnforcementMode } from "@/core/enforcement/types";
 import { api } from "@/trpc/server";
@@ -31,30 +31,16 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
         <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Desired state now" description={`What the agent applies to each person's systemd slice on ${machine.name}. Device nodes and uids are resolved on the machine.`} />
           <CardBody>
-            {desired.users.length === 0 ? (
-              <p className="text-sm text-slate-600">Nobody holds a slice now: everyone gets the login profile.</p>
-            ) : (
-              <Table caption={`Who gets what on ${machine.name} now`}>
-                <THead>
-                  <Tr>
-                    <Th>Linux user</Th>
-                    <Th>GPUs</Th>
-                    <Th>CPUs (AllowedCPUs)</Th>
-                    <Th>Memory (MemoryMax)</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {desired.users.map((u) => (
-                    <Tr key={u.linuxUsername}>
-                      <Th scope="row"><code>{u.linuxUsername}</code></Th>
-                      <Td>{u.gpus.map((g) => `GPU ${g.index}`).join(", ") || "—"}</Td>
-                      <Td><code>{formatCpuSet(u.cpus) || "—"}</code></Td>
-                      <Td>{u.memoryMaxBytes / GIB} GB</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <ListTable caption={`Who gets what on ${machine.name} now`} columns={["Linux user", "GPUs", "CPUs (AllowedCPUs)", "Memory (MemoryMax)"]} rows={desired.users} empty={<p className="text-sm text-slate-600">Nobody holds a slice now: everyone gets the login profile.</p>}>
+              {(u) => (
+                <Tr key={u.linuxUsername}>
+                  <Th scope="row"><code>{u.linuxUsername}</code></Th>
+                  <Td>{u.gpus.map((g) => `GPU ${g.index}`).join(", ") || "—"}</Td>
+                  <Td><code>{formatCpuSet(u.cpus) || "—"}</code></Td>
+                  <Td>{u.memoryMaxBytes / GIB} GB</Td>
+                </Tr>
+              )}
+            </ListTable>
             <p className="mt-3 text-sm text-slate-700">
               Everyone else: CPU <code>{formatCpuSet(desired.loginProfile.cpus) || "—"}</code>, {desired.loginProfile.memoryMaxBytes / GIB} GB, no GPU.
               {view.nextBoundary && <> Next change: <LocalTime at={new Date(view.nextBoundary)} />.</>}
@@ -71,38 +57,22 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
         <AppliedCard applied={view.applied} machineName={machine.name} />
       </div>
       <h3 className="mt-6 mb-2 text-base font-semibold text-slate-900">Slices now and in the next 48 hours</h3>
-      {view.slices.length === 0 ? (
-        <EmptyState title="No slices" headingLevel={4} description="Nothing approved on this machine now or in the next 48 hours." />
-      ) : (
-        <Table caption={`Approved slices on ${machine.name} now and in the next 48 hours`}>
-          <THead>
-            <Tr>
-              <Th>Holder</Th>
-              <Th>GPUs</Th>
-              <Th>From</Th>
-              <Th>Until</Th>
-              <Th>Idle reclaim</Th>
-              <Th><span className="sr-only">Actions</span></Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {view.slices.map((s) => (
-              <Tr key={s.id}>
-                <Th scope="row">
-                  {s.holder} <code className="text-xs text-slate-600">({s.linuxUsername})</code>
-                </Th>
-                <Td>{s.gpus.map((g) => `GPU ${g}`).join(", ")}</Td>
-                <Td className="whitespace-nowrap"><LocalTime at={s.start} /></Td>
-                <Td className="whitespace-nowrap"><LocalTime at={s.end} /></Td>
-                <Td>{s.idleExempt ? <Badge tone="info">Exempt</Badge> : <span className="text-slate-600">By policy</span>}</Td>
-                <Td className="text-right">
-                  <IdleExemptButton slice={{ id: s.id, holder: s.holder, idleExempt: s.idleExempt }} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <ListTable caption={`Approved slices on ${machine.name} now and in the next 48 hours`} columns={["Holder", "GPUs", "From", "Until", "Idle reclaim", ACTIONS]} rows={view.slices} empty={<EmptyState title="No slices" headingLevel={4} description="Nothing approved on this machine now or in the next 48 hours." />}>
+        {(s) => (
+          <Tr key={s.id}>
+            <Th scope="row">
+              {s.holder} <code className="text-xs text-slate-600">({s.linuxUsername})</code>
+            </Th>
+            <Td>{s.gpus.map((g) => `GPU ${g}`).join(", ")}</Td>
+            <Td className="whitespace-nowrap"><LocalTime at={s.start} /></Td>
+            <Td className="whitespace-nowrap"><LocalTime at={s.end} /></Td>
+            <Td>{s.idleExempt ? <Badge tone="info">Exempt</Badge> : <span className="text-slate-600">By policy</span>}</Td>
+            <Td className="text-right">
+              <IdleExemptButton slice={{ id: s.id, holder: s.holder, idleExempt: s.idleExempt }} />
+            </Td>
+          </Tr>
+        )}
+      </ListTable>
     </section>
   );
 }

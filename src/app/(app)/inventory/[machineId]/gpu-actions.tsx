@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, optionalNumberFromInput } from "../form-errors";
@@ -78,10 +79,7 @@ function AddGpuDialog({ machine, gpuModels, onClose }: { machine: { id: string; 
             <Input id="add-gpu-index" type="number" inputMode="numeric" min={0} max={63} step={1} value={index} onChange={(e) => setIndex(e.target.value)} />
           </Field>
           <FormAlert errors={errors} fields={["gpuModelId", "uuid", "index"]} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={add.isPending}>Add GPU</Button>
-          </div>
+          <SubmitRow onCancel={onClose} loading={add.isPending} label="Add GPU" />
         </form>
       )}
     </Dialog>
@@ -122,10 +120,7 @@ function EditGpuDialog({ machineName, gpu, gpuModels, onClose }: { machineName: 
           <Input id="edit-gpu-uuid" value={uuid} onChange={(e) => setUuid(e.target.value)} placeholder="GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" className="font-mono" autoComplete="off" />
         </Field>
         <FormAlert errors={errors} fields={["gpuModelId", "uuid"]} />
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={update.isPending}>Save</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={update.isPending} />
       </form>
     </Dialog>
   );
@@ -154,10 +149,7 @@ function RemoveGpuDialog({ machineName, gpu, onClose }: { machineName: string; g
           <Textarea id="remove-gpu-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
         </Field>
         <FormAlert errors={errors} fields={["reason"]} />
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" loading={remove.isPending}>Remove GPU</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={remove.isPending} label="Remove GPU" variant="danger" />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { SubmitRow } from "@/components/ui/submit-row";
 import type { MachineStatus } from "@/core/slices/types";
 import { useTRPC } from "@/trpc/react";
 import { dateFromInput, formErrors } from "../form-errors";
@@ -94,10 +95,7 @@ function StatusDialog({ machine, target, heldGpus, onClose }: { machine: Machine
           </Field>
         )}
         {errors && !placed && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant={target === "retired" ? "danger" : "primary"} loading={mutation.isPending}>{change.button}</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={mutation.isPending} label={change.button} variant={target === "retired" ? "danger" : "primary"} />
       </form>
     </Dialog>
   );

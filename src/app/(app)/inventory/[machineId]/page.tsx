@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, ListTable, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/core/permissions";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
@@ -114,47 +114,30 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
           <h2 id="gpus-heading" className="text-lg font-semibold text-slate-900">GPUs</h2>
           {manage && machine.status !== "retired" && <AddGpuButton machine={{ id: machine.id, name: machine.name }} gpuModels={modelOptions} />}
         </div>
-        {machine.gpus.length === 0 ? (
-          <EmptyState title="No GPUs" headingLevel={3} description={manage ? "Add the machine's GPUs so people can request slices of it." : "An admin has not added this machine's GPUs yet."} />
-        ) : (
-          <Table caption={`GPUs of ${machine.name}`}>
-            <THead>
-              <Tr>
-                <Th>GPU</Th>
-                <Th>Status</Th>
-                <Th>Model</Th>
-                <Th>VRAM</Th>
-                <Th>Board power</Th>
-                <Th>UUID</Th>
-                {manage && <Th><span className="sr-only">Actions</span></Th>}
-              </Tr>
-            </THead>
-            <TBody>
-              {machine.gpus.map((gpu) => (
-                <Tr key={gpu.id}>
-                  <Th scope="row">
-                    <span className="flex items-center gap-2">
-                      <GpuChip index={gpu.index} state={gpu.status.state} />
-                      <span className="whitespace-nowrap">GPU {gpu.index}</span>
-                    </span>
-                  </Th>
-                  <Td className="min-w-56">
-                    <GpuStatusText status={gpu.status} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{gpu.model.name}</Td>
-                  <Td className="whitespace-nowrap">{gpu.model.vramGb} GB</Td>
-                  <Td className="whitespace-nowrap">{gpu.model.boardPowerW} W</Td>
-                  <Td className="whitespace-nowrap">{gpu.uuid ? <code className="text-xs text-slate-700">{gpu.uuid}</code> : <span className="text-slate-500">—</span>}</Td>
-                  {manage && (
-                    <Td className="text-right">
-                      <GpuRowActions machineName={machine.name} gpu={{ id: gpu.id, index: gpu.index, uuid: gpu.uuid, modelId: gpu.model.id }} gpuModels={modelOptions} />
-                    </Td>
-                  )}
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <ListTable caption={`GPUs of ${machine.name}`} columns={["GPU", "Status", "Model", "VRAM", "Board power", "UUID", manage && ACTIONS]} rows={machine.gpus} empty={<EmptyState title="No GPUs" headingLevel={3} description={manage ? "Add the machine's GPUs so people can request slices of it." : "An admin has not added this machine's GPUs yet."} />}>
+          {(gpu) => (
+            <Tr key={gpu.id}>
+              <Th scope="row">
+                <span className="flex items-center gap-2">
+                  <GpuChip index={gpu.index} state={gpu.status.state} />
+                  <span className="whitespace-nowrap">GPU {gpu.index}</span>
+                </span>
+              </Th>
+              <Td className="min-w-56">
+                <GpuStatusText status={gpu.status} />
+              </Td>
+              <Td className="whitespace-nowrap">{gpu.model.name}</Td>
+              <Td className="whitespace-nowrap">{gpu.model.vramGb} GB</Td>
+              <Td className="whitespace-nowrap">{gpu.model.boardPowerW} W</Td>
+              <Td className="whitespace-nowrap">{gpu.uuid ? <code className="text-xs text-slate-700">{gpu.uuid}</code> : <span className="text-slate-500">—</span>}</Td>
+              {manage && (
+                <Td className="text-right">
+                  <GpuRowActions machineName={machine.name} gpu={{ id: gpu.id, index: gpu.index, uuid: gpu.uuid, modelId: gpu.model.id }} gpuModels={modelOptions} />
+                </Td>
+              )}
+            </Tr>
+          )}
+        </ListTable>
       </section>
       {manage && <EnforcementSection machine={{ id: machine.id, name: machine.name }} />}
     </>

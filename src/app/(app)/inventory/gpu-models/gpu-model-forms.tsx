@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { describeError } from "@/components/trpc-error";
 import type { GpuModelView } from "@/server/services/gpu-models";
 import { useTRPC } from "@/trpc/react";
@@ -147,10 +148,7 @@ function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: 
           <ModelFields idPrefix="edit-model" values={values} onChange={setValues} errors={errors?.fields} />
         </div>
         {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={update.isPending}>Save</Button>
-        </div>
+        <SubmitRow onCancel={onClose} loading={update.isPending} />
       </form>
     </Dialog>
   );

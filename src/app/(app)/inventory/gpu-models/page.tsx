@@ -3,7 +3,7 @@ import Link from "next/link";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, ListTable, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/core/permissions";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
@@ -23,38 +23,22 @@ export default async function GpuModelsPage() {
       </nav>
       <PageHeader title="GPU models" description="The kinds of card in the machines. Board power feeds the energy cost of every GPU-hour." />
       {manage && <CreateGpuModelForm />}
-      {models.length === 0 ? (
-        <EmptyState title="No GPU models yet" description={manage ? "Add the first one above, e.g. GTX 1080 Ti, 11 GB, 250 W." : "An admin has not added any GPU models yet."} />
-      ) : (
-        <Table caption="GPU models">
-          <THead>
-            <Tr>
-              <Th>Name</Th>
-              <Th>VRAM</Th>
-              <Th>Board power</Th>
-              <Th>Priced in the cloud as</Th>
-              <Th>GPUs</Th>
-              {manage && <Th><span className="sr-only">Actions</span></Th>}
-            </Tr>
-          </THead>
-          <TBody>
-            {models.map((model) => (
-              <Tr key={model.id}>
-                <Th scope="row" className="whitespace-nowrap">{model.name}</Th>
-                <Td className="whitespace-nowrap">{model.vramGb} GB</Td>
-                <Td className="whitespace-nowrap">{model.boardPowerW} W</Td>
-                <Td>{model.cloudSku ? <code className="text-xs">{model.cloudSku}</code> : <span className="text-slate-500">Not priced yet</span>}</Td>
-                <Td>{model.gpuCount}</Td>
-                {manage && (
-                  <Td className="text-right">
-                    <GpuModelActions model={model} />
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <ListTable caption="GPU models" columns={["Name", "VRAM", "Board power", "Priced in the cloud as", "GPUs", manage && ACTIONS]} rows={models} empty={<EmptyState title="No GPU models yet" description={manage ? "Add the first one above, e.g. GTX 1080 Ti, 11 GB, 250 W." : "An admin has not added any GPU models yet."} />}>
+        {(model) => (
+          <Tr key={model.id}>
+            <Th scope="row" className="whitespace-nowrap">{model.name}</Th>
+            <Td className="whitespace-nowrap">{model.vramGb} GB</Td>
+            <Td className="whitespace-nowrap">{model.boardPowerW} W</Td>
+            <Td>{model.cloudSku ? <code className="text-xs">{model.cloudSku}</code> : <span className="text-slate-500">Not priced yet</span>}</Td>
+            <Td>{model.gpuCount}</Td>
+            {manage && (
+              <Td className="text-right">
+                <GpuModelActions model={model} />
+              </Td>
+            )}
+          </Tr>
+        )}
+      </ListTable>
     </>
   );
 }

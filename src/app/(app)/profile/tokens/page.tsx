@@ -8,7 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ACTIONS, HeadRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
@@ -52,16 +52,7 @@ export default async function TokensPage() {
               <EmptyState icon={KeyRound} headingLevel={3} title="No tokens yet" description="Create one to call the REST API from a script, a notebook or `npx rigshare`." />
             ) : (
               <Table caption="Your API tokens">
-                <THead>
-                  <Tr>
-                    <Th>Name</Th>
-                    <Th>Scope</Th>
-                    <Th>Last used</Th>
-                    <Th>Expires</Th>
-                    <Th>Status</Th>
-                    <Th><span className="sr-only">Actions</span></Th>
-                  </Tr>
-                </THead>
+                <HeadRow columns={["Name", "Scope", "Last used", "Expires", "Status", ACTIONS]} />
                 <TBody>
                   {tokens.map((token) => {
                     const status = statusOf(token, now);

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { ListTable, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/core/permissions";
 import type { listPriceCatalog } from "@/server/services/prices";
 import { api } from "@/trpc/server";
@@ -61,39 +61,26 @@ export default async function PricesPage() {
             description="Which GPU-hour price each card is compared with — the founders priced a GTX 1080 Ti as a GCP P100."
           />
           <CardBody className="p-0">
-            {catalog.gpuModels.length === 0 ? (
-              <p className="px-5 py-4 text-sm text-slate-600">No GPU models yet; add them in the inventory.</p>
-            ) : (
-              <Table caption="Cloud equivalents of GPU models" containerClassName="rounded-none border-0 shadow-none">
-                <THead>
-                  <Tr>
-                    <Th>GPU model</Th>
-                    <Th className="text-right">Board power</Th>
-                    <Th>Priced as</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {catalog.gpuModels.map((model) => (
-                    <Tr key={model.id}>
-                      <Th scope="row">{model.name}</Th>
-                      <Td className="text-right tabular-nums">{model.boardPowerW} W</Td>
-                      <Td>
-                        {manage ? (
-                          <CloudSkuForm model={model} skus={gpuSkus} />
-                        ) : model.cloudSku ? (
-                          <span>
-                            <span className="font-mono">{model.cloudSku}</span>{" "}
-                            <span className="text-slate-500">{gpuSkus.find((s) => s.sku === model.cloudSku)?.current ?? ""} / GPU-hour</span>
-                          </span>
-                        ) : (
-                          <Badge tone="warning">No cloud equivalent</Badge>
-                        )}
-                      </Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <ListTable caption="Cloud equivalents of GPU models" containerClassName="rounded-none border-0 shadow-none" columns={["GPU model", { label: "Board power", className: "text-right" }, "Priced as"]} rows={catalog.gpuModels} empty={<p className="px-5 py-4 text-sm text-slate-600">No GPU models yet; add them in the inventory.</p>}>
+              {(model) => (
+                <Tr key={model.id}>
+                  <Th scope="row">{model.name}</Th>
+                  <Td className="text-right tabular-nums">{model.boardPowerW} W</Td>
+                  <Td>
+                    {manage ? (
+                      <CloudSkuForm model={model} skus={gpuSkus} />
+                    ) : model.cloudSku ? (
+                      <span>
+                        <span className="font-mono">{model.cloudSku}</span>{" "}
+                        <span className="text-slate-500">{gpuSkus.find((s) => s.sku === model.cloudSku)?.current ?? ""} / GPU-hour</span>
+                      </span>
+                    ) : (
+                      <Badge tone="warning">No cloud equivalent</Badge>
+                    )}
+                  </Td>
+                </Tr>
+              )}
+            </ListTable>
           </CardBody>
         </Card>
 

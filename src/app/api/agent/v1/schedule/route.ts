@@ -24,7 +24,7 @@ export function GET(request: Request) {
     const url = new URL(request.url);
     checkOwnMachine(agent!, url.searchParams.get("machineId"));
     const wait = waitSeconds(url);
-    const outcome = await longPollSchedule(agent!, { ifNoneMatch: request.headers.get("if-none-match"), waitMs: wait * 1000, signal: request.signal }, scheduleListener((err) => log.warn({ err }, "schedule listener lost its connection")));
+    const outcome = await longPollSchedule(agent!, { ifNoneMatch: request.headers.get("if-none-match"), waitMs: wait * 1000, signal: request.signal }, scheduleListener((err) => log.warn({ err }, "schedule listener lost its connection")), () => new Date());
     if (outcome === "not-modified") return new Response(null, { status: 304, headers: { etag: request.headers.get("if-none-match")! } });
     return Response.json(outcome, { headers: { etag: outcome.etag, "cache-control": "no-store" } });
   });
