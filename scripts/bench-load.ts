@@ -6,7 +6,7 @@
 // database) measured in the same round as the baseline. Prints req/s, p50/p99 latency, the
 // server's peak RSS and the ratio to the baseline, as medians of BENCH_ROUNDS rounds of
 // BENCH_SECONDS each (BENCH_ONLY=<text> runs only the scenarios whose name contains it). Asserts
-// nothing. Ports 3860 (app) and 3862 (PostgreSQL).
+// nothing. Ports 3860 (app), 3862 (PostgreSQL) and 3864 (the floor: scripts/bench/floor-server.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
@@ -17,10 +17,12 @@ import { startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrate } from "@/server/db/migrate";
 import { createBenchmarkDataset } from "./bench/dataset";
 import { readFileSync } from "node:fs";
+import { startFloor, type Floor } from "./bench/floor";
 import { cpuMs, ensureBuild, loadAverage, rssMb, sessionCookie, startApp, treeCpuMs, type AppServer } from "./bench/app-server";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3860);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 3862);
+const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3864);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 20];
@@ -48,6 +50,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
 
 interface Scenario {
   name: string;
+  /** Another server than the app (the floor). */
+  url?: string;
   requests: (tally: StepTally) => CannonRequest[];
   /** Runs after each run, outside the measurement. */
   after?: () => Promise<void>;
@@ -103,7 +107,9 @@ async function main() {
   const logFile = join(dataDir, "app.log");
   const pg = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
   let app: AppServer | undefined;
+  let floor: Floor | undefined;
   const cleanup = async () => {
+    floor?.stop();
     await app?.stop();
     await pg.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -153,6 +159,7 @@ async function main() {
 
     app = await startApp({ port: APP_PORT, databaseUrl: pg.url, logFile });
     const server = app;
+    const floorServer = (floor = await startFloor(FLOOR_PORT, pg.url));
     // A signed-in person may make 120 calls at once and 10 a second after that (as a token may):
     // reads and decisions rotate over people, as the REST reads rotate over tokens, so the server
     // is measured rather than one person's limit. The dataset has one admin; the bench adds more.
@@ -176,6 +183,8 @@ async function main() {
       { name: "health with a database round trip", requests: () => [{ path: "/api/health" }] },
       { name: "inventory read (tRPC inventory.list)", requests: () => [{ path: trpcQuery("inventory.list"), setupRequest: (req: CannonRequest) => ({ ...req, headers: asMember() }) }] },
       { name: "inventory read (REST GET /api/v1/machines)", requests: () => [bearer({ path: "/api/v1/machines" })] },
+      { name: "floor: inventory SQL, bare node:http + pg", url: floorServer.url, requests: () => [{ path: "/sql" }] },
+      { name: "floor: inventory service, bare node:http", url: floorServer.url, requests: () => [{ path: "/service" }] },
       { name: "schedule read, 3 weeks (tRPC slices.schedule)", requests: () => [{ path: trpcQuery("slices.schedule", scheduleWindow), setupRequest: (req: CannonRequest) => ({ ...req, headers: asMember() }) }] },
       { name: "savings report, 8 years monthly (tRPC)", requests: () => [{ path: trpcQuery("savings.report", report), setupRequest: (req: CannonRequest) => ({ ...req, headers: asAdmin() }) }] },
       { name: "savings report, 8 years monthly (REST)", requests: () => [bearer({ path: `/api/v1/savings/report?${new URLSearchParams({ from: inception.toISOString(), to: now.toISOString(), bucket: "month", groupBy: "machine" })}` })] },
@@ -217,10 +226,10 @@ async function main() {
     const run = async (scenario: Scenario, connections: number, seconds: number) => {
       const tally: StepTally = new Map();
       let peakRss = 0;
-      const pid = server.serverPid();
+      const pid = scenario.url ? floorServer.pid : server.serverPid();
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid) ?? 0)), 200);
       const [appCpu, dbCpu] = [cpuMs(pid), treeCpuMs(postmaster)];
-      const result = await autocannon({ url: server.url, connections, duration: seconds, requests: scenario.requests(tally), timeout: 30 });
+      const result = await autocannon({ url: scenario.url ?? server.url, connections, duration: seconds, requests: scenario.requests(tally), timeout: 30 });
       clearInterval(sampler);
       peakRss = Math.max(peakRss, rssMb(pid) ?? 0);
       // CPU per request does not depend on what else the machine runs, unlike req/s and latency.
