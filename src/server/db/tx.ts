@@ -18,7 +18,8 @@ export async function transaction<T>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await db().$transaction(work, {
-        isolationLevel: options.serializable ? "Serializable" : "ReadCommitted",
+        // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip per transaction.
+        ...(options.serializable ? { isolationLevel: "Serializable" as const } : {}),
         maxWait: 10_000,
         // Long-running work (an inventory import with years of history) asks for more.
         timeout: options.timeoutMs ?? 20_000,
