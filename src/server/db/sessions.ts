@@ -1,6 +1,5 @@
 import type { Db } from "./tx";
 import type { Prisma } from "./generated/client";
-import { identityChanged } from "./identity-cache";
 
 const withUser = { user: { include: { team: { select: { id: true, name: true } } } } } satisfies Prisma.UserSessionInclude;
 
@@ -34,7 +33,6 @@ export function findLiveSessions(client: Db, userId: string, now: Date) {
 }
 
 export function revokeSessionRows(tx: Db, where: { id?: string; userId: string }, now: Date) {
-  identityChanged();
   return tx.userSession.updateMany({ where: { ...where, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now, idToken: null } });
 }
 

@@ -1,5 +1,4 @@
 import type { Db } from "./tx";
-import { identityChanged } from "./identity-cache";
 
 export function findTeams(client: Db) {
   return client.team.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { users: true } } } });
@@ -19,7 +18,6 @@ export function insertTeam(tx: Db, name: string) {
 }
 
 export function renameTeamRow(tx: Db, id: string, name: string) {
-  identityChanged();
   return tx.team.update({ where: { id }, data: { name } });
 }
 

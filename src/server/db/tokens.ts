@@ -1,5 +1,4 @@
 import type { Db } from "./tx";
-import { identityChanged } from "./identity-cache";
 
 export function insertToken(tx: Db, data: { userId: string; name: string; prefix: string; tokenHash: string; scope: "read" | "write"; expiresAt: Date }) {
   return tx.apiToken.create({ data });
@@ -19,7 +18,6 @@ export function findTokenByHash(client: Db, tokenHash: string) {
 }
 
 export function revokeTokenRow(tx: Db, id: string, at: Date) {
-  identityChanged();
   return tx.apiToken.update({ where: { id }, data: { revokedAt: at }, omit: { tokenHash: true } });
 }
 

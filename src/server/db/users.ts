@@ -1,7 +1,6 @@
 import type { Role } from "@/core/roles";
 import type { Db } from "./tx";
 import type { Prisma } from "./generated/client";
-import { identityChanged } from "./identity-cache";
 
 const withTeam = { team: { select: { id: true, name: true } } } satisfies Prisma.UserInclude;
 
@@ -62,7 +61,6 @@ export function updateUserRow(
   id: string,
   data: Partial<{ email: string; name: string; subject: string; linuxUsername: string; teamId: string; teamPinned: boolean; assignedRoles: Role[]; idpRoles: Role[]; active: boolean; lastSignInAt: Date; timeZone: string | null }>,
 ) {
-  identityChanged();
   return tx.user.update({ where: { id }, data, include: withTeam });
 }
 

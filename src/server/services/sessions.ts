@@ -1,7 +1,7 @@
 import { notFound } from "@/core/errors";
 import { describeUserAgent } from "@/core/identity/user-agent";
 import { recordAudit } from "@/server/db/audit";
-import { identityCache } from "@/server/db/identity-cache";
+import { identityCache } from "@/server/db/change-cache";
 import { findLiveSessions, findSessionById, findSessionWithUser, revokeSessionRows, touchSession } from "@/server/db/sessions";
 import { read, transaction } from "@/server/db/tx";
 import { findUserById } from "@/server/db/users";

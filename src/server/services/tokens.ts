@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/core/errors";
 import { can } from "@/core/permissions";
 import { recordAudit } from "@/server/db/audit";
 import { findTokenByHash, findTokenById, findTokensOf, insertToken, revokeTokenRow, touchToken } from "@/server/db/tokens";
-import { identityCache } from "@/server/db/identity-cache";
+import { identityCache } from "@/server/db/change-cache";
 import { read, transaction } from "@/server/db/tx";
 import { toActor, type Actor } from "./actor";
 

@@ -1,14 +1,11 @@
 import pg from "pg";
 
-/** The channel the identity triggers (migration 20261207150000) NOTIFY on. */
-export const IDENTITY_CHANNEL = "rigshare_identity";
-
 /** How long a failed LISTEN connection waits before the next lookup tries again. */
 const RECONNECT_AFTER_MS = 1_000;
 /** Plenty for 20 people with a few browsers and tokens each; the oldest entry goes first. */
 const MAX_ENTRIES = 5_000;
 
-export interface IdentityCache {
+export interface ChangeCache {
   /**
    * The cached answer for `key`, or `load()`'s (remembered when it is not null). Nothing is
    * remembered while the LISTEN connection is down, so a change is never missed: every lookup
@@ -17,20 +14,22 @@ export interface IdentityCache {
   remember<T extends object>(key: string, load: () => Promise<T | null>): Promise<T | null>;
   /** Starts listening if it does not yet; true once it listens (false while it cannot). */
   listening(): Promise<boolean>;
-  /** Forgets everything at once; the writes of this process call it, other processes hear the NOTIFY. */
+  /** Resolves once the notifications committed before the call have been heard (at once while not listening). */
+  settle(): Promise<void>;
+  /** Counts the changes heard (and the times it stopped listening): equal counts, nothing changed between. */
+  generation(): number;
+  /** Forgets everything at once. */
   forget(): void;
   close(): Promise<void>;
 }
 
 /**
- * Each request used to read its session (or token) row with the person and team: a round trip
- * and 4-5 ms of PostgreSQL CPU for an answer that changes a few times a day. The answers are kept
- * here until PostgreSQL says something changed (a trigger NOTIFYs at commit, from any process,
- * the CLI and psql included), so a revoked session, a deactivated person, a revoked token or a
- * new role still applies within moments. A lookup that began before a change never stores its
- * (possibly stale) answer: each change starts a new generation.
+ * Answers read from tables that change rarely, kept until PostgreSQL says one of them changed:
+ * triggers NOTIFY `channel` at commit, from any process (the CLI and psql included), and every
+ * process forgets. A lookup that began before a change never stores its (possibly stale) answer:
+ * each change starts a new generation.
  */
-export function createIdentityCache(connectionString: string, onError: (err: unknown) => void = () => {}): IdentityCache {
+export function createChangeCache(connectionString: string, channel: string, onError: (err: unknown) => void = () => {}): ChangeCache {
   const entries = new Map<string, object>();
   let generation = 0;
   let client: pg.Client | null = null;
@@ -48,7 +47,7 @@ export function createIdentityCache(connectionString: string, onError: (err: unk
     connecting = (async () => {
       const next = new pg.Client({ connectionString });
       next.on("notification", (message) => {
-        if (message.channel === IDENTITY_CHANNEL) forget();
+        if (message.channel === channel) forget();
       });
       next.on("error", (err) => {
         onError(err);
@@ -59,7 +58,7 @@ export function createIdentityCache(connectionString: string, onError: (err: unk
       });
       try {
         await next.connect();
-        await next.query(`LISTEN ${IDENTITY_CHANNEL}`);
+        await next.query(`LISTEN ${channel}`);
         // What was looked up before LISTEN took effect may predate a change nobody heard.
         forget();
         client = next;
@@ -90,6 +89,10 @@ export function createIdentityCache(connectionString: string, onError: (err: unk
       }
       return value;
     },
+    generation: () => generation,
+    async settle() {
+      await client?.query("SELECT 1").catch(() => {});
+    },
     async listening() {
       await connect();
       return client !== null;
@@ -105,18 +108,37 @@ export function createIdentityCache(connectionString: string, onError: (err: unk
   };
 }
 
-// One per process (and per dev-server reload), like the Prisma client.
-const globalForCache = globalThis as { rigshareIdentityCache?: IdentityCache };
+// One per channel and process (and per dev-server reload), like the Prisma client.
+const globalForCaches = globalThis as { rigshareChangeCaches?: Map<string, ChangeCache> };
 
-/** The process-wide cache on DATABASE_URL, created on first use. */
-export function identityCache(): IdentityCache {
+/** The process-wide cache of `channel` on DATABASE_URL, created on first use. */
+export function changeCache(channel: string): ChangeCache {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set.");
-  globalForCache.rigshareIdentityCache ??= createIdentityCache(url);
-  return globalForCache.rigshareIdentityCache;
+  const caches = (globalForCaches.rigshareChangeCaches ??= new Map());
+  let cache = caches.get(channel);
+  if (!cache) caches.set(channel, (cache = createChangeCache(url, channel)));
+  return cache;
 }
 
-/** Called by the repositories that change sessions, tokens, people or teams (see `forget`). */
-export function identityChanged(): void {
-  globalForCache.rigshareIdentityCache?.forget();
+/**
+ * Who a session or an API token belongs to. Each request used to read its session (or token) row
+ * with the person and team: a round trip and 4-5 ms of PostgreSQL CPU for an answer that changes a
+ * few times a day. A revoked session, a deactivated person, a revoked token or a new role still
+ * applies within moments (migration 20261207150000 has the triggers).
+ */
+export const identityCache = () => changeCache("rigshare_identity");
+
+/**
+ * Waits until every cache of this process has heard what was committed so far: a round trip on
+ * each listening connection, because PostgreSQL sends a listener its pending notifications before
+ * it answers. A transaction of this process calls it after its commit, so what it changed is never
+ * answered from a cache afterwards, here; other processes hear it within moments.
+ */
+export async function settleChanges(): Promise<void> {
+  const caches = globalForCaches.rigshareChangeCaches;
+  if (caches) await Promise.all([...caches.values()].map((cache) => cache.settle()));
 }
+
+/** What the savings figures are computed from: slices, machines, builds, GPUs, prices, teams. */
+export const costChanges = () => changeCache("rigshare_costs");

@@ -3,7 +3,7 @@ import { toActor } from "@/server/services/actor";
 import { actorForSession } from "@/server/services/sessions";
 import { authenticateToken, createToken } from "@/server/services/tokens";
 import { createPrismaClient, type PrismaClient } from "./client";
-import { createIdentityCache, identityCache, type IdentityCache } from "./identity-cache";
+import { createChangeCache, identityCache, type ChangeCache } from "./change-cache";
 import { insertSession } from "./sessions";
 import { resetDatabase } from "./test-db";
 import { makeUser } from "./test-fixtures";
@@ -29,12 +29,12 @@ async function within1s(check: () => Promise<boolean>): Promise<number> {
   return performance.now() - started;
 }
 
-describe("the identity cache", () => {
-  let cache: IdentityCache;
+describe("a change cache", () => {
+  let cache: ChangeCache;
   afterEach(() => cache.close());
 
   it("answers from memory once listening, and reads again after any change is announced", async () => {
-    cache = createIdentityCache(process.env.DATABASE_URL!);
+    cache = createChangeCache(process.env.DATABASE_URL!, "rigshare_identity");
     let loads = 0;
     const load = async () => ({ n: ++loads });
     await cache.remember("k", load); // not listening yet: read through, start listening
@@ -47,7 +47,7 @@ describe("the identity cache", () => {
   });
 
   it("never stores an answer read before a change it overlapped", async () => {
-    cache = createIdentityCache(process.env.DATABASE_URL!);
+    cache = createChangeCache(process.env.DATABASE_URL!, "rigshare_identity");
     expect(await cache.listening()).toBe(true);
     const stale = await cache.remember("k", async () => {
       cache.forget();
@@ -57,8 +57,19 @@ describe("the identity cache", () => {
     expect(await cache.remember("k", async () => ({ value: "fresh" }))).toEqual({ value: "fresh" });
   });
 
+  it("has heard, once settled, every change committed before: a report never misses one", async () => {
+    cache = createChangeCache(process.env.DATABASE_URL!, "rigshare_costs");
+    expect(await cache.listening()).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      const before = cache.generation();
+      await elsewhere.team.create({ data: { name: `Costs ${i}` } });
+      await cache.settle();
+      expect(cache.generation()).toBeGreaterThan(before);
+    }
+  });
+
   it("reads through every time while it cannot listen", async () => {
-    cache = createIdentityCache("postgresql://nobody:wrong@127.0.0.1:1/none");
+    cache = createChangeCache("postgresql://nobody:wrong@127.0.0.1:1/none", "rigshare_identity");
     let loads = 0;
     for (let i = 0; i < 3; i++) await cache.remember("k", async () => ({ n: ++loads }));
     expect(await cache.listening()).toBe(false);
@@ -66,7 +77,7 @@ describe("the identity cache", () => {
   });
 
   it("remembers no refusal: an unknown credential is looked up again", async () => {
-    cache = createIdentityCache(process.env.DATABASE_URL!);
+    cache = createChangeCache(process.env.DATABASE_URL!, "rigshare_identity");
     expect(await cache.listening()).toBe(true);
     let loads = 0;
     for (let i = 0; i < 2; i++) await cache.remember("k", async () => (++loads, null));
