@@ -37,3 +37,16 @@ CREATE TRIGGER "build_costs" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "bu
 CREATE TRIGGER "build_part_costs" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "build_part" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_costs"();
 CREATE TRIGGER "vendor_quote_costs" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "vendor_quote" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_costs"();
 CREATE TRIGGER "team_costs" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "team" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_costs"();
+
+-- The machines with their GPUs, models and builds are cached by each process (services/fleet.ts).
+CREATE FUNCTION "rigshare_notify_fleet"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('rigshare_fleet', TG_TABLE_NAME);
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "machine_fleet" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "machine" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_fleet"();
+CREATE TRIGGER "gpu_fleet" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "gpu" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_fleet"();
+CREATE TRIGGER "gpu_model_fleet" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "gpu_model" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_fleet"();
+CREATE TRIGGER "build_fleet" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "build" FOR EACH STATEMENT EXECUTE FUNCTION "rigshare_notify_fleet"();

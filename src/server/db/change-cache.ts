@@ -140,5 +140,8 @@ export async function settleChanges(): Promise<void> {
   if (caches) await Promise.all([...caches.values()].map((cache) => cache.settle()));
 }
 
+/** The machines, their GPUs, GPU models and builds: the inventory and the schedule show them. */
+export const fleetChanges = () => changeCache("rigshare_fleet");
+
 /** What the savings figures are computed from: slices, machines, builds, GPUs, prices, teams. */
 export const costChanges = () => changeCache("rigshare_costs");
