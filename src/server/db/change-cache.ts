@@ -2,6 +2,8 @@ import pg from "pg";
 
 /** How long a failed LISTEN connection waits before the next lookup tries again. */
 const RECONNECT_AFTER_MS = 1_000;
+/** How long a settling round trip may take before the cache forgets instead. */
+const SETTLE_TIMEOUT_MS = 1_000;
 /** Plenty for 20 people with a few browsers and tokens each; the oldest entry goes first. */
 const MAX_ENTRIES = 5_000;
 
@@ -91,7 +93,15 @@ export function createChangeCache(connectionString: string, channel: string, onE
     },
     generation: () => generation,
     async settle() {
-      await client?.query("SELECT 1").catch(() => {});
+      if (!client) return;
+      // A connection that does not answer may be missing changes too: then forget, to be safe.
+      let timer: NodeJS.Timeout | undefined;
+      const heard = await Promise.race([
+        client.query("SELECT 1").then(() => true, () => false),
+        new Promise<boolean>((done) => (timer = setTimeout(() => done(false), SETTLE_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
+      if (!heard) forget();
     },
     async listening() {
       await connect();
