@@ -135,7 +135,7 @@ export function changeCache(channel: string): ChangeCache {
  * Who a session or an API token belongs to. Each request used to read its session (or token) row
  * with the person and team: a round trip and 4-5 ms of PostgreSQL CPU for an answer that changes a
  * few times a day. A revoked session, a deactivated person, a revoked token or a new role still
- * applies within moments (migration 20261207150000 has the triggers).
+ * applies within moments (migration 20261207150000_change_notify has the triggers).
  */
 export const identityCache = () => changeCache("rigshare_identity");
 
