@@ -1,18 +1,15 @@
 // The floor beside the ceiling (`npm run bench` starts it as its own process): the inventory served
 // without Next.js, tRPC or a session, by a bare node:http server on the app's database.
 // - GET /sql replays, on a `pg` pool configured as the app's (Prisma's pg adapter makes a default
-//   `pg.Pool`), the very statements the inventory runs: they are captured from Prisma's query log
-//   at start-up, so the SQL is the same, and the rows go out as JSON.
+//   `pg.Pool`), the very statements the inventory's service sends once its fleet cache is warm
+//   (the GPU holds): they are captured at start-up from the `pg` client underneath Prisma, so the
+//   SQL is the same, and the rows go out as JSON.
 // - GET /service calls the inventory's service (Prisma, the core's status summary, the view), as
 //   the tRPC procedure does, and sends its JSON.
 // The gap health → /sql is the database; /sql → /service is Prisma and our mapping; /service →
 // tRPC is the framework, the session and the rate limit.
 import { createServer } from "node:http";
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/server/db/generated/client";
-import { findMachines } from "@/server/db/machines";
-import { findGpuHoldRows } from "@/server/db/gpu-holds";
 import { listMachines } from "@/server/services/machines";
 
 const port = Number(process.argv[2]);
@@ -23,15 +20,25 @@ interface Statement {
   params: unknown[];
 }
 
-/** The statements (and their parameters) the inventory's queries send, from Prisma's own log. */
+/** The statements (and their parameters) the inventory's service sends on a warm cache, as `pg` sees them. */
 async function captureInventorySql(): Promise<Statement[]> {
+  await listMachines(new Date());
   const statements: Statement[] = [];
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ level: "query", emit: "event" }] });
-  prisma.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
-  const machines = await findMachines(prisma);
-  await findGpuHoldRows(prisma, machines.map((m) => m.id), new Date());
-  await prisma.$disconnect();
-  return statements.filter((s) => !/^(BEGIN|COMMIT|SELECT 1)/i.test(s.query));
+  const query = pg.Client.prototype.query;
+  const recording = function (this: pg.Client, ...args: unknown[]) {
+    const [text, values] = args as [string | { text: string; values?: unknown[] }, unknown];
+    if (typeof text === "object") statements.push({ query: text.text, params: text.values ?? [] });
+    else statements.push({ query: text, params: Array.isArray(values) ? values : [] });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  pg.Client.prototype.query = recording as typeof query;
+  try {
+    await listMachines(new Date());
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  // The cache's settling round trip is not the inventory's own work.
+  return statements.filter((s) => !/^(BEGIN|COMMIT|SELECT 1)$/i.test(s.query.trim()));
 }
 
 const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));

@@ -38,6 +38,9 @@ export function createChangeCache(connectionString: string, channel: string, onE
   let connecting: Promise<void> | null = null;
   let failedAt = -Infinity;
   let closed = false;
+  /** The settling round trip that waits to start, and the last one queued. */
+  let queued: Promise<boolean> | null = null;
+  let inFlight: Promise<boolean> = Promise.resolve(true);
 
   const forget = () => {
     generation++;
@@ -93,13 +96,20 @@ export function createChangeCache(connectionString: string, channel: string, onE
     },
     generation: () => generation,
     async settle() {
-      if (!client) return;
+      const listener = client;
+      if (!listener) return;
+      // One round trip at a time on the connection; callers that come while one waits to start share it.
+      if (!queued) {
+        const next: Promise<boolean> = inFlight.then(() => {
+          if (queued === next) queued = null;
+          return listener.query("SELECT 1").then(() => true, () => false);
+        });
+        queued = next;
+        inFlight = next;
+      }
       // A connection that does not answer may be missing changes too: then forget, to be safe.
       let timer: NodeJS.Timeout | undefined;
-      const heard = await Promise.race([
-        client.query("SELECT 1").then(() => true, () => false),
-        new Promise<boolean>((done) => (timer = setTimeout(() => done(false), SETTLE_TIMEOUT_MS))),
-      ]);
+      const heard = await Promise.race([queued, new Promise<boolean>((done) => (timer = setTimeout(() => done(false), SETTLE_TIMEOUT_MS)))]);
       clearTimeout(timer);
       if (!heard) forget();
     },
