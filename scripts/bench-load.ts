@@ -7,6 +7,7 @@
 // server's peak RSS and the ratio to the baseline, as medians of BENCH_ROUNDS rounds of
 // BENCH_SECONDS each (BENCH_ONLY=<text> runs only the scenarios whose name contains it). Asserts
 // nothing. Ports 3860 (app), 3862 (PostgreSQL) and 3864 (the floor: scripts/bench/floor-server.ts).
+// BENCH_HEAP_SNAPSHOT=<file> also writes the server's heap after the warm-up and prints what holds it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { migrate } from "@/server/db/migrate";
 import { createBenchmarkDataset } from "./bench/dataset";
 import { readFileSync } from "node:fs";
 import { startFloor, type Floor } from "./bench/floor";
+import { heapSnapshot } from "./bench/heap";
 import { cpuMs, ensureBuild, loadAverage, rssMb, sessionCookie, startApp, treeCpuMs, type AppServer } from "./bench/app-server";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3860);
@@ -263,6 +265,7 @@ async function main() {
     console.log(`warming up (load average ${loadAverage()})...`);
     for (const scenario of scenarios) await run(scenario, 4, 2);
     const idleRss = rssMb(server.serverPid());
+    if (process.env.BENCH_HEAP_SNAPSHOT) await heapSnapshot(server.serverPid()!, process.env.BENCH_HEAP_SNAPSHOT);
 
     type Sample = { rps: number; p50: number; p99: number; rss: number; ratio: number; failed: number; appCpu: number; dbCpu: number; steps: Map<string, number[]> };
     const samples = new Map<string, Sample[]>();
