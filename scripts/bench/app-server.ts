@@ -54,6 +54,7 @@ export async function startApp(options: { port: number; databaseUrl?: string; da
     AUTH_URL: url,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
+  if (process.env.BENCH_HEAP_SNAPSHOT) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2`.trim();
   for (const name of ["DATABASE_URL", "AUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete env[name];
   if (options.demo) env.DEMO_IDP_PORT = String(options.port + 1);
   else Object.assign(env, { AUTH_SECRET: authSecret, OIDC_ISSUER: `http://127.0.0.1:${options.port + 9}/unused`, OIDC_CLIENT_ID: "bench", OIDC_CLIENT_SECRET: "bench" });

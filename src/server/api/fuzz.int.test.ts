@@ -63,7 +63,7 @@ function superjsonOrRaw(input: unknown): string {
   }
 }
 
-/** tRPC over HTTP in process, as the browser calls it: superjson in, the error formatter's shape out (devalue). */
+/** tRPC over HTTP in process, as the browser calls it: superjson in, the error formatter's shape out (the output wire format). */
 async function callTrpc(procedure: Procedure, input: unknown): Promise<Answer> {
   const url = new URL(`http://rigshare.test/api/trpc/${procedure.path}`);
   const encoded = superjsonOrRaw(input);

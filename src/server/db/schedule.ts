@@ -16,15 +16,10 @@ export interface ScheduleHoldRow {
   teamName: string;
 }
 
-/** Machines in service with their GPUs, approved holds and pending requests overlapping [from, to). */
+/** Approved holds and pending requests overlapping [from, to) (the machines come from the fleet cache). */
 export async function findScheduleHolds(client: Db, input: { from: Date; to: Date; machineId?: string }) {
   const overlapping = { startAt: { lt: input.to }, endAt: { gt: input.from } };
-  const [machines, holds, pending] = await Promise.all([
-    client.machine.findMany({
-      where: { id: input.machineId, status: { not: "retired" } },
-      orderBy: { name: "asc" },
-      include: { gpus: { orderBy: { index: "asc" }, include: { gpuModel: { select: { name: true } } } } },
-    }),
+  const [holds, pending] = await Promise.all([
     // From each GPU through the (gpu_id, end_at) index, as plain columns rather than a relation query.
     client.$queryRaw<ScheduleHoldRow[]>`
       SELECT sg.slice_id::text AS "sliceId", sg.gpu_id::text AS "gpuId", sg.start_at AS "startAt", sg.end_at AS "endAt",
@@ -42,5 +37,5 @@ export async function findScheduleHolds(client: Db, input: { from: Date; to: Dat
       orderBy: { startAt: "asc" },
     }),
   ]);
-  return { machines, holds, pending };
+  return { holds, pending };
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "./generated/client";
+import { settleChanges } from "./change-cache";
 import { db } from "./client";
 import { isSerializationFailure, mapDbError } from "./errors";
 
@@ -17,12 +18,15 @@ export async function transaction<T>(
   const retries = options.serializable ? (options.retries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db().$transaction(work, {
-        isolationLevel: options.serializable ? "Serializable" : "ReadCommitted",
+      const result = await db().$transaction(work, {
+        // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip per transaction.
+        ...(options.serializable ? { isolationLevel: "Serializable" as const } : {}),
         maxWait: 10_000,
         // Long-running work (an inventory import with years of history) asks for more.
         timeout: options.timeoutMs ?? 20_000,
       });
+      await settleChanges();
+      return result;
     } catch (error) {
       if (attempt < retries && isSerializationFailure(error)) continue;
       throw mapDbError(error);

@@ -11,7 +11,6 @@ import { findMachineLoads } from "@/server/db/gpu-holds";
 import {
   findMachineById,
   findMachineByName,
-  findMachines,
   insertMachine,
   updateMachineRow,
   type MachineData,
@@ -19,6 +18,7 @@ import {
 } from "@/server/db/machines";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
+import { fleetMachines } from "./fleet";
 import { loadGpuStatuses } from "./gpu-status";
 import { assertUuidFree, MAX_GPUS_PER_MACHINE } from "./gpus";
 import { machineSnapshot, machineView } from "./machine-view";
@@ -28,7 +28,7 @@ import { placeWaiting } from "./waitlist/pass";
 /** Every machine with its GPUs' status at `now`, active ones first. */
 export async function listMachines(now: Date) {
   const { machines, statuses } = await read(async (client) => {
-    const machines = await findMachines(client);
+    const machines = await fleetMachines(client);
     return { machines, statuses: await loadGpuStatuses(client, machines.map((m) => m.id), now) };
   });
   const order: Record<MachineStatus, number> = { active: 0, maintenance: 1, retired: 2 };

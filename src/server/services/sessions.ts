@@ -1,6 +1,7 @@
 import { notFound } from "@/core/errors";
 import { describeUserAgent } from "@/core/identity/user-agent";
 import { recordAudit } from "@/server/db/audit";
+import { identityCache } from "@/server/db/change-cache";
 import { findLiveSessions, findSessionById, findSessionWithUser, revokeSessionRows, touchSession } from "@/server/db/sessions";
 import { read, transaction } from "@/server/db/tx";
 import { findUserById } from "@/server/db/users";
@@ -11,13 +12,18 @@ const TOUCH_AFTER_MS = 60_000;
 
 /**
  * The signed-in person for a session cookie, or null when the session is unknown, revoked or
- * expired, or its user is deactivated. One query: the session row with its user and team.
+ * expired, or its user is deactivated. One query (the session row with its user and team), and
+ * none while the identity cache holds the row.
  */
 export async function actorForSession(sessionId: string, now: Date): Promise<Actor | null> {
   return read(async (client) => {
-    const session = await findSessionWithUser(client, sessionId);
+    const session = await identityCache().remember(`session:${sessionId}`, () => findSessionWithUser(client, sessionId));
     if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(client, session.id, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await touchSession(client, session.id, now);
+      // The cached row: the next minute's requests need not touch again.
+      session.lastSeenAt = now;
+    }
     return { ...toActor(session.user), sessionId: session.id };
   });
 }

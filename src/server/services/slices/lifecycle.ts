@@ -5,7 +5,7 @@ import { recordAudit } from "@/server/db/audit";
 import { deleteHolds, findSliceById, findSliceOwnership, lockTeamAndMachine, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
-import { lockAllTeams } from "@/server/db/waitlist";
+import { anyoneWaiting, lockAllTeams } from "@/server/db/waitlist";
 import { placeWaiting } from "../waitlist/pass";
 import type { Actor } from "../actor";
 import { approveLocked, decisionOf } from "./approve";
@@ -33,10 +33,22 @@ export async function loadOwnSlice(tx: Db, actor: Actor, sliceId: string) {
   return (await findSliceById(tx, sliceId))!;
 }
 
+/**
+ * Freeing capacity runs a waitlist pass, which needs every team locked (before any machine). With
+ * nobody waiting there is no pass, and no reason to queue this change behind every team's
+ * decisions: only its own team and machine are locked. An entry that joins meanwhile is placed by
+ * the minute sweep, as after a slice's natural end.
+ */
+async function lockForFreeing(tx: Db): Promise<boolean> {
+  const waiting = await anyoneWaiting(tx);
+  if (waiting) await lockAllTeams(tx);
+  return waiting;
+}
+
 /** Withdraws a pending request, or gives up an approved slice before it starts. */
 export async function cancelSlice(actor: Actor, input: { sliceId: string; reason?: string }, now: Date) {
   return transaction(async (tx) => {
-    await lockAllTeams(tx);
+    const waiting = await lockForFreeing(tx);
     const row = await loadOwnSlice(tx, actor, input.sliceId);
     const window = { status: row.status, start: row.startAt.getTime(), end: effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) };
     if (!canCancel(window, now.getTime())) {
@@ -46,7 +58,7 @@ export async function cancelSlice(actor: Actor, input: { sliceId: string; reason
     if (row.status === "approved") await deleteHolds(tx, row.id);
     const after = await updateSliceRow(tx, row.id, { status: "cancelled", decisionReason: input.reason ?? null });
     await recordAudit(tx, { actorId: actor.id, action: "slice.cancel", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after), reason: input.reason });
-    if (row.status === "approved") await placeWaiting(tx, now, `a slice on ${row.machine.name} was cancelled`);
+    if (row.status === "approved" && waiting) await placeWaiting(tx, now, `a slice on ${row.machine.name} was cancelled`);
     return sliceView(after, now);
   });
 }
@@ -54,7 +66,7 @@ export async function cancelSlice(actor: Actor, input: { sliceId: string; reason
 /** Ends an active slice now, freeing its GPUs for everyone else. */
 export async function releaseSlice(actor: Actor, input: { sliceId: string }, now: Date) {
   return transaction(async (tx) => {
-    await lockAllTeams(tx);
+    const waiting = await lockForFreeing(tx);
     const row = await loadOwnSlice(tx, actor, input.sliceId);
     const window = { status: row.status, start: row.startAt.getTime(), end: effectiveEnd(row.endAt.getTime(), row.releasedAt?.getTime()) };
     if (!canRelease(window, now.getTime()) || now.getTime() <= row.startAt.getTime()) {
@@ -65,7 +77,7 @@ export async function releaseSlice(actor: Actor, input: { sliceId: string }, now
     await setHoldsEnd(tx, row.id, now);
     await recordAudit(tx, { actorId: actor.id, action: "slice.release", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after) });
     await sliceEvents.released(tx, row, actor, now);
-    await placeWaiting(tx, now, `a slice on ${row.machine.name} was released`);
+    if (waiting) await placeWaiting(tx, now, `a slice on ${row.machine.name} was released`);
     return sliceView(after, now);
   });
 }

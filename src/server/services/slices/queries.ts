@@ -3,6 +3,7 @@ import { proposeFreeGpus } from "@/core/slices/gpus";
 import { findPendingExtensions, findSlices } from "@/server/db/slices";
 import { findScheduleHolds } from "@/server/db/schedule";
 import { read } from "@/server/db/tx";
+import { fleetMachines } from "../fleet";
 import type { Actor } from "../actor";
 import { decisionOf } from "./approve";
 import { previewDecision } from "./lifecycle";
@@ -48,12 +49,15 @@ export async function approvalQueue(now: Date) {
 
 /** Who holds which GPU over [from, to), and the pending requests (not yet on any GPU). */
 export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date) {
-  const data = await read((client) => findScheduleHolds(client, input));
+  const { machines, ...data } = await read(async (client) => {
+    const [fleet, holds] = await Promise.all([fleetMachines(client), findScheduleHolds(client, input)]);
+    return { machines: fleet.filter((m) => m.status !== "retired" && (!input.machineId || m.id === input.machineId)), ...holds };
+  });
   return {
     from: input.from,
     to: input.to,
     now,
-    machines: data.machines.map((m) => ({
+    machines: machines.map((m) => ({
       id: m.id,
       name: m.name,
       status: m.status,
