@@ -5,8 +5,8 @@ import { authenticateToken, createToken } from "@/server/services/tokens";
 import { createPrismaClient, type PrismaClient } from "./client";
 import { createChangeCache, identityCache, type ChangeCache } from "./change-cache";
 import { insertSession } from "./sessions";
-import { resetDatabase } from "./test-db";
-import { makeUser } from "./test-fixtures";
+import { resetDatabase } from "@test/db/database";
+import { makeUser } from "@test/db/fixtures";
 
 const hour = 3_600_000;
 
