@@ -31,5 +31,12 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Contracts are pure zod schemas: the core's constants at most, no framework, server or page code.
+    files: ["src/contracts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "@trpc/*", "@prisma/*", "pg", "next-auth", "@/server/*", "@/app/*", "@/components/*", "@/trpc/*"] }],
+    },
+  },
   globalIgnores([".next/**", ".next-*/**", "node_modules/**", "src/server/db/generated/**", ".rigshare-data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/vendor/**"]),
 ]);

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
-import type { BuildStatus } from "@/server/api/schemas";
+import type { BuildStatus } from "@/contracts/builds";
 import type { BuildView } from "@/server/services/builds-view";
 import { useTRPC } from "@/trpc/react";
 import { DeleteBuild, MachineLink, type LinkableMachine } from "./build-admin";

@@ -1,3 +1,4 @@
+import type { QuotaPolicyValues } from "@/contracts/admin";
 import type { PartCategory, PartSpecs } from "@/core/builds/parts";
 import type { Role } from "@/core/roles";
 import type { SliceStatus } from "@/core/slices/lifecycle";
@@ -97,15 +98,7 @@ export interface MachineRecord {
   gpus: GpuRecord[];
 }
 
-export interface QuotaRecord {
-  team: string | null;
-  teamMaxConcurrentGpus: number | null;
-  teamMaxGpuHoursPerMonth: number | null;
-  userMaxConcurrentGpus: number | null;
-  userMaxSliceHours: number | null;
-  userMaxDaysAhead: number | null;
-  autoApprove: boolean | null;
-}
+export type QuotaRecord = { team: string | null } & Required<Omit<QuotaPolicyValues, "teamMaxServingGpus">>;
 
 export interface SliceRecord {
   /** For a stored slice, its id. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUOTA_POLICY_KEYS, quotaPolicyValues } from "@/contracts/admin";
 import { partSpecsSchema } from "@/core/builds/part-specs-schema";
 import { PART_CATEGORIES } from "@/core/builds/parts";
 import { linuxUsernameProblem } from "@/core/identity/linux-username";
@@ -37,7 +38,6 @@ const micros = z
   .regex(WHOLE_MICROS, 'must be whole micro-dollars as a string of digits, e.g. "1460000" for $1.46')
   .refine((s) => !WHOLE_MICROS.test(s) || BigInt(s) <= 10n ** 15n, "must be at most $1,000,000,000");
 const sku = z.string().trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters").regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
-const limit = z.number({ message: "must be a number or null" }).int("must be a whole number").min(0, "must be 0 (no limit) or more").max(1_000_000).nullable();
 
 /** Same rule as the team form: letters, digits, spaces and . _ & -. */
 const teamName = label(2, 60).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u, "may contain letters, digits, spaces and . _ & -");
@@ -149,15 +149,12 @@ export const machineRecord = z.strictObject({
     .meta({ description: "GPUs by index (0..n-1); listed GPUs are added or updated, others are kept." }),
 });
 
+// Derived from the quota contract; version 1 of the document predates the serving limit, so it is left out.
 export const quotaRecord = z.strictObject({
   team: teamName.nullable().meta({ description: "The team whose overrides these are; null for the fleet-wide defaults." }),
-  teamMaxConcurrentGpus: limit.optional(),
-  teamMaxGpuHoursPerMonth: limit.optional(),
-  userMaxConcurrentGpus: limit.optional(),
-  userMaxSliceHours: limit.optional(),
-  userMaxDaysAhead: limit.optional(),
-  autoApprove: z.boolean().nullable().optional(),
+  ...quotaPolicyValues.omit({ teamMaxServingGpus: true }).partial().shape,
 });
+export const QUOTA_RECORD_LIMITS = QUOTA_POLICY_KEYS.filter((k): k is Exclude<typeof k, "teamMaxServingGpus"> => k !== "teamMaxServingGpus");
 
 export const sliceRecord = z.strictObject({
   externalId: label(1, 100)

@@ -155,19 +155,6 @@ export async function writeGpuRow(tx: Db, id: string | undefined, data: { machin
   return id ? (await tx.gpu.update({ where: { id }, data: { gpuModelId: data.gpuModelId, uuid: data.uuid }, select: { id: true } })).id : (await tx.gpu.create({ data, select: { id: true } })).id;
 }
 
-export interface QuotaData {
-  teamMaxConcurrentGpus: number | null;
-  teamMaxGpuHoursPerMonth: number | null;
-  userMaxConcurrentGpus: number | null;
-  userMaxSliceHours: number | null;
-  userMaxDaysAhead: number | null;
-  autoApprove: boolean | null;
-}
-
-export function upsertQuotaRow(tx: Db, scope: string, values: QuotaData) {
-  return tx.quotaPolicy.upsert({ where: { scope }, create: { scope, ...values }, update: values });
-}
-
 export interface SliceData {
   id: string;
   machineId: string;

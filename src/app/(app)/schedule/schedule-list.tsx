@@ -1,8 +1,10 @@
 import { SliceStateBadge, type SliceState } from "@/components/slices/slice-state-badge";
-import type { ScheduleMachine } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+
+type ScheduleMachine = RouterOutputs["slices"]["schedule"]["machines"][number];
 
 interface Row {
   key: string;

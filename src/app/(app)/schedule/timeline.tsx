@@ -5,12 +5,16 @@ import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState, type CSSProperties, type MouseEvent } from "react";
 import { formatDateTime, formatTime, formatWindow, zoneAbbreviation } from "@/components/format";
 import { requestHref } from "@/components/slices/request-href";
-import type { ScheduleHold, ScheduleMachine, SchedulePending } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { useViewerZone } from "@/components/time/zone-context";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { assignLanes, CLICK_REQUEST_MS, dayTicks, fractionOf, requestAtClick, spanOf } from "./timeline-geometry";
+
+type ScheduleMachine = RouterOutputs["slices"]["schedule"]["machines"][number];
+type ScheduleHold = ScheduleMachine["holds"][number];
+type SchedulePending = ScheduleMachine["pending"][number];
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "@/server/services/teams";
 import { permitted, router } from "../trpc";
-import { id, teamName } from "../schemas";
+import { teamName } from "@/contracts/admin";
+import { id } from "@/contracts/shared";
 
 export const teamsRouter = router({
   list: permitted("profile:read").query(() => listTeams()),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { createToken, listTokens, revokeToken } from "@/server/services/tokens";
-import { tokenOut } from "../outputs/tokens";
+import { tokenOut } from "@/contracts/tokens";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
-import { id } from "../schemas";
+import { id } from "@/contracts/shared";
 
 const rest = restEndpoint("Tokens");
 

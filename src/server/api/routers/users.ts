@@ -3,7 +3,8 @@ import { listRecentSignIns } from "@/server/services/sign-in-overview";
 import { signOutEverywhere } from "@/server/services/sessions";
 import { listUsers, setUserActive, updateUser } from "@/server/services/users";
 import { permitted, router } from "../trpc";
-import { id, linuxUsername, reason, roles, search } from "../schemas";
+import { linuxUsername, roles } from "@/contracts/admin";
+import { id, reason, search } from "@/contracts/shared";
 
 export const usersRouter = router({
   list: permitted("users:read")

@@ -2,15 +2,11 @@ import { z } from "zod";
 import { SLICE_KINDS } from "@/core/slices/kinds";
 import { previewNeed, requestByNeed } from "@/server/services/waitlist/by-need";
 import { cancelWaiting, listQueue, moveWaiting, myWaitlist, setFairShare } from "@/server/services/waitlist/queue";
-import { byNeedOut, myWaitlistOut, previewOut, queueItemOut, waitlistEntryOut } from "../outputs/waitlist";
+import { byNeedOut, myWaitlistOut, previewOut, queueItemOut, waitlistEntryOut } from "@/contracts/waitlist";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
-import { id, reason } from "../schemas";
+import { id, instantIn, reason } from "@/contracts/shared";
 
-const instant = z.coerce
-  .date({ message: "must be a date and time" })
-  .refine((d) => d.getTime() > Date.UTC(2000, 0, 1) && d < new Date("2100-01-01T00:00:00Z"), "must be between the year 2000 and 2100")
-  .meta({ override: { type: "string", format: "date-time" } });
 const whole = (label: string, min: number, max: number) =>
   z.number({ message: `must be a number of ${label}` }).int(`must be a whole number of ${label}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
@@ -22,8 +18,8 @@ const needInput = z
     threadsPerGpu: whole("threads", 0, 1024).optional(),
     ramGbPerGpu: whole("GB", 0, 65_536).optional(),
     durationHours: z.number({ message: "must be a number of hours" }).positive("must be more than 0 hours").max(24 * 366, "must be at most a year").multipleOf(0.25, "must be in quarters of an hour"),
-    earliestStart: instant.optional(),
-    latestEnd: instant.optional(),
+    earliestStart: instantIn.optional(),
+    latestEnd: instantIn.optional(),
     purpose: z.string().trim().min(3, "must say in a few words what the slice is for").max(500),
     kind: z.enum(SLICE_KINDS).default("training"),
     waitlist: z.boolean().default(true).meta({ description: "As soon as possible: wait in the queue when nothing fits at the earliest start. False books the earliest window found instead." }),

@@ -1,3 +1,4 @@
+import type { ScheduleOut } from "@/contracts/slices";
 import { defaultSliceProfile } from "@/core/slices/capacity";
 import { proposeFreeGpus } from "@/core/slices/gpus";
 import { findPendingExtensions, findSlices } from "@/server/db/slices";
@@ -47,7 +48,7 @@ export async function approvalQueue(now: Date) {
 }
 
 /** Who holds which GPU over [from, to), and the pending requests (not yet on any GPU). */
-export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date) {
+export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date): Promise<ScheduleOut> {
   const data = await read((client) => findScheduleHolds(client, input));
   return {
     from: input.from,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantOut } from "./common";
+import { instantOut } from "./shared";
 
 export const tokenOut = z
   .object({

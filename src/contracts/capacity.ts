@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantOut, microsOut } from "./common";
+import { instantOut, microsOut } from "./shared";
 
 const waits = { medianWaitHours: z.number(), p90WaitHours: z.number() };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SLICE_KINDS } from "@/core/slices/kinds";
 import { SLICE_STATUSES } from "@/core/slices/lifecycle";
-import { epochMs, instantOut, ref } from "./common";
+import { epochMs, instantOut, ref } from "./shared";
 import { sliceOut } from "./slices";
 
 const placementOut = z.object({

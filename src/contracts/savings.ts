@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BUCKET_SIZES } from "@/core/costs/buckets";
-import { epochMs, exactAmount, instant, instantOut, micros, microsOut } from "./common";
+import { epochMs, exactAmount, instant, instantOut, micros, microsOut } from "./shared";
 
 const exactOut = exactAmount();
 
