@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { BUCKET_SIZES } from "@/core/costs/buckets";
-import { epochMs, exactAmount, instant, instantOut, micros, microsOut } from "./shared";
+import { MAX_KWH_MICROS } from "@/core/costs/money";
+import { afterFrom, epochMs, exactAmount, id, instant, instantIn, instantOut, micros, microsIn, microsOut, openWindow, reason } from "./shared";
+
+/** The savings feature: reports, the price catalog and each machine's cost settings. */
 
 const exactOut = exactAmount();
 
@@ -99,3 +102,40 @@ export const savingsSummaryOut = z
     assumptions: assumptionsOut,
   })
   .meta({ id: "SavingsSummary" });
+
+export const savingsSummaryIn = openWindow.optional();
+
+const MAX_DAILY_SPAN_MS = 3 * 366 * 86_400_000;
+export const savingsReportIn = z
+  .object({ from: instantIn, to: instantIn, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "purpose", "fleet"]) })
+  .refine((w) => w.to > w.from, afterFrom("to"))
+  .refine((w) => w.bucket !== "day" || w.to.getTime() - w.from.getTime() <= MAX_DAILY_SPAN_MS, { message: "daily buckets may span at most three years", path: ["bucket"] });
+
+export const sku = z.string().trim().min(2, "must be at least 2 characters").max(60).regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
+export const PRICE_UNITS = ["gpu_hour", "vcpu_hour", "gb_hour"] as const;
+
+export const addPriceIn = z.object({
+  provider: z.string().trim().min(2).max(40),
+  sku,
+  unit: z.enum(PRICE_UNITS),
+  priceMicros: microsIn,
+  effectiveFrom: instantIn,
+  sourceNote: z.string().trim().max(300).default(""),
+});
+export type NewPrice = z.output<typeof addPriceIn>;
+export const deletePriceIn = z.object({ entryId: id, reason });
+export const setCloudEquivalentIn = z.object({ gpuModelId: id, cloudSku: sku.nullable() });
+
+/** A machine's on-prem cost settings: capex, amortization, power, $/kWh, maintenance and the cloud VM SKUs it is priced as. */
+export const machineCostValues = z.object({
+  purchasePriceMicros: microsIn.nullable(),
+  amortizationMonths: z.number().int().min(1, "must be at least 1 month").max(240, "must be at most 240 months"),
+  baselineWatts: z.number().int().min(0).max(20_000),
+  kwhPriceMicros: microsIn.max(MAX_KWH_MICROS, "must be at most $10 per kWh"),
+  maintenancePerMonthMicros: microsIn,
+  vcpuSku: sku,
+  ramSku: sku,
+});
+export type MachineCostValues = z.infer<typeof machineCostValues>;
+
+export const updateMachineCostsIn = z.object({ machineId: id, ...machineCostValues.shape });

@@ -1,4 +1,5 @@
 import type { QuotaPolicyValues } from "@/contracts/admin";
+import type { MachineCostValues } from "@/contracts/savings";
 import type { PartCategory, PartSpecs } from "@/core/builds/parts";
 import type { Role } from "@/core/roles";
 import type { SliceStatus } from "@/core/slices/lifecycle";
@@ -64,15 +65,10 @@ export interface BuildRecord {
   quotes: QuoteRecord[];
 }
 
-export interface MachineCostsRecord {
-  purchasePriceMicros: string | null;
-  amortizationMonths: number;
-  baselineWatts: number;
-  kwhPriceMicros: string;
-  maintenancePerMonthMicros: string;
-  vcpuSku: string;
-  ramSku: string;
-}
+/** The document spells money as strings of digits: JSON has no exact big integers. */
+type Spelled<T> = { [K in keyof T]: T[K] extends bigint ? string : T[K] extends bigint | null ? string | null : T[K] };
+
+export type MachineCostsRecord = Spelled<MachineCostValues>;
 
 export interface GpuRecord {
   index: number;

@@ -1,6 +1,7 @@
+import type { MachineCostValues, NewPrice } from "@/contracts/savings";
 import type { PartSpecs } from "@/core/builds/parts";
 import type { Role } from "@/core/roles";
-import type { BuildStatus, PartCategory, PriceUnit, Prisma, SliceStatus } from "./generated/client";
+import type { BuildStatus, PartCategory, Prisma, SliceStatus } from "./generated/client";
 import type { MachineData } from "./machines";
 import type { Db } from "./tx";
 
@@ -92,16 +93,7 @@ export function updateGpuModelRow(tx: Db, id: string, data: GpuModelData) {
   return tx.gpuModel.update({ where: { id }, data, select: { id: true } });
 }
 
-export interface PriceData {
-  provider: string;
-  sku: string;
-  unit: PriceUnit;
-  priceMicros: bigint;
-  effectiveFrom: Date;
-  sourceNote: string;
-}
-
-export async function insertPriceRow(tx: Db, data: PriceData) {
+export async function insertPriceRow(tx: Db, data: NewPrice) {
   return (await tx.priceEntry.create({ data, select: { id: true } })).id;
 }
 
@@ -130,16 +122,7 @@ export async function writeBuildRow(tx: Db, id: string | undefined, data: BuildC
 }
 
 /** A machine as the import document carries it: the admin-edited columns plus its build link and cost settings. */
-export interface ImportedMachineData extends MachineData {
-  buildId: string | null;
-  purchasePriceMicros: bigint | null;
-  amortizationMonths: number;
-  baselineWatts: number;
-  kwhPriceMicros: bigint;
-  maintenancePerMonthMicros: bigint;
-  vcpuSku: string;
-  ramSku: string;
-}
+export type ImportedMachineData = MachineData & MachineCostValues & { buildId: string | null };
 
 export async function writeMachineRow(tx: Db, id: string | undefined, data: ImportedMachineData) {
   return id ? (await tx.machine.update({ where: { id }, data, select: { id: true } })).id : (await tx.machine.create({ data, select: { id: true } })).id;
