@@ -4,6 +4,7 @@ import { dateIn, id, instantOut, reason, ref, whole } from "./shared";
 /** The inventory feature: machines, GPUs and GPU models. */
 export const machineStatus = z.enum(["active", "maintenance", "retired"], { message: "must be active, maintenance or retired" });
 
+/** An approved slice's hold of a GPU, as the inventory shows it. */
 const holdOut = z.object({
   sliceId: z.string(),
   holderId: z.string(),
@@ -22,6 +23,10 @@ export const gpuStatusOut = z.object({
   freeAt: instantOut.nullable().meta({ description: "When held: when the GPU is free again (through back-to-back holds)." }),
   next: holdOut.nullable().meta({ description: "The first hold that starts once the GPU is free again." }),
 });
+
+export type GpuHoldOut = z.infer<typeof holdOut>;
+/** One GPU's status line: free now, held by whom until when, when it is next free and next booked. */
+export type GpuStatusOut = z.infer<typeof gpuStatusOut>;
 
 const amounts = z.object({ threads: z.number().int(), ramGb: z.number().int() });
 
@@ -54,6 +59,7 @@ export const machineOut = z
     sliceCapacity: amounts.meta({ description: "Threads and RAM available to slices: the machine's minus the reserved amounts." }),
   })
   .meta({ id: "Machine" });
+export type MachineOut = z.infer<typeof machineOut>;
 
 export const gpuModelOut = z
   .object({
@@ -65,6 +71,7 @@ export const gpuModelOut = z
     gpuCount: z.number().int(),
   })
   .meta({ id: "GpuModel" });
+export type GpuModelOut = z.infer<typeof gpuModelOut>;
 
 export const label = (min: number, max: number) =>
   z.string().trim().min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);

@@ -75,6 +75,7 @@ export const savingsReportOut = z
     assumptions: assumptionsOut,
   })
   .meta({ id: "SavingsReport" });
+export type SavingsReportOut = z.infer<typeof savingsReportOut>;
 
 export const savingsSummaryOut = z
   .object({
@@ -102,6 +103,7 @@ export const savingsSummaryOut = z
     assumptions: assumptionsOut,
   })
   .meta({ id: "SavingsSummary" });
+export type SavingsSummaryOut = z.infer<typeof savingsSummaryOut>;
 
 export const savingsSummaryIn = openWindow.optional();
 

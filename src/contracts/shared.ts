@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inInstantRange } from "@/core/time/instant-range";
 
 /**
  * Pieces every feature's contract uses. tRPC gets values as they are (superjson carries Date and
@@ -18,10 +19,7 @@ const dateTime = { type: "string", format: "date-time" } as const;
 export const instant = (description?: string) => z.date().meta({ description, override: dateTime });
 export const instantOut = instant();
 
-/** The one range every instant a person or script sends must fall in: [2000-01-01, 2100-01-01) UTC. */
-export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
-export const LATEST_INSTANT = Date.UTC(2100, 0, 1);
-const inRange = (d: Date) => d.getTime() >= EARLIEST_INSTANT && d.getTime() < LATEST_INSTANT;
+const inRange = inInstantRange;
 const outOfRange = "must be between the year 2000 and 2100";
 
 /** An instant as input: a Date (tRPC) or an ISO 8601 string (REST query and body). */

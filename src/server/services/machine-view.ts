@@ -1,3 +1,4 @@
+import type { MachineOut } from "@/contracts/inventory";
 import { defaultSliceProfile, sliceCapacity } from "@/core/slices/capacity";
 import type { MachineCapacity } from "@/core/slices/types";
 import type { MachineRow } from "@/server/db/machines";
@@ -28,7 +29,7 @@ const freeStatus = (machine: MachineRow, gpu: MachineRow["gpus"][number]): GpuSt
 });
 
 /** What the inventory shows of a machine: its specs, GPUs with their status lines, and the default slice profile. */
-export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] = []) {
+export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] = []): MachineOut {
   const capacity = toMachineCapacity(machine);
   const statusOf = new Map(statuses.map((s) => [s.gpuId, s]));
   return {
@@ -58,7 +59,6 @@ export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] 
     sliceCapacity: sliceCapacity(capacity),
   };
 }
-export type MachineView = ReturnType<typeof machineView>;
 
 /** The audit log's picture of a machine: flat values, so its "before → after" lines read well. */
 export function machineSnapshot(machine: MachineRow) {

@@ -8,9 +8,11 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { describeError } from "@/components/trpc-error";
-import type { GpuModelView } from "@/server/services/gpu-models";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, numberFromInput } from "../form-errors";
+
+type GpuModelView = RouterOutputs["inventory"]["gpuModels"][number];
 
 type Values = { name: string; vramGb: string; boardPowerW: string };
 
