@@ -112,7 +112,7 @@ export const scheduleOut = z.object({
           mine: z.boolean(),
         }),
       ),
-      pending: z.array(z.object({ sliceId: z.string(), start: instantOut, end: instantOut, gpuCount: z.number().int(), holder: z.string(), mine: z.boolean() })),
+      pending: z.array(z.object({ sliceId: z.string(), start: instantOut, end: instantOut, gpuCount: z.number().int(), holder: z.string(), purpose: z.string(), mine: z.boolean() })),
     }),
   ),
 });

@@ -77,7 +77,7 @@ export async function schedule(input: { from: Date; to: Date; machineId?: string
         })),
       pending: data.pending
         .filter((p) => p.machineId === m.id)
-        .map((p) => ({ sliceId: p.id, start: p.startAt, end: p.endAt, gpuCount: p.gpuCount, holder: p.requester.name, mine: p.requesterId === actor.id })),
+        .map((p) => ({ sliceId: p.id, start: p.startAt, end: p.endAt, gpuCount: p.gpuCount, holder: p.requester.name, purpose: p.purpose, mine: p.requesterId === actor.id })),
     })),
   };
 }
