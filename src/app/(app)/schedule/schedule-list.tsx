@@ -54,7 +54,7 @@ export function scheduleRows(machine: ScheduleMachine, now: number): Row[] {
     team: "—",
     mine: p.mine,
     state: "pending",
-    purpose: "—",
+    purpose: p.purpose,
   }));
   return [...held, ...pending].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -314,7 +314,8 @@ function DetailsDialog({ selected, now, canDecide, onClose }: { selected: Select
     ...(selected.kind === "hold" ? ([["Team", selected.hold.team]] as [string, string][]) : []),
     ["When", formatWindow(item.start, item.end, zone)],
     ["State", state],
-    ...(selected.kind === "hold" ? ([["Purpose", selected.hold.purpose]] as [string, string][]) : [["GPUs", `${selected.pending.gpuCount}, assigned on approval`] as [string, string]]),
+    ["Purpose", item.purpose],
+    ...(selected.kind === "hold" ? [] : [["GPUs", `${selected.pending.gpuCount}, assigned on approval`] as [string, string]]),
   ];
   return (
     <Dialog open title={gpu ? `GPU ${gpu.index} of ${machine.name}` : `Pending request on ${machine.name}`} description={gpu?.model} onClose={onClose} size="sm">
