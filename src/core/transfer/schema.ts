@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { QUOTA_POLICY_KEYS, quotaPolicyValues } from "@/contracts/admin";
+import { gpuUuid, hostname } from "@/contracts/inventory";
+import { whole } from "@/contracts/shared";
 import { partSpecsSchema } from "@/core/builds/part-specs-schema";
 import { PART_CATEGORIES } from "@/core/builds/parts";
 import { linuxUsernameProblem } from "@/core/identity/linux-username";
@@ -27,8 +29,6 @@ const label = (min: number, max: number) =>
     .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
     .refine(...noNul);
-const whole = (min: number, max: number) =>
-  z.number({ message: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date and time, e.g. 2018-06-15T00:00:00.000Z" });
 /** Exact money: integer micro-dollars ($1 = 1,000,000) as a string of digits, at most $1 billion. */
 // Zod runs every check even after one failed, so the bound converts only what the pattern let through.
@@ -42,17 +42,6 @@ const sku = z.string().trim().min(2, "must be at least 2 characters").max(60, "m
 /** Same rule as the team form: letters, digits, spaces and . _ & -. */
 const teamName = label(2, 60).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u, "may contain letters, digits, spaces and . _ & -");
 const email = z.string().trim().max(254, "must be at most 254 characters").pipe(z.email("must be an e-mail address"));
-const hostname = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "must not be empty")
-  .max(253, "must be at most 253 characters")
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a hostname: letters, digits and hyphens (e.g. zeus)");
-const gpuUuid = z
-  .string()
-  .trim()
-  .regex(/^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must look like GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (see nvidia-smi -L)");
 
 export const teamRecord = z.strictObject({ name: teamName });
 
