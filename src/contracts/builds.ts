@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { partSpecsSchema } from "@/core/builds/part-specs-schema";
-import { PART_CATEGORIES, type PartSpecs } from "@/core/builds/parts";
+import { MAX_BUILD_MICROS, PART_CATEGORIES, type PartSpecs } from "@/core/builds/parts";
 import { id } from "./shared";
 
 /** The builds feature: a parts list, its vendor quotes and status (src/core/builds/parts.ts). */
@@ -10,8 +10,6 @@ export const buildStatus = z.enum(BUILD_STATUSES, { message: "must be planned, o
 
 /** Upper bound of every spec number: far above any real part, low enough to stay exact. */
 export const MAX_SPEC_VALUE = 1_000_000;
-/** A build's parts and each quote stay at most $1 billion, so totals are exact in a double. */
-export const MAX_BUILD_MICROS = 1_000_000_000 * 1_000_000;
 export const MAX_PART_QUANTITY = 1000;
 export const MAX_PARTS = 100;
 export const MAX_QUOTES = 20;
