@@ -25,6 +25,15 @@ export interface SliceRequest {
   excludeBookingId?: string;
 }
 
+/** The capacity fields every spelling of a machine (a row, an import record) shares. */
+export type CapacityFields = Pick<MachineCapacity, "status" | "threads" | "ramGb" | "reservedThreads" | "reservedRamGb"> & { name: string };
+
+/** The slice core's view of a machine, from its capacity fields and how its id and GPUs are named. */
+export function machineCapacity(machine: CapacityFields, machineId: string, gpuIds: readonly string[]): MachineCapacity & { name: string } {
+  const { name, status, threads, ramGb, reservedThreads, reservedRamGb } = machine;
+  return { machineId, name, status, threads, ramGb, reservedThreads, reservedRamGb, gpuIds };
+}
+
 /** Threads and RAM available to slices: the machine's amounts minus what the system keeps. */
 export function sliceCapacity(machine: MachineCapacity): { threads: number; ramGb: number } {
   return {

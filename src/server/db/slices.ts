@@ -1,4 +1,5 @@
-import type { Booking, MachineCapacity } from "@/core/slices/types";
+import { machineCapacity } from "@/core/slices/capacity";
+import type { Booking } from "@/core/slices/types";
 import { Prisma, type SliceKind, type SliceStatus } from "./generated/client";
 import type { Db } from "./tx";
 
@@ -21,17 +22,7 @@ const machineWithGpus = { gpus: { orderBy: { index: "asc" }, select: { id: true,
 export async function findMachineCapacity(client: Db, machineId: string) {
   const machine = await client.machine.findUnique({ where: { id: machineId }, include: machineWithGpus });
   if (!machine) return null;
-  const capacity: MachineCapacity = {
-    machineId: machine.id,
-    name: machine.name,
-    status: machine.status,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
-    gpuIds: machine.gpus.map((g) => g.id),
-  };
-  return { machine, capacity };
+  return { machine, capacity: machineCapacity(machine, machine.id, machine.gpus.map((g) => g.id)) };
 }
 
 interface BookingRow {

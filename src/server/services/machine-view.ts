@@ -1,21 +1,12 @@
 import type { MachineOut } from "@/contracts/inventory";
-import { defaultSliceProfile, sliceCapacity } from "@/core/slices/capacity";
+import { defaultSliceProfile, machineCapacity, sliceCapacity } from "@/core/slices/capacity";
 import type { MachineCapacity } from "@/core/slices/types";
 import type { MachineRow } from "@/server/db/machines";
 import type { GpuStatus } from "./gpu-status";
 
 /** The plain-data view of a machine that the slice core reasons about. */
 export function toMachineCapacity(machine: Pick<MachineRow, "id" | "name" | "status" | "threads" | "ramGb" | "reservedThreads" | "reservedRamGb"> & { gpus: { id: string }[] }): MachineCapacity {
-  return {
-    machineId: machine.id,
-    name: machine.name,
-    status: machine.status,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
-    gpuIds: machine.gpus.map((gpu) => gpu.id),
-  };
+  return machineCapacity(machine, machine.id, machine.gpus.map((gpu) => gpu.id));
 }
 
 const freeStatus = (machine: MachineRow, gpu: MachineRow["gpus"][number]): GpuStatus => ({
