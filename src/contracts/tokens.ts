@@ -18,6 +18,7 @@ export const tokenOut = z
     createdAt: instantOut,
   })
   .meta({ id: "ApiToken" });
+export type TokenOut = z.infer<typeof tokenOut>;
 
 export const createTokenIn = z.object({
   name: z.string().trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters"),

@@ -51,6 +51,7 @@ export const waitlistEntryOut = z
     decidedAt: instantOut.nullable(),
   })
   .meta({ id: "WaitlistEntry" });
+export type WaitlistEntryOut = z.infer<typeof waitlistEntryOut>;
 
 export const queueItemOut = waitlistEntryOut
   .extend({
@@ -59,6 +60,7 @@ export const queueItemOut = waitlistEntryOut
     estimatedStart: instantOut.nullable().meta({ description: "If nothing ends early: the queue ahead takes its earliest windows first." }),
   })
   .meta({ id: "QueueItem" });
+export type QueueItemOut = z.infer<typeof queueItemOut>;
 
 export const byNeedOut = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("placed"), verdicts: z.array(verdictOut), slice: sliceOut }),
