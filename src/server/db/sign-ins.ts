@@ -1,18 +1,8 @@
-import type { Role } from "@/core/roles";
+import type { MappedSignIn } from "@/core/identity/sign-in-mapping";
 import type { Db } from "./tx";
 
-export interface SignInEventData {
-  userId: string | null;
-  email: string;
-  outcome: "signed-in" | "deactivated";
-  claimNames: string[];
-  groupsClaimPresent: boolean;
-  groups: string[];
-  roles: Role[];
-  team: string | null;
-  warnings: string[];
-  at: Date;
-}
+/** One sign-in as the overview keeps it: who, the outcome, and what the claims said. */
+export type SignInEventData = MappedSignIn & { userId: string | null; email: string; outcome: "signed-in" | "deactivated"; at: Date };
 
 /** How many sign-ins are kept; the admin page shows the newest 20. */
 const KEPT = 200;

@@ -25,7 +25,7 @@ export async function findMachineCapacity(client: Db, machineId: string) {
   return { machine, capacity: machineCapacity(machine, machine.id, machine.gpus.map((g) => g.id)) };
 }
 
-interface BookingRow {
+export interface BookingRow {
   id: string;
   machine_id: string;
   gpu_ids: string[];

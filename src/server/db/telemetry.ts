@@ -1,4 +1,4 @@
-import type { Bucket } from "@/core/agent/rollup";
+import type { Bucket, GpuPoint } from "@/core/agent/rollup";
 import type { Db } from "./tx";
 
 /**
@@ -7,14 +7,7 @@ import type { Db } from "./tx";
  * of samples costs a handful of statements.
  */
 
-export interface GpuRow {
-  gpuId: string;
-  at: Date;
-  utilPct: number | null;
-  memUsedMib: number | null;
-  powerW: number | null;
-  tempC: number | null;
-}
+export type GpuRow = GpuPoint;
 export interface ProcessRow {
   gpuId: string;
   at: Date;

@@ -1,5 +1,6 @@
 import type { Booking } from "@/core/slices/types";
 import { Prisma, type SliceKind } from "./generated/client";
+import type { BookingRow } from "./slices";
 import type { Db } from "./tx";
 
 /**
@@ -27,18 +28,8 @@ export function findPlacementMachines(client: Db) {
 
 export type PlacementMachineRow = Awaited<ReturnType<typeof findPlacementMachines>>[number];
 
-interface FleetBookingRow {
-  id: string;
-  machine_id: string;
-  gpu_ids: string[];
-  threads: number;
-  ram_gb: number;
-  start_ms: number;
-  end_ms: number;
-  requester_id: string;
-  team_id: string;
-  kind: SliceKind;
-}
+/** As the slice repository reads bookings, without the requester's name. */
+type FleetBookingRow = Omit<BookingRow, "requester_name">;
 
 /** Approved slices of the whole fleet overlapping [from, to), with their effective (held) windows. */
 export async function findFleetBookings(client: Db, from: Date, to: Date): Promise<Array<Booking & { kind: SliceKind }>> {
