@@ -70,6 +70,8 @@ export const buildContents = z.object({
   quotes: z.array(vendorQuote).max(MAX_QUOTES, `must have at most ${MAX_QUOTES} quotes`).default([]),
 });
 export type BuildContentsInput = z.input<typeof buildContents>;
+/** A build's contents as stored: name, status, notes, parts and quotes (micro-dollars as numbers). */
+export type BuildContents = z.output<typeof buildContents>;
 
 
 export const buildRef = z.object({ buildId: id });

@@ -2,6 +2,7 @@ import type { MachineCostValues, NewPrice } from "@/contracts/savings";
 import type { PartSpecs } from "@/core/builds/parts";
 import type { Role } from "@/core/roles";
 import type { BuildStatus, PartCategory, Prisma, SliceStatus } from "./generated/client";
+import type { GpuModelData } from "./gpu-models";
 import type { MachineData } from "./machines";
 import type { Db } from "./tx";
 
@@ -78,18 +79,13 @@ export function updateUserRow(tx: Db, id: string, data: UserData) {
   return tx.user.update({ where: { id }, data, select: { id: true } });
 }
 
-export interface GpuModelData {
-  name: string;
-  vramGb: number;
-  boardPowerW: number;
-  cloudSku: string | null;
-}
+type ImportedGpuModelData = GpuModelData & { cloudSku: string | null };
 
-export async function insertGpuModelRow(tx: Db, data: GpuModelData) {
+export async function insertGpuModelRow(tx: Db, data: ImportedGpuModelData) {
   return (await tx.gpuModel.create({ data, select: { id: true } })).id;
 }
 
-export function updateGpuModelRow(tx: Db, id: string, data: GpuModelData) {
+export function updateGpuModelRow(tx: Db, id: string, data: ImportedGpuModelData) {
   return tx.gpuModel.update({ where: { id }, data, select: { id: true } });
 }
 
