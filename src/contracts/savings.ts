@@ -112,6 +112,7 @@ export const savingsReportIn = z
   .object({ from: instantIn, to: instantIn, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "purpose", "fleet"]) })
   .refine((w) => w.to > w.from, afterFrom("to"))
   .refine((w) => w.bucket !== "day" || w.to.getTime() - w.from.getTime() <= MAX_DAILY_SPAN_MS, { message: "daily buckets may span at most three years", path: ["bucket"] });
+export type SavingsReportIn = z.output<typeof savingsReportIn>;
 
 export const sku = z.string().trim().min(2, "must be at least 2 characters").max(60).regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
 export const PRICE_UNITS = ["gpu_hour", "vcpu_hour", "gb_hour"] as const;

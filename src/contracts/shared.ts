@@ -19,14 +19,13 @@ const dateTime = { type: "string", format: "date-time" } as const;
 export const instant = (description?: string) => z.date().meta({ description, override: dateTime });
 export const instantOut = instant();
 
-const inRange = inInstantRange;
 const outOfRange = "must be between the year 2000 and 2100";
 
 /** An instant as input: a Date (tRPC) or an ISO 8601 string (REST query and body). */
-export const instantIn = z.coerce.date({ message: "must be a date and time" }).refine(inRange, outOfRange).meta({ override: dateTime });
+export const instantIn = z.coerce.date({ message: "must be a date and time" }).refine(inInstantRange, outOfRange).meta({ override: dateTime });
 
 /** A day as the inventory forms send it (a Date at UTC midnight), in the same range as every instant. */
-export const dateIn = z.date({ message: "must be a valid date" }).refine(inRange, outOfRange);
+export const dateIn = z.date({ message: "must be a valid date" }).refine(inInstantRange, outOfRange);
 
 /** The refinement message of a window whose end is not after its start. */
 export const afterFrom = <K extends string>(to: K) => ({ message: "must be after 'from'", path: [to] });

@@ -1,4 +1,4 @@
-import type { SavingsReportOut, SavingsSummaryOut } from "@/contracts/savings";
+import type { SavingsReportIn, SavingsReportOut, SavingsSummaryOut } from "@/contracts/savings";
 import { findBreakEven, type BreakEven } from "@/core/costs/break-even";
 import { computeLedger, FLEET_GROUP, IDLE_GROUP, type Ledger, type LedgerGroupBy } from "@/core/costs/ledger";
 import type { BucketSize } from "@/core/costs/buckets";
@@ -123,7 +123,7 @@ function assumptions(data: CostData) {
   };
 }
 
-type ReportInput = { from: Date; to: Date; bucket: BucketSize; groupBy: ReportGroupBy };
+type ReportInput = SavingsReportIn;
 
 /**
  * Ledgers of windows that end by now, for the cost data they were computed from. Nothing accrues
