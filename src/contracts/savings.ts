@@ -5,6 +5,9 @@ import { afterFrom, epochMs, exactAmount, id, instant, instantIn, instantOut, mi
 
 /** The savings feature: reports, the price catalog and each machine's cost settings. */
 
+/** What a savings report can be grouped by. */
+export const SAVINGS_GROUPS = ["machine", "team", "purpose", "fleet"] as const;
+
 const exactOut = exactAmount();
 
 const figures = {
@@ -65,7 +68,7 @@ export const savingsReportOut = z
   .object({
     window: windowOut,
     bucket: z.enum(BUCKET_SIZES),
-    groupBy: z.enum(["machine", "team", "purpose", "fleet"]),
+    groupBy: z.enum(SAVINGS_GROUPS),
     buckets: z.array(windowOut),
     exactUnitsPerMicro: exactAmount("How many units of the `exact` amounts make one micro-dollar (decimal string)."),
     groups: z.array(groupOut.extend({ name: z.string() })),
@@ -109,7 +112,7 @@ export const savingsSummaryIn = openWindow.optional();
 
 const MAX_DAILY_SPAN_MS = 3 * 366 * 86_400_000;
 export const savingsReportIn = z
-  .object({ from: instantIn, to: instantIn, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(["machine", "team", "purpose", "fleet"]) })
+  .object({ from: instantIn, to: instantIn, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(SAVINGS_GROUPS) })
   .refine((w) => w.to > w.from, afterFrom("to"))
   .refine((w) => w.bucket !== "day" || w.to.getTime() - w.from.getTime() <= MAX_DAILY_SPAN_MS, { message: "daily buckets may span at most three years", path: ["bucket"] });
 export type SavingsReportIn = z.output<typeof savingsReportIn>;
