@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/core/roles";
-import { id, reason } from "./shared";
+import { id, reason, search } from "./shared";
 
 /** The admin feature: teams, people and the quota policy. */
 
@@ -31,3 +31,18 @@ export type QuotaPolicyValues = z.infer<typeof quotaPolicyValues>;
 export const QUOTA_POLICY_KEYS = quotaPolicyValues.keyof().options;
 
 export const updateQuotaPolicyIn = z.object({ teamId: id.optional(), values: quotaPolicyValues, reason: reason.optional() });
+
+export const createTeamIn = z.object({ name: teamName });
+export const renameTeamIn = z.object({ teamId: id, name: teamName });
+export const deleteTeamIn = z.object({ teamId: id });
+
+export const listUsersIn = z.object({
+  search,
+  teamId: id.optional(),
+  active: z.boolean().optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export const updateUserIn = z.object({ userId: id, teamId: id.optional(), teamPinned: z.boolean().optional(), assignedRoles: roles.optional(), linuxUsername: linuxUsername.optional() });
+export const setUserActiveIn = z.object({ userId: id, active: z.boolean(), reason: reason.optional() });
+export const signOutEverywhereIn = z.object({ userId: id, reason: reason.optional() });
