@@ -62,5 +62,17 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Contracts are pure zod schemas: the core's constants at most, no framework, server or page code.
+    files: ["src/contracts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "@trpc/*", "@prisma/*", "**/db/generated/*", "pg", "next-auth", "@/server/*", "@/app/*", "@/components/*", "@/trpc/*"] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Contracts do not read the clock." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Contracts do not read the clock." },
+      ],
+    },
+  },
   globalIgnores([".next/**", ".next-*/**", "node_modules/**", "src/server/db/generated/**", ".rigshare-data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/vendor/**"]),
 ]);

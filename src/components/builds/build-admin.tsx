@@ -8,8 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
-import type { BuildView } from "@/server/services/builds-view";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
+
+type BuildView = RouterOutputs["builds"]["get"];
 
 export interface LinkableMachine {
   id: string;

@@ -12,8 +12,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
-import type { BuildStatus } from "@/server/api/schemas";
-import type { BuildView } from "@/server/services/builds-view";
+import type { BuildStatus } from "@/contracts/builds";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { DeleteBuild, MachineLink, type LinkableMachine } from "./build-admin";
 import { BuildInsights } from "./build-insights";
@@ -22,6 +22,8 @@ import { coreParts, draftOf, readDraft, sameSave, type BuildDraft } from "./draf
 import { EditorToolbar } from "./editor-toolbar";
 import { PartsTable } from "./parts-table";
 import { QuotesTable } from "./quotes-table";
+
+type BuildView = RouterOutputs["builds"]["get"];
 
 const EMPTY: BuildDraft = { name: "", status: "planned", notes: "", parts: [], quotes: [] };
 

@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import { CircleCheck, CircleX, TriangleAlert } from "lucide-react";
 import type { CheckResult, CheckStatus, CheckSummary, RuleId } from "@/core/builds/checks";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { BuildStatus } from "@/server/api/schemas";
+import type { BuildStatus } from "@/contracts/builds";
 import { usd } from "./money";
 
 export const STATUS_LABELS: Record<BuildStatus, string> = { planned: "Planned", ordered: "Ordered", in_service: "In service" };

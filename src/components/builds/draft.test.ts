@@ -26,9 +26,9 @@ describe("parseDollars", () => {
     ["1,29", "must be an amount in dollars, like 699 or 1,299.99"],
     ["12abc", "must be an amount in dollars, like 699 or 1,299.99"],
     [".", "must be an amount in dollars, like 699 or 1,299.99"],
-    ["1.0000001", "must have at most 6 decimals"],
-    ["1000000000.01", "must be at most $1,000,000,000"],
-    ["99999999999999999999", "must be at most $1,000,000,000"],
+    ["1.0000001", "must have at most 6 decimals (a micro-dollar)"],
+    ["1000000000.01", "must be at most $1,000,000,000.00"],
+    ["99999999999999999999", "must be at most $1,000,000,000.00"],
   ])("refuses %j: %s", (text, error) => {
     expect(parseDollars(text)).toEqual({ error });
   });

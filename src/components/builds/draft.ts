@@ -1,5 +1,5 @@
 import type { Part, PartCategory, PartSpecs } from "@/core/builds/parts";
-import type { BuildStatus } from "@/server/api/schemas";
+import type { BuildStatus } from "@/contracts/builds";
 import { dollarsInputText, parseDollars } from "./money";
 import { SPEC_FIELDS, SPECS_BY_CATEGORY, type SpecKey } from "./spec-fields";
 

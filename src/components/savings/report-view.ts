@@ -1,6 +1,6 @@
 import { IDLE_GROUP } from "@/core/costs/groups";
 import type { LedgerFigures } from "@/core/costs/figures";
-import type { myUsage, savingsReport, savingsSummary } from "@/server/services/savings";
+import type { RouterOutputs } from "@/trpc/types";
 
 /**
  * The savings report as the dashboard shows it: plain rows per machine, team and period that
@@ -8,9 +8,9 @@ import type { myUsage, savingsReport, savingsSummary } from "@/server/services/s
  * the same number. Money stays bigint micro-dollars until it is displayed.
  */
 
-export type SavingsReport = Awaited<ReturnType<typeof savingsReport>>;
-export type SavingsSummary = Awaited<ReturnType<typeof savingsSummary>>;
-export type MyUsage = Awaited<ReturnType<typeof myUsage>>;
+export type SavingsReport = RouterOutputs["savings"]["report"];
+export type SavingsSummary = RouterOutputs["savings"]["summary"];
+export type MyUsage = RouterOutputs["savings"]["myUsage"];
 export type Assumptions = SavingsSummary["assumptions"];
 
 interface Money {

@@ -1,3 +1,5 @@
+import { MICROS_PER_DOLLAR } from "@/core/costs/money";
+
 /**
  * A build is one machine's parts list. Money is integer micro-dollars ($1 = 1_000_000), kept in
  * `number`: the largest build we could price (~$9 billion) still fits Number.MAX_SAFE_INTEGER,
@@ -76,14 +78,15 @@ export interface Part {
   specs: PartSpecs;
 }
 
-export const MICROS_PER_DOLLAR = 1_000_000;
+/** A build's parts and each quote stay at most $1 billion, so totals are exact in a double. */
+export const MAX_BUILD_MICROS = 1_000_000_000 * Number(MICROS_PER_DOLLAR);
 
 /** Whole dollars to micro-dollars, for hand-written prices such as the seed data. */
 export function usd(wholeDollars: number): number {
   if (!Number.isSafeInteger(wholeDollars)) {
     throw new RangeError(`usd() takes whole dollars, got ${wholeDollars}`);
   }
-  return wholeDollars * MICROS_PER_DOLLAR;
+  return wholeDollars * Number(MICROS_PER_DOLLAR);
 }
 
 /** Lines that are actually in the machine: quantity 0 (and nonsense like NaN) counts as absent. */

@@ -6,6 +6,8 @@
  */
 
 export const MICROS_PER_DOLLAR = 1_000_000n;
+/** The most a kWh may cost: $10 (a typo guard on the machine cost form and API). */
+export const MAX_KWH_MICROS = 10_000_000n;
 const MICROS_PER_CENT = 10_000n;
 
 /** numerator / denominator rounded to the nearest integer, ties away from zero (denominator > 0). */

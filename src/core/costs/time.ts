@@ -9,8 +9,7 @@ export interface TimeWindow {
   to: number;
 }
 
-export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
+export { MS_PER_DAY, MS_PER_HOUR } from "../slices/time";
 /**
  * PRODUCT.md: a month is 1/12 of 365.25 days. That is a whole number of milliseconds
  * (2,629,800,000), which keeps the amortization and maintenance arithmetic exact.

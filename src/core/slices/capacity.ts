@@ -25,30 +25,21 @@ export interface SliceRequest {
   excludeBookingId?: string;
 }
 
-/** Threads and RAM available to slices: the machine's amounts minus what the system keeps. */
-/** The slice core's view of a machine row (any object with these fields and its GPUs in index order). */
-export function toMachineCapacity(machine: {
-  id: string;
-  name: string;
-  status: MachineCapacity["status"];
-  threads: number;
-  ramGb: number;
-  reservedThreads: number;
-  reservedRamGb: number;
-  gpus: readonly { id: string }[];
-}): MachineCapacity {
-  return {
-    machineId: machine.id,
-    name: machine.name,
-    status: machine.status,
-    threads: machine.threads,
-    ramGb: machine.ramGb,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
-    gpuIds: machine.gpus.map((gpu) => gpu.id),
-  };
+/** The capacity fields every spelling of a machine (a row, an import record) shares. */
+export type CapacityFields = Pick<MachineCapacity, "status" | "threads" | "ramGb" | "reservedThreads" | "reservedRamGb"> & { name: string };
+
+/** The slice core's view of a machine, from its capacity fields and how its id and GPUs are named. */
+export function machineCapacity(machine: CapacityFields, machineId: string, gpuIds: readonly string[]): MachineCapacity & { name: string } {
+  const { name, status, threads, ramGb, reservedThreads, reservedRamGb } = machine;
+  return { machineId, name, status, threads, ramGb, reservedThreads, reservedRamGb, gpuIds };
 }
 
+/** The slice core's view of a machine row (any object with these fields and its GPUs in index order). */
+export function toMachineCapacity(machine: CapacityFields & { id: string; gpus: readonly { id: string }[] }): MachineCapacity {
+  return machineCapacity(machine, machine.id, machine.gpus.map((gpu) => gpu.id));
+}
+
+/** Threads and RAM available to slices: the machine's amounts minus what the system keeps. */
 export function sliceCapacity(machine: MachineCapacity): { threads: number; ramGb: number } {
   return {
     threads: Math.max(0, machine.threads - machine.reservedThreads),

@@ -1,15 +1,8 @@
+import type { QuotaPolicyValues } from "@/contracts/admin";
 import { DEFAULT_QUOTA_POLICY, type QuotaPolicy } from "./quotas";
 
-/** One stored policy row: null means "inherit" (from the fleet default, or from the built-in default). */
-export interface StoredPolicy {
-  teamMaxConcurrentGpus: number | null;
-  teamMaxGpuHoursPerMonth: number | null;
-  teamMaxServingGpus?: number | null;
-  userMaxConcurrentGpus: number | null;
-  userMaxSliceHours: number | null;
-  userMaxDaysAhead: number | null;
-  autoApprove: boolean | null;
-}
+/** One stored policy row, as the quota contract describes it. */
+export type StoredPolicy = QuotaPolicyValues;
 
 /** A limit of 0 or less stored by an admin means "no limit". */
 const limit = (value: number | null | undefined): number | undefined => (value !== null && value !== undefined && value > 0 ? value : undefined);

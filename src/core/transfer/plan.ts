@@ -18,6 +18,7 @@ import {
   type UserRecord,
 } from "./records";
 import { changesOf, isChange, linuxUsernameClashes, list, mergeSection, namesOf, unknown, type Entry } from "./merge";
+import { QUOTA_RECORD_LIMITS } from "./schema";
 import { SECTIONS, type CheckedDocument, type ImportOutcome, type ImportPlan, type Problem, type Section, type SkippedKeys } from "./plan-model";
 import { machineCapacityOf, sliceProblems, type SliceEntry } from "./slice-checks";
 
@@ -183,15 +184,7 @@ export function planImport(
     const team = q.team === null ? null : teamName(q.team, `${path}.team`);
     if (team === undefined) return null;
     const value = <K extends Exclude<keyof QuotaRecord, "team">>(k: K) => (q[k] !== undefined ? q[k] : (before?.[k] ?? null)) as QuotaRecord[K];
-    return {
-      team,
-      teamMaxConcurrentGpus: value("teamMaxConcurrentGpus"),
-      teamMaxGpuHoursPerMonth: value("teamMaxGpuHoursPerMonth"),
-      userMaxConcurrentGpus: value("userMaxConcurrentGpus"),
-      userMaxSliceHours: value("userMaxSliceHours"),
-      userMaxDaysAhead: value("userMaxDaysAhead"),
-      autoApprove: value("autoApprove"),
-    };
+    return { team, ...(Object.fromEntries(QUOTA_RECORD_LIMITS.map((k) => [k, value(k)])) as Omit<QuotaRecord, "team">) };
   }, problems);
 
   const slices = mergeSlices(doc, stored, { teams, users, machines, teamName, report }, options, problems);

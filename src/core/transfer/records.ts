@@ -1,132 +1,28 @@
-import type { PartCategory, PartSpecs } from "@/core/builds/parts";
-import type { Role } from "@/core/roles";
-import type { SliceStatus } from "@/core/slices/lifecycle";
-import type { MachineStatus } from "@/core/slices/types";
+import type { BuildInput, GpuModelInput, MachineInput, PriceInput, QuotaInput, SliceInput, TeamInput, UserInput } from "./schema";
 
 /**
  * Complete records: what an export writes and what an import resolves each listed record to
- * (the stored values overlaid with the document's, defaults for a new record). Instants are ISO
- * strings in UTC, money integer micro-dollars as strings, references natural keys.
+ * (the stored values overlaid with the document's, defaults for a new record). They are the
+ * document's records (schema.ts) with every field present. Instants are ISO strings in UTC,
+ * money integer micro-dollars as strings, references natural keys.
  */
-export interface TeamRecord {
-  name: string;
-}
+type Complete<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
-export interface UserRecord {
-  email: string;
-  name: string;
-  team: string;
-  roles: Role[];
-  active: boolean;
-  /** Null only for a new person the document gives none: the database then derives it from the e-mail. */
-  linuxUsername: string | null;
-}
-
-export interface GpuModelRecord {
-  name: string;
-  vramGb: number;
-  boardPowerW: number;
-  cloudSku: string | null;
-}
-
-export type PriceUnit = "gpu_hour" | "vcpu_hour" | "gb_hour";
-
-export interface PriceRecord {
-  provider: string;
-  sku: string;
-  unit: PriceUnit;
-  priceMicros: string;
-  effectiveFrom: string;
-  sourceNote: string;
-}
-
-export interface PartRecord {
-  category: PartCategory;
-  name: string;
-  quantity: number;
-  unitPriceMicros: string;
-  specs: PartSpecs;
-}
-
-export interface QuoteRecord {
-  vendor: string;
-  description: string;
-  priceMicros: string;
-  quotedAt: string | null;
-}
-
-export interface BuildRecord {
-  name: string;
-  status: "planned" | "ordered" | "in_service";
-  notes: string;
-  parts: PartRecord[];
-  quotes: QuoteRecord[];
-}
-
-export interface MachineCostsRecord {
-  purchasePriceMicros: string | null;
-  amortizationMonths: number;
-  baselineWatts: number;
-  kwhPriceMicros: string;
-  maintenancePerMonthMicros: string;
-  vcpuSku: string;
-  ramSku: string;
-}
-
-export interface GpuRecord {
-  index: number;
-  model: string;
-  uuid: string | null;
-}
-
-export interface MachineRecord {
-  name: string;
-  location: string;
-  status: MachineStatus;
-  cpuModel: string;
-  cores: number;
-  threads: number;
-  ramGb: number;
-  storage: string;
-  inServiceAt: string;
-  retiredAt: string | null;
-  reservedThreads: number;
-  reservedRamGb: number;
-  build: string | null;
-  costs: MachineCostsRecord;
-  gpus: GpuRecord[];
-}
-
-export interface QuotaRecord {
-  team: string | null;
-  teamMaxConcurrentGpus: number | null;
-  teamMaxGpuHoursPerMonth: number | null;
-  userMaxConcurrentGpus: number | null;
-  userMaxSliceHours: number | null;
-  userMaxDaysAhead: number | null;
-  autoApprove: boolean | null;
-}
-
-export interface SliceRecord {
-  /** For a stored slice, its id. */
-  externalId: string;
-  machine: string;
-  requester: string;
-  team: string;
-  status: SliceStatus;
-  gpuCount: number;
-  gpus: number[];
-  threads: number;
-  ramGb: number;
-  start: string;
-  end: string;
-  releasedAt: string | null;
-  purpose: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  overrideReason: string | null;
-}
+export type TeamRecord = Complete<TeamInput>;
+/** linuxUsername is null only for a new person the document gives none: the database then derives it from the e-mail. */
+export type UserRecord = Complete<UserInput>;
+export type GpuModelRecord = Complete<GpuModelInput>;
+export type PriceUnit = PriceInput["unit"];
+export type PriceRecord = Complete<PriceInput>;
+export type PartRecord = Complete<NonNullable<BuildInput["parts"]>[number]>;
+export type QuoteRecord = Complete<NonNullable<BuildInput["quotes"]>[number]>;
+export type BuildRecord = Omit<Complete<BuildInput>, "parts" | "quotes"> & { parts: PartRecord[]; quotes: QuoteRecord[] };
+export type MachineCostsRecord = Complete<NonNullable<MachineInput["costs"]>>;
+export type GpuRecord = Complete<NonNullable<MachineInput["gpus"]>[number]>;
+export type MachineRecord = Omit<Complete<MachineInput>, "costs" | "gpus"> & { costs: MachineCostsRecord; gpus: GpuRecord[] };
+export type QuotaRecord = Complete<QuotaInput>;
+/** externalId is, for a stored slice, its id. */
+export type SliceRecord = Complete<SliceInput>;
 
 export interface CompleteDocument {
   version: 1;

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { QUOTA_POLICY_KEYS, quotaPolicyValues } from "@/contracts/admin";
+import { gpuUuid, hostname } from "@/contracts/inventory";
+import { whole } from "@/contracts/shared";
 import { partSpecsSchema } from "@/core/builds/part-specs-schema";
 import { PART_CATEGORIES } from "@/core/builds/parts";
 import { linuxUsernameProblem } from "@/core/identity/linux-username";
@@ -26,8 +29,6 @@ const label = (min: number, max: number) =>
     .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
     .refine(...noNul);
-const whole = (min: number, max: number) =>
-  z.number({ message: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date and time, e.g. 2018-06-15T00:00:00.000Z" });
 /** Exact money: integer micro-dollars ($1 = 1,000,000) as a string of digits, at most $1 billion. */
 // Zod runs every check even after one failed, so the bound converts only what the pattern let through.
@@ -37,22 +38,10 @@ const micros = z
   .regex(WHOLE_MICROS, 'must be whole micro-dollars as a string of digits, e.g. "1460000" for $1.46')
   .refine((s) => !WHOLE_MICROS.test(s) || BigInt(s) <= 10n ** 15n, "must be at most $1,000,000,000");
 const sku = z.string().trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters").regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
-const limit = z.number({ message: "must be a number or null" }).int("must be a whole number").min(0, "must be 0 (no limit) or more").max(1_000_000).nullable();
 
 /** Same rule as the team form: letters, digits, spaces and . _ & -. */
 const teamName = label(2, 60).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u, "may contain letters, digits, spaces and . _ & -");
 const email = z.string().trim().max(254, "must be at most 254 characters").pipe(z.email("must be an e-mail address"));
-const hostname = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "must not be empty")
-  .max(253, "must be at most 253 characters")
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a hostname: letters, digits and hyphens (e.g. zeus)");
-const gpuUuid = z
-  .string()
-  .trim()
-  .regex(/^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must look like GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (see nvidia-smi -L)");
 
 export const teamRecord = z.strictObject({ name: teamName });
 
@@ -149,15 +138,12 @@ export const machineRecord = z.strictObject({
     .meta({ description: "GPUs by index (0..n-1); listed GPUs are added or updated, others are kept." }),
 });
 
+// Derived from the quota contract; version 1 of the document predates the serving limit, so it is left out.
 export const quotaRecord = z.strictObject({
   team: teamName.nullable().meta({ description: "The team whose overrides these are; null for the fleet-wide defaults." }),
-  teamMaxConcurrentGpus: limit.optional(),
-  teamMaxGpuHoursPerMonth: limit.optional(),
-  userMaxConcurrentGpus: limit.optional(),
-  userMaxSliceHours: limit.optional(),
-  userMaxDaysAhead: limit.optional(),
-  autoApprove: z.boolean().nullable().optional(),
+  ...quotaPolicyValues.omit({ teamMaxServingGpus: true }).partial().shape,
 });
+export const QUOTA_RECORD_LIMITS = QUOTA_POLICY_KEYS.filter((k): k is Exclude<typeof k, "teamMaxServingGpus"> => k !== "teamMaxServingGpus");
 
 export const sliceRecord = z.strictObject({
   externalId: label(1, 100)

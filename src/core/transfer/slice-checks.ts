@@ -1,4 +1,4 @@
-import { windowConflicts } from "@/core/slices/capacity";
+import { machineCapacity, windowConflicts } from "@/core/slices/capacity";
 import { formatUtc } from "@/core/slices/format";
 import { effectiveEnd } from "@/core/slices/lifecycle";
 import { peakLoad } from "@/core/slices/sweep";
@@ -30,16 +30,7 @@ const gpuId = (machine: string, index: number) => `${keys.machine(machine)}#${in
 
 /** The slice core's view of a machine record; its GPUs are named by machine and index. */
 export function machineCapacityOf(m: MachineRecord): MachineCapacity {
-  return {
-    machineId: keys.machine(m.name),
-    name: m.name,
-    status: m.status,
-    threads: m.threads,
-    ramGb: m.ramGb,
-    reservedThreads: m.reservedThreads,
-    reservedRamGb: m.reservedRamGb,
-    gpuIds: m.gpus.map((g) => gpuId(m.name, g.index)),
-  };
+  return machineCapacity(m, keys.machine(m.name), m.gpus.map((g) => gpuId(m.name, g.index)));
 }
 
 const FIELD_OF_CONFLICT: Record<string, string> = { GPU_HELD: "gpus", CPU_EXCEEDED: "threads", RAM_EXCEEDED: "ramGb" };

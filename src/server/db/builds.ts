@@ -1,5 +1,5 @@
-import type { PartCategory, PartSpecs } from "@/core/builds/parts";
-import type { BuildStatus, Prisma } from "./generated/client";
+import type { BuildContents } from "@/contracts/builds";
+import type { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
 const withContents = {
@@ -10,27 +10,9 @@ const withContents = {
 
 export type BuildRow = Prisma.BuildGetPayload<{ include: typeof withContents }>;
 
-export interface PartData {
-  category: PartCategory;
-  name: string;
-  quantity: number;
-  unitPriceMicros: number;
-  specs: PartSpecs;
-}
-
-export interface QuoteData {
-  vendor: string;
-  description: string;
-  priceMicros: number;
-}
-
-export interface BuildData {
-  name: string;
-  status: BuildStatus;
-  notes: string;
-  parts: PartData[];
-  quotes: QuoteData[];
-}
+export type BuildData = BuildContents;
+export type PartData = BuildData["parts"][number];
+export type QuoteData = BuildData["quotes"][number];
 
 export function findBuilds(client: Db) {
   return client.build.findMany({ include: withContents, orderBy: [{ name: "asc" }, { id: "asc" }] });

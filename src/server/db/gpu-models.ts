@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { createGpuModelIn } from "@/contracts/inventory";
 import type { Db } from "./tx";
 import type { Prisma } from "./generated/client";
 
@@ -5,11 +7,7 @@ const withUse = { _count: { select: { gpus: true } } } satisfies Prisma.GpuModel
 
 export type GpuModelRow = Prisma.GpuModelGetPayload<{ include: typeof withUse }>;
 
-export interface GpuModelData {
-  name: string;
-  vramGb: number;
-  boardPowerW: number;
-}
+export type GpuModelData = z.output<typeof createGpuModelIn>;
 
 export function findGpuModels(client: Db) {
   return client.gpuModel.findMany({ include: withUse, orderBy: { name: "asc" } });

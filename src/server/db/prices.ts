@@ -1,9 +1,7 @@
+import type { MachineCostValues, NewPrice } from "@/contracts/savings";
 import type { Db } from "./tx";
 
-export function insertPriceEntry(
-  tx: Db,
-  data: { provider: string; sku: string; unit: "gpu_hour" | "vcpu_hour" | "gb_hour"; priceMicros: bigint; effectiveFrom: Date; sourceNote: string },
-) {
+export function insertPriceEntry(tx: Db, data: NewPrice) {
   return tx.priceEntry.create({ data });
 }
 
@@ -19,11 +17,7 @@ export function deletePriceEntryRow(tx: Db, id: string) {
   return tx.priceEntry.delete({ where: { id } });
 }
 
-export function updateMachineCostRow(
-  tx: Db,
-  id: string,
-  data: { purchasePriceMicros: bigint | null; amortizationMonths: number; baselineWatts: number; kwhPriceMicros: bigint; maintenancePerMonthMicros: bigint; vcpuSku: string; ramSku: string },
-) {
+export function updateMachineCostRow(tx: Db, id: string, data: MachineCostValues) {
   return tx.machine.update({ where: { id }, data });
 }
 

@@ -1,16 +1,10 @@
+import type { QuotaPolicyValues } from "@/contracts/admin";
 import type { Db } from "./tx";
 
 export const DEFAULT_SCOPE = "default";
 
-export interface QuotaRowValues {
-  teamMaxConcurrentGpus: number | null;
-  teamMaxGpuHoursPerMonth: number | null;
-  teamMaxServingGpus: number | null;
-  userMaxConcurrentGpus: number | null;
-  userMaxSliceHours: number | null;
-  userMaxDaysAhead: number | null;
-  autoApprove: boolean | null;
-}
+/** A limit left out (the import document has no serving limit) keeps the stored one. */
+export type QuotaRowValues = QuotaPolicyValues;
 
 /** The default row and, when present, the team's override row. */
 export async function findQuotaRows(client: Db, teamId: string) {

@@ -1,13 +1,8 @@
 import type { MappedSignIn } from "@/core/identity/sign-in-mapping";
 import type { Db } from "./tx";
 
-/** A sign-in as kept: what its claims said (the core's mapping) and who, when, with what outcome. */
-export interface SignInEventData extends MappedSignIn {
-  userId: string | null;
-  email: string;
-  outcome: "signed-in" | "deactivated";
-  at: Date;
-}
+/** One sign-in as the overview keeps it: who, the outcome, and what the claims said. */
+export type SignInEventData = MappedSignIn & { userId: string | null; email: string; outcome: "signed-in" | "deactivated"; at: Date };
 
 /** How many sign-ins are kept; the admin page shows the newest 20. */
 const KEPT = 200;

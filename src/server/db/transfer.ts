@@ -1,6 +1,8 @@
+import type { MachineCostValues, NewPrice } from "@/contracts/savings";
 import type { PartSpecs } from "@/core/builds/parts";
 import type { Role } from "@/core/roles";
-import type { BuildStatus, PartCategory, PriceUnit, Prisma, SliceStatus } from "./generated/client";
+import type { BuildStatus, PartCategory, Prisma, SliceStatus } from "./generated/client";
+import type { GpuModelData } from "./gpu-models";
 import type { MachineData } from "./machines";
 import type { Db } from "./tx";
 
@@ -77,31 +79,17 @@ export function updateUserRow(tx: Db, id: string, data: UserData) {
   return tx.user.update({ where: { id }, data, select: { id: true } });
 }
 
-export interface GpuModelData {
-  name: string;
-  vramGb: number;
-  boardPowerW: number;
-  cloudSku: string | null;
-}
+type ImportedGpuModelData = GpuModelData & { cloudSku: string | null };
 
-export async function insertGpuModelRow(tx: Db, data: GpuModelData) {
+export async function insertGpuModelRow(tx: Db, data: ImportedGpuModelData) {
   return (await tx.gpuModel.create({ data, select: { id: true } })).id;
 }
 
-export function updateGpuModelRow(tx: Db, id: string, data: GpuModelData) {
+export function updateGpuModelRow(tx: Db, id: string, data: ImportedGpuModelData) {
   return tx.gpuModel.update({ where: { id }, data, select: { id: true } });
 }
 
-export interface PriceData {
-  provider: string;
-  sku: string;
-  unit: PriceUnit;
-  priceMicros: bigint;
-  effectiveFrom: Date;
-  sourceNote: string;
-}
-
-export async function insertPriceRow(tx: Db, data: PriceData) {
+export async function insertPriceRow(tx: Db, data: NewPrice) {
   return (await tx.priceEntry.create({ data, select: { id: true } })).id;
 }
 
@@ -130,16 +118,7 @@ export async function writeBuildRow(tx: Db, id: string | undefined, data: BuildC
 }
 
 /** A machine as the import document carries it: the admin-edited columns plus its build link and cost settings. */
-export interface ImportedMachineData extends MachineData {
-  buildId: string | null;
-  purchasePriceMicros: bigint | null;
-  amortizationMonths: number;
-  baselineWatts: number;
-  kwhPriceMicros: bigint;
-  maintenancePerMonthMicros: bigint;
-  vcpuSku: string;
-  ramSku: string;
-}
+export type ImportedMachineData = MachineData & MachineCostValues & { buildId: string | null };
 
 export async function writeMachineRow(tx: Db, id: string | undefined, data: ImportedMachineData) {
   return id ? (await tx.machine.update({ where: { id }, data, select: { id: true } })).id : (await tx.machine.create({ data, select: { id: true } })).id;
@@ -153,19 +132,6 @@ export async function releaseUniques(tx: Db, machineIds: string[], gpuIds: strin
 
 export async function writeGpuRow(tx: Db, id: string | undefined, data: { machineId: string; index: number; gpuModelId: string; uuid: string | null }) {
   return id ? (await tx.gpu.update({ where: { id }, data: { gpuModelId: data.gpuModelId, uuid: data.uuid }, select: { id: true } })).id : (await tx.gpu.create({ data, select: { id: true } })).id;
-}
-
-export interface QuotaData {
-  teamMaxConcurrentGpus: number | null;
-  teamMaxGpuHoursPerMonth: number | null;
-  userMaxConcurrentGpus: number | null;
-  userMaxSliceHours: number | null;
-  userMaxDaysAhead: number | null;
-  autoApprove: boolean | null;
-}
-
-export function upsertQuotaRow(tx: Db, scope: string, values: QuotaData) {
-  return tx.quotaPolicy.upsert({ where: { scope }, create: { scope, ...values }, update: values });
 }
 
 export interface SliceData {

@@ -1,3 +1,4 @@
+import type { GpuModelOut } from "@/contracts/inventory";
 import { AppError, notFound } from "@/core/errors";
 import { plural } from "@/core/slices/format";
 import { recordAudit } from "@/server/db/audit";
@@ -16,10 +17,9 @@ import { referenceCloudSku } from "@/core/costs/reference-catalog";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 
-export function gpuModelView(model: GpuModelRow) {
+export function gpuModelView(model: GpuModelRow): GpuModelOut {
   return { id: model.id, name: model.name, vramGb: model.vramGb, boardPowerW: model.boardPowerW, cloudSku: model.cloudSku, gpuCount: model._count.gpus };
 }
-export type GpuModelView = ReturnType<typeof gpuModelView>;
 
 const snapshot = (model: GpuModelRow) => ({ name: model.name, vramGb: model.vramGb, boardPowerW: model.boardPowerW });
 

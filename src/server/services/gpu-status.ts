@@ -1,30 +1,10 @@
-import { summarizeGpu, type GpuHold, type GpuState } from "@/core/inventory/gpu-status";
+import type { GpuHoldOut, GpuStatusOut } from "@/contracts/inventory";
+import { summarizeGpu, type GpuHold } from "@/core/inventory/gpu-status";
 import { findGpuHoldRows, type GpuHoldRow } from "@/server/db/gpu-holds";
 import { read, type Db } from "@/server/db/tx";
 
-/** An approved slice's hold of a GPU, as the inventory shows it. */
-export interface GpuHoldView {
-  sliceId: string;
-  holderId: string;
-  holderName: string;
-  teamName: string;
-  start: Date;
-  end: Date;
-}
-
-/** One GPU's status line: free now, held by whom until when, when it is next free and next booked. */
-export interface GpuStatus {
-  gpuId: string;
-  machineId: string;
-  index: number;
-  state: GpuState;
-  /** The hold whose window contains now (also on a machine in maintenance or retired). */
-  holder: GpuHoldView | null;
-  /** When held: the end of the current hold, followed through back-to-back holds. */
-  freeAt: Date | null;
-  /** The first hold that starts once the GPU is free again. */
-  next: GpuHoldView | null;
-}
+type GpuHoldView = GpuHoldOut;
+export type GpuStatus = GpuStatusOut;
 
 const toView = (hold: GpuHold | null): GpuHoldView | null =>
   hold && { ...hold, start: new Date(hold.start), end: new Date(hold.end) };

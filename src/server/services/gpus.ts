@@ -1,3 +1,4 @@
+import { MAX_GPUS_PER_MACHINE } from "@/contracts/inventory";
 import { AppError, notFound } from "@/core/errors";
 import { formatUtc, plural } from "@/core/slices/format";
 import { recordAudit } from "@/server/db/audit";
@@ -6,9 +7,6 @@ import { findGpuModelById } from "@/server/db/gpu-models";
 import { countGpuHolds, deleteGpuRow, findGpuById, findGpuByUuid, findMachineById, insertGpu, updateGpuRow, type GpuRow } from "@/server/db/machines";
 import { transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
-
-/** More GPUs than any workstation board takes; a typo guard, not a policy. */
-export const MAX_GPUS_PER_MACHINE = 16;
 
 /** A GPU UUID identifies one physical card, so two GPUs never share one. */
 export async function assertUuidFree(tx: Db, uuid: string, field: string, exceptGpuId?: string) {

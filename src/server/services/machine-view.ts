@@ -1,18 +1,7 @@
+import type { MachineOut } from "@/contracts/inventory";
 import { defaultSliceProfile, sliceCapacity, toMachineCapacity } from "@/core/slices/capacity";
 import type { MachineRow } from "@/server/db/machines";
 import type { GpuStatus } from "./gpu-status";
-
-/** The specs the view and the audit snapshot both show, in their order. */
-const specs = (machine: MachineRow) => ({
-  name: machine.name,
-  location: machine.location,
-  status: machine.status,
-  cpuModel: machine.cpuModel,
-  cores: machine.cores,
-  threads: machine.threads,
-  ramGb: machine.ramGb,
-  storage: machine.storage,
-});
 
 const freeStatus = (machine: MachineRow, gpu: MachineRow["gpus"][number]): GpuStatus => ({
   gpuId: gpu.id,
@@ -24,17 +13,19 @@ const freeStatus = (machine: MachineRow, gpu: MachineRow["gpus"][number]): GpuSt
   next: null,
 });
 
+/** The columns an admin edits, as the view and the audit snapshot both show them. */
+function specsOf(m: MachineRow) {
+  const { name, location, status, cpuModel, cores, threads, ramGb, storage, inServiceAt, retiredAt, reservedThreads, reservedRamGb } = m;
+  return { name, location, status, cpuModel, cores, threads, ramGb, storage, inServiceAt, retiredAt, reservedThreads, reservedRamGb };
+}
+
 /** What the inventory shows of a machine: its specs, GPUs with their status lines, and the default slice profile. */
-export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] = []) {
+export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] = []): MachineOut {
   const capacity = toMachineCapacity(machine);
   const statusOf = new Map(statuses.map((s) => [s.gpuId, s]));
   return {
     id: machine.id,
-    ...specs(machine),
-    inServiceAt: machine.inServiceAt,
-    retiredAt: machine.retiredAt,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
+    ...specsOf(machine),
     build: machine.build,
     gpus: machine.gpus.map((gpu) => ({
       id: gpu.id,
@@ -48,16 +39,13 @@ export function machineView(machine: MachineRow, statuses: readonly GpuStatus[] 
     sliceCapacity: sliceCapacity(capacity),
   };
 }
-export type MachineView = ReturnType<typeof machineView>;
 
 /** The audit log's picture of a machine: flat values, so its "before → after" lines read well. */
 export function machineSnapshot(machine: MachineRow) {
   return {
-    ...specs(machine),
+    ...specsOf(machine),
     inServiceAt: machine.inServiceAt.toISOString(),
     retiredAt: machine.retiredAt?.toISOString() ?? null,
-    reservedThreads: machine.reservedThreads,
-    reservedRamGb: machine.reservedRamGb,
     gpus: machine.gpus.map((gpu) => `${gpu.index}: ${gpu.gpuModel.name}${gpu.uuid ? ` (${gpu.uuid})` : ""}`),
   };
 }

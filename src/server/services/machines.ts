@@ -1,3 +1,4 @@
+import { MAX_GPUS_PER_MACHINE } from "@/contracts/inventory";
 import { machineSpecProblems, type SpecProblem } from "@/core/inventory/machine-spec";
 import { AppError, notFound } from "@/core/errors";
 import { sliceCapacity, toMachineCapacity } from "@/core/slices/capacity";
@@ -20,7 +21,7 @@ import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 import { fleetMachines } from "./fleet";
 import { loadGpuStatuses } from "./gpu-status";
-import { assertUuidFree, MAX_GPUS_PER_MACHINE } from "./gpus";
+import { assertUuidFree } from "./gpus";
 import { machineSnapshot, machineView } from "./machine-view";
 import { lockAllTeams } from "@/server/db/waitlist";
 import { placeWaiting } from "./waitlist/pass";

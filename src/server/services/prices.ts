@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { NewPrice, updateMachineCostsIn } from "@/contracts/savings";
 import { AppError, notFound } from "@/core/errors";
 import { recordAudit } from "@/server/db/audit";
 import { findPriceEntries } from "@/server/db/costs";
@@ -16,7 +18,6 @@ import { read, transaction } from "@/server/db/tx";
 import type { Actor } from "./actor";
 
 const UNIT_LABEL = { gpu_hour: "GPU-hour", vcpu_hour: "vCPU-hour", gb_hour: "GB-hour" } as const;
-type Unit = keyof typeof UNIT_LABEL;
 
 /** The catalog with history, plus the GPU-model mapping that says which SKU prices which card. */
 export async function listPriceCatalog() {
@@ -30,7 +31,7 @@ export async function listPriceCatalog() {
  * Adds a price to a SKU's history. Entries are never edited in place: a new price gets a new
  * effective date, so every past report stays reproducible; a mistaken entry is deleted.
  */
-export async function addPriceEntry(actor: Actor, input: { provider: string; sku: string; unit: Unit; priceMicros: bigint; effectiveFrom: Date; sourceNote: string }) {
+export async function addPriceEntry(actor: Actor, input: NewPrice) {
   return transaction(async (tx) => {
     const units = await findSkuUnits(tx, input.sku);
     if (units.some((u) => u.unit !== input.unit)) {
@@ -67,17 +68,6 @@ export async function setCloudEquivalent(actor: Actor, input: { gpuModelId: stri
   });
 }
 
-export interface MachineCostInput {
-  machineId: string;
-  purchasePriceMicros: bigint | null;
-  amortizationMonths: number;
-  baselineWatts: number;
-  kwhPriceMicros: bigint;
-  maintenancePerMonthMicros: bigint;
-  vcpuSku: string;
-  ramSku: string;
-}
-
 export async function getMachineCosts(machineId: string) {
   const row = await read((client) => findMachineCostRow(client, machineId));
   if (!row) throw notFound("Machine", "machineId");
@@ -85,7 +75,7 @@ export async function getMachineCosts(machineId: string) {
 }
 
 /** The on-prem cost assumptions of one machine (capex, amortization, power, $/kWh, maintenance, cloud VM SKUs). */
-export async function updateMachineCosts(actor: Actor, input: MachineCostInput) {
+export async function updateMachineCosts(actor: Actor, input: z.output<typeof updateMachineCostsIn>) {
   return transaction(async (tx) => {
     const before = await findMachineCostRow(tx, input.machineId);
     if (!before) throw notFound("Machine", "machineId");

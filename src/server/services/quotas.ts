@@ -1,3 +1,4 @@
+import { QUOTA_POLICY_KEYS } from "@/contracts/admin";
 import { notFound } from "@/core/errors";
 import { resolvePolicy, type StoredPolicy } from "@/core/slices/policy";
 import { recordAudit } from "@/server/db/audit";
@@ -6,15 +7,7 @@ import { findTeamById, findTeams } from "@/server/db/teams";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 
-const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => ({
-  teamMaxConcurrentGpus: row.teamMaxConcurrentGpus,
-  teamMaxGpuHoursPerMonth: row.teamMaxGpuHoursPerMonth,
-  teamMaxServingGpus: row.teamMaxServingGpus ?? null,
-  userMaxConcurrentGpus: row.userMaxConcurrentGpus,
-  userMaxSliceHours: row.userMaxSliceHours,
-  userMaxDaysAhead: row.userMaxDaysAhead,
-  autoApprove: row.autoApprove,
-});
+const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => Object.fromEntries(QUOTA_POLICY_KEYS.map((key) => [key, row[key] ?? null])) as StoredPolicy;
 
 /** The fleet defaults and each team's overrides, with what applies to each team after inheritance. */
 export function listQuotaPolicies() {

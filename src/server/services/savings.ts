@@ -1,3 +1,4 @@
+import type { SavingsReportIn, SavingsReportOut, SavingsSummaryOut } from "@/contracts/savings";
 import { findBreakEven, type BreakEven } from "@/core/costs/break-even";
 import { computeLedger, FLEET_GROUP, IDLE_GROUP, type Ledger, type LedgerGroupBy } from "@/core/costs/ledger";
 import type { BucketSize } from "@/core/costs/buckets";
@@ -130,7 +131,7 @@ function assumptions(data: CostData) {
   };
 }
 
-type ReportInput = { from: Date; to: Date; bucket: BucketSize; groupBy: ReportGroupBy };
+type ReportInput = SavingsReportIn;
 
 /**
  * Ledgers of windows that end by now, for the cost data they were computed from. Nothing accrues
@@ -165,7 +166,7 @@ function cachedLedger(data: CostData, input: ReportInput, now: Date): Ledger {
 }
 
 /** The savings report of a window, bucketed and grouped, with names, break-even and assumptions. */
-export async function savingsReport(input: ReportInput, now: Date) {
+export async function savingsReport(input: ReportInput, now: Date): Promise<SavingsReportOut> {
   return read(async (client) => {
     const data = await costData(client);
     const ledger = cachedLedger(data, input, now);
@@ -188,7 +189,7 @@ const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMo
  * up to now), the savings of the calendar month (UTC) the window ends in, break-even per machine,
  * utilization and the premium avoided. `asOf` is the end of the window, never later than now.
  */
-export async function savingsSummary(now: Date, window: { from?: Date; to?: Date } = {}) {
+export async function savingsSummary(now: Date, window: { from?: Date; to?: Date } = {}): Promise<SavingsSummaryOut> {
   return read(async (client) => {
     const data = await costData(client);
     const asOf = new Date(Math.min(window.to?.getTime() ?? now.getTime(), now.getTime()));

@@ -9,9 +9,11 @@ import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { can } from "@/core/permissions";
-import type { BuildView } from "@/server/services/builds-view";
+import type { RouterOutputs } from "@/trpc/types";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../guard";
+
+type BuildView = RouterOutputs["builds"]["get"];
 
 export const metadata: Metadata = { title: "Builds" };
 

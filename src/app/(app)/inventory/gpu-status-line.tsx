@@ -2,7 +2,9 @@ import { clsx } from "clsx";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { MachineStatus } from "@/core/slices/types";
-import type { GpuStatus } from "@/server/services/gpu-status";
+import type { RouterOutputs } from "@/trpc/types";
+
+type GpuStatus = RouterOutputs["inventory"]["machine"]["gpus"][number]["status"];
 
 const STATUS_LOOK: Record<MachineStatus, { label: string; tone: BadgeTone }> = {
   active: { label: "Active", tone: "success" },

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { FleetUse } from "@/components/telemetry/fleet-use";
-import type { MachineView } from "@/server/services/machine-view";
+import type { RouterOutputs } from "@/trpc/types";
 import { GpuStatusList, gpuSummary, MachineStatusBadge } from "./gpu-status-line";
+
+type MachineView = RouterOutputs["inventory"]["machine"];
 
 /** A machine in the inventory grid: what it is, where, and what each of its GPUs is doing now. */
 export function MachineCard({ machine, headingLevel = 2 }: { machine: MachineView; headingLevel?: 2 | 3 }) {

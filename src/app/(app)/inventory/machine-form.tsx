@@ -9,9 +9,11 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { defaultSliceProfile } from "@/core/slices/capacity";
-import type { MachineView } from "@/server/services/machine-view";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { dateFromInput, dateToInput, formErrors, numberFromInput, optionalNumberFromInput } from "./form-errors";
+
+type MachineView = RouterOutputs["inventory"]["machine"];
 
 type GpuModelOption = { id: string; name: string; vramGb: number };
 type GpuRow = { key: number; count: string; gpuModelId: string };

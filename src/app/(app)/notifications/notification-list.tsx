@@ -9,7 +9,7 @@ import { describeError } from "@/components/trpc-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { RouterOutputs } from "@/trpc/outputs";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 
 type Item = RouterOutputs["notifications"]["list"][number];

@@ -10,6 +10,7 @@ import { AssumptionsCard } from "@/components/savings/assumptions";
 import { KpiCards } from "@/components/savings/kpi-cards";
 import { MyUsageCards } from "@/components/savings/my-usage";
 import { ReportSkeleton } from "@/components/savings/skeletons";
+import { EARLIEST_INSTANT } from "@/core/time/instant-range";
 import { WINDOW_PRESETS, resolveWindow, windowSearch, type WindowChoice } from "@/components/savings/window";
 import { WindowPicker } from "@/components/savings/window-picker";
 import { ButtonLink } from "@/components/ui/button";
@@ -128,7 +129,7 @@ async function Dashboard({ params, manage }: { params: SearchParams; manage: boo
 }
 
 /** Members cannot read the fleet's savings; all time for them starts at the earliest date the server accepts. */
-const EARLIEST = new Date(Date.UTC(2000, 0, 1));
+const EARLIEST = new Date(EARLIEST_INSTANT);
 
 async function Usage({ params }: { params: SearchParams }) {
   const now = new Date();

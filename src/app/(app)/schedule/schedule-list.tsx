@@ -1,8 +1,10 @@
 import { SliceStateBadge, type SliceState } from "@/components/slices/slice-state-badge";
-import type { ScheduleMachine } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ListTable, Td, Tr } from "@/components/ui/table";
+
+type ScheduleMachine = RouterOutputs["slices"]["schedule"]["machines"][number];
 
 interface Row {
   key: string;
@@ -52,7 +54,7 @@ export function scheduleRows(machine: ScheduleMachine, now: number): Row[] {
     team: "—",
     mine: p.mine,
     state: "pending",
-    purpose: "—",
+    purpose: p.purpose,
   }));
   return [...held, ...pending].sort((a, b) => a.start - b.start || a.end - b.end);
 }

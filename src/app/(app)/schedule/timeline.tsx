@@ -5,12 +5,16 @@ import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState, type CSSProperties, type MouseEvent } from "react";
 import { formatDateTime, formatTime, formatWindow, zoneAbbreviation } from "@/components/format";
 import { requestHref } from "@/components/slices/request-href";
-import type { ScheduleHold, ScheduleMachine, SchedulePending } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { useViewerZone } from "@/components/time/zone-context";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { assignLanes, CLICK_REQUEST_MS, dayTicks, fractionOf, requestAtClick, spanOf } from "./timeline-geometry";
+
+type ScheduleMachine = RouterOutputs["slices"]["schedule"]["machines"][number];
+type ScheduleHold = ScheduleMachine["holds"][number];
+type SchedulePending = ScheduleMachine["pending"][number];
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -310,7 +314,8 @@ function DetailsDialog({ selected, now, canDecide, onClose }: { selected: Select
     ...(selected.kind === "hold" ? ([["Team", selected.hold.team]] as [string, string][]) : []),
     ["When", formatWindow(item.start, item.end, zone)],
     ["State", state],
-    ...(selected.kind === "hold" ? ([["Purpose", selected.hold.purpose]] as [string, string][]) : [["GPUs", `${selected.pending.gpuCount}, assigned on approval`] as [string, string]]),
+    ["Purpose", item.purpose],
+    ...(selected.kind === "hold" ? [] : [["GPUs", `${selected.pending.gpuCount}, assigned on approval`] as [string, string]]),
   ];
   return (
     <Dialog open title={gpu ? `GPU ${gpu.index} of ${machine.name}` : `Pending request on ${machine.name}`} description={gpu?.model} onClose={onClose} size="sm">

@@ -1,4 +1,6 @@
-import type { SliceView } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
+
+type SliceView = RouterOutputs["slices"]["get"];
 
 /** How many past slices the page shows before "Show all". */
 export const PAST_SHOWN = 20;

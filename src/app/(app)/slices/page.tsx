@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CalendarPlus } from "lucide-react";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { requestHref } from "@/components/slices/request-href";
-import type { SliceView } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +12,8 @@ import { allowedTo } from "../guard";
 import { groupSlices, PAST_SHOWN } from "./group-slices";
 import { SliceItem } from "./slice-item";
 import { WaitlistCard } from "./waitlist-card";
+
+type SliceView = RouterOutputs["slices"]["get"];
 
 export const metadata: Metadata = { title: "My slices" };
 
@@ -27,7 +29,7 @@ export default async function MySlicesPage({ searchParams }: { searchParams: Pro
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const showAllPast = (await searchParams).past === "all";
   const trpc = await api();
-  const [slices, waitlist]: [SliceView[], Awaited<ReturnType<typeof trpc.waitlist.mine>>] = await Promise.all([trpc.slices.mine(), trpc.waitlist.mine()]);
+  const [slices, waitlist]: [SliceView[], RouterOutputs["waitlist"]["mine"]] = await Promise.all([trpc.slices.mine(), trpc.waitlist.mine()]);
   const groups = groupSlices(slices);
 
   return (

@@ -1,9 +1,11 @@
 import { SliceStateBadge } from "@/components/slices/slice-state-badge";
-import type { SliceView } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { formatDuration } from "@/components/slices/times";
 import { LocalTime } from "@/components/time/local-time";
 import { SliceRealUse } from "@/components/telemetry/slice-real-use";
 import { SliceActions } from "./slice-actions";
+
+type SliceView = RouterOutputs["slices"]["get"];
 
 export function gpuSummary(slice: Pick<SliceView, "gpus" | "gpuCount">) {
   if (slice.gpus.length === 0) return `${slice.gpuCount} GPU${slice.gpuCount === 1 ? "" : "s"}, assigned on approval`;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listAuditActions, listAuditEntries } from "@/server/services/audit";
 import { permitted, router } from "../trpc";
 import { AUDIT_SUBJECT_TYPES } from "@/server/services/audit";
-import { id } from "../schemas";
+import { id } from "@/contracts/shared";
 
 export const auditRouter = router({
   list: permitted("audit:read")

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { EVENT_KIND_NAMES } from "@/core/notifications/kinds";
 import { JOB_VIEWS, listJobs, listOutbox, retryJob } from "@/server/services/jobs";
 import { createTeamWebhook, deleteTeamWebhook, listTeamWebhooks } from "@/server/services/notification-settings";
-import { id } from "../schemas";
+import { id } from "@/contracts/shared";
 import { permitted, router } from "../trpc";
 import { webhookFormat, webhookUrl } from "./notifications";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { buildContents, buildRef, linkBuildIn, saveBuildIn } from "@/contracts/builds";
 import {
   createBuild,
   deleteBuild,
@@ -11,9 +11,6 @@ import {
   unlinkBuild,
 } from "@/server/services/builds";
 import { permitted, router } from "../trpc";
-import { buildContents, id } from "../schemas";
-
-const buildRef = z.object({ buildId: id });
 
 export const buildsRouter = router({
   list: permitted("inventory:read").query(() => listBuilds()),
@@ -28,7 +25,7 @@ export const buildsRouter = router({
     .mutation(({ ctx, input }) => createBuild(ctx.actor, input)),
   /** Replaces the whole build; refused with CONFLICT when it changed since `expectedUpdatedAt`. */
   save: permitted("builds:manage")
-    .input(buildContents.extend({ buildId: id, expectedUpdatedAt: z.date({ message: "must be the build's last updatedAt" }) }))
+    .input(saveBuildIn)
     .mutation(({ ctx, input }) => saveBuild(ctx.actor, input)),
   duplicate: permitted("builds:manage")
     .input(buildRef)
@@ -37,7 +34,7 @@ export const buildsRouter = router({
     .input(buildRef)
     .mutation(({ ctx, input }) => deleteBuild(ctx.actor, input)),
   link: permitted("builds:manage")
-    .input(buildRef.extend({ machineId: id }))
+    .input(linkBuildIn)
     .mutation(({ ctx, input }) => linkBuild(ctx.actor, input)),
   unlink: permitted("builds:manage")
     .input(buildRef)

@@ -1,15 +1,10 @@
 import { z } from "zod";
 import { capacityReport, capacityWhatIf, whatIfCandidates } from "@/server/services/capacity/report";
-import { capacityReportOut, whatIfOut } from "../outputs/capacity";
+import { capacityReportOut, whatIfOut } from "@/contracts/capacity";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
-import { id } from "../schemas";
+import { afterFrom, id, instantIn, period } from "@/contracts/shared";
 
-const instant = z.coerce
-  .date({ message: "must be a date and time" })
-  .refine((d) => d.getTime() > Date.UTC(2000, 0, 1) && d < new Date("2100-01-01T00:00:00Z"), "must be between the year 2000 and 2100")
-  .meta({ override: { type: "string", format: "date-time" } });
-const period = z.object({ from: instant, until: instant }).refine((p) => p.until > p.from, { message: "must be after 'from'", path: ["until"] });
 const rest = restEndpoint("Capacity planning");
 
 export const capacityRouter = router({
@@ -25,7 +20,7 @@ export const capacityRouter = router({
     .query(() => whatIfCandidates()),
   whatIf: permitted("capacity:read")
     .meta(rest("GET", "/capacity/what-if", "Replay a period with one more machine", "capacity:read", "A deterministic replay of the period's real requests through the portal's placement and waitlist code, with and without the build's machine: waiting avoided, extra GPU-hours served, their cloud-equivalent value and the build's payback in months."))
-    .input(z.object({ buildId: id, from: instant, until: instant }).refine((p) => p.until > p.from, { message: "must be after 'from'", path: ["until"] }))
+    .input(z.object({ buildId: id, from: instantIn, until: instantIn }).refine((p) => p.until > p.from, afterFrom("until")))
     .output(whatIfOut)
     .query(({ input }) => capacityWhatIf(input)),
 });

@@ -4,7 +4,7 @@ import { machineEnforcementView } from "@/server/services/agent-schedule";
 import { setMachineEnforcement } from "@/server/services/enforcement";
 import { listIdlePolicies, reclaimIdleSlice, setIdleExempt, updateIdlePolicy } from "@/server/services/idle";
 import { permitted, router } from "../trpc";
-import { id, reason } from "../schemas";
+import { id, reason } from "@/contracts/shared";
 
 const minutes = z.number({ message: "must be a number of minutes" }).int("must be a whole number of minutes").min(0, "must be 0 (off) or more").max(10_080, "must be at most a week (10080)").nullable();
 const small = (what: string, max: number) => z.number({ message: `must be a number of ${what}` }).int(`must be a whole number of ${what}`).min(1, `must be at least 1`).max(max, `must be at most ${max}`);

@@ -4,7 +4,8 @@ import { listMySessions, revokeMySession } from "@/server/services/sessions";
 import { canonicalTimeZone } from "@/core/time/zoned";
 import { getProfile, setOwnTimeZone, updateMyLinuxUsername } from "@/server/services/users";
 import { protectedProcedure, router } from "../trpc";
-import { id, linuxUsername } from "../schemas";
+import { linuxUsername } from "@/contracts/admin";
+import { id } from "@/contracts/shared";
 
 /** What everyone may see about themselves. */
 export const meRouter = router({

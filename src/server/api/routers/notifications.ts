@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CHANNELS, EVENT_KIND_NAMES } from "@/core/notifications/kinds";
 import { listMyNotifications, markMyNotificationsRead, unreadNotificationCount } from "@/server/services/notifications";
 import { getNotificationSettings, regenerateCalendarFeed, saveMyWebhook, savePreferences } from "@/server/services/notification-settings";
-import { id } from "../schemas";
+import { id } from "@/contracts/shared";
 import { permitted, router } from "../trpc";
 
 export const webhookFormat = z.enum(["slack", "json"], { message: "must be slack or json" });

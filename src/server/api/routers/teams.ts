@@ -1,17 +1,16 @@
-import { z } from "zod";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "@/server/services/teams";
 import { permitted, router } from "../trpc";
-import { id, teamName } from "../schemas";
+import { createTeamIn, deleteTeamIn, renameTeamIn } from "@/contracts/admin";
 
 export const teamsRouter = router({
   list: permitted("profile:read").query(() => listTeams()),
   create: permitted("teams:manage")
-    .input(z.object({ name: teamName }))
+    .input(createTeamIn)
     .mutation(({ ctx, input }) => createTeam(ctx.actor, input)),
   rename: permitted("teams:manage")
-    .input(z.object({ teamId: id, name: teamName }))
+    .input(renameTeamIn)
     .mutation(({ ctx, input }) => renameTeam(ctx.actor, input)),
   delete: permitted("teams:manage")
-    .input(z.object({ teamId: id }))
+    .input(deleteTeamIn)
     .mutation(({ ctx, input }) => deleteTeam(ctx.actor, input)),
 });

@@ -5,7 +5,7 @@ import { fleetLiveTelemetry, listUnbookedUse, liveMachineTelemetry, machineTelem
 import { can } from "@/core/permissions";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
-import { id } from "../schemas";
+import { id } from "@/contracts/shared";
 
 const read = permitted("inventory:read");
 const manage = permitted("inventory:manage");

@@ -1,7 +1,7 @@
 import { inventoryDocument, inventoryEnvelope } from "@/core/transfer/schema";
 import { exportInventory } from "@/server/services/transfer/export";
 import { importInventory } from "@/server/services/transfer/import";
-import { importResultOut } from "../outputs/transfer";
+import { importResultOut } from "@/contracts/transfer";
 import { INVENTORY_SCHEMA_PATH } from "../rest/paths";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";

@@ -1,3 +1,4 @@
+import type { CapacityReportOut, WhatIfOut } from "@/contracts/capacity";
 import { AppError, notFound } from "@/core/errors";
 import { buildTotalMicros, type Part, type PartSpecs } from "@/core/builds/parts";
 import { machineFromBuild } from "@/core/capacity/candidate";
@@ -21,7 +22,7 @@ function checkPeriod(from: Date, until: Date) {
 }
 
 /** Demand the machines did not meet over a period: waits per week and team, waitlisted and refused GPU-hours, held hours. */
-export async function capacityReport(input: { from: Date; until: Date }, now: Date) {
+export async function capacityReport(input: { from: Date; until: Date }, now: Date): Promise<CapacityReportOut> {
   checkPeriod(input.from, input.until);
   return read(async (client) => {
     const [entries, heldGpuHours] = await Promise.all([findPeriodEntries(client, input.from, input.until), findHeldGpuHours(client, input.from, input.until)]);
@@ -56,7 +57,7 @@ export async function whatIfCandidates() {
  * compares it with the same replay as things were; the plain replay (no fair share, no
  * backfilling) is reported too, so the queue's rules can be judged by the same numbers.
  */
-export async function capacityWhatIf(input: { buildId: string; from: Date; until: Date }) {
+export async function capacityWhatIf(input: { buildId: string; from: Date; until: Date }): Promise<WhatIfOut> {
   checkPeriod(input.from, input.until);
   return read(async (client) => {
     const [history, builds, catalog, priceEntries] = await Promise.all([loadReplayInputs(client, input.from, input.until), findBuildsForWhatIf(client), findGpuModelCatalog(client), findPriceEntries(client)]);

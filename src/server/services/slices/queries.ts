@@ -1,3 +1,4 @@
+import type { ScheduleOut } from "@/contracts/slices";
 import { defaultSliceProfile } from "@/core/slices/capacity";
 import { proposeFreeGpus } from "@/core/slices/gpus";
 import { findPendingExtensions, findSlices } from "@/server/db/slices";
@@ -48,7 +49,7 @@ export async function approvalQueue(now: Date) {
 }
 
 /** Who holds which GPU over [from, to), and the pending requests (not yet on any GPU). */
-export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date) {
+export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date): Promise<ScheduleOut> {
   const { machines, ...data } = await read(async (client) => {
     const [fleet, holds] = await Promise.all([fleetMachines(client), findScheduleHolds(client, input)]);
     return { machines: fleet.filter((m) => m.status !== "retired" && (!input.machineId || m.id === input.machineId)), ...holds };
@@ -80,7 +81,7 @@ export async function schedule(input: { from: Date; to: Date; machineId?: string
         })),
       pending: data.pending
         .filter((p) => p.machineId === m.id)
-        .map((p) => ({ sliceId: p.id, start: p.startAt, end: p.endAt, gpuCount: p.gpuCount, holder: p.requester.name, mine: p.requesterId === actor.id })),
+        .map((p) => ({ sliceId: p.id, start: p.startAt, end: p.endAt, gpuCount: p.gpuCount, holder: p.requester.name, purpose: p.purpose, mine: p.requesterId === actor.id })),
     })),
   };
 }

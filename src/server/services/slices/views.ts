@@ -1,9 +1,10 @@
+import type { SliceOut } from "@/contracts/slices";
 import { sliceState } from "@/core/slices/lifecycle";
 import { nextRenewalAt } from "@/core/slices/renewal";
 import type { SliceRow } from "@/server/db/slices";
 
 /** What pages and API clients see of a slice. */
-export function sliceView(row: SliceRow, now: Date) {
+export function sliceView(row: SliceRow, now: Date): SliceOut {
   const end = row.releasedAt && row.releasedAt < row.endAt ? row.releasedAt : row.endAt;
   return {
     id: row.id,
@@ -34,8 +35,6 @@ export function sliceView(row: SliceRow, now: Date) {
     createdAt: row.createdAt,
   };
 }
-
-export type SliceView = ReturnType<typeof sliceView>;
 
 function renewalOf(row: SliceRow, now: Date): Date | null {
   const at = nextRenewalAt({ kind: row.kind, status: row.status, end: row.endAt.getTime(), releasedAt: row.releasedAt?.getTime() ?? null }, now.getTime());

@@ -16,13 +16,13 @@ import {
   updateSliceRow,
   updateTeamRow,
   updateUserRow,
-  upsertQuotaRow,
   writeBuildRow,
   writeGpuRow,
   writeMachineRow,
   type HoldData,
   type SliceData,
 } from "@/server/db/transfer";
+import { upsertQuotaRow } from "@/server/db/quotas";
 import type { Db } from "@/server/db/tx";
 import type { InventoryIds } from "./snapshot";
 

@@ -1,5 +1,6 @@
 import type { PartSpecs } from "@/core/builds/parts";
-import { keys, sortDocument, sortQuotes, type CompleteDocument, type SliceRecord } from "@/core/transfer/records";
+import { keys, sortDocument, sortQuotes, type CompleteDocument, type QuotaRecord, type SliceRecord } from "@/core/transfer/records";
+import { QUOTA_RECORD_LIMITS } from "@/core/transfer/schema";
 import type { InventoryRows } from "@/server/db/transfer";
 
 /** The ids behind the natural keys of a snapshot, so an import can write to the right rows. */
@@ -80,15 +81,7 @@ export function toSnapshot(rows: InventoryRows): { document: CompleteDocument; i
     quotas: rows.quotas
       .map((q) => ({ ...q, team: q.scope === "default" ? null : (teamName.get(q.scope) ?? undefined) }))
       .filter((q): q is typeof q & { team: string | null } => q.team !== undefined)
-      .map((q) => ({
-        team: q.team,
-        teamMaxConcurrentGpus: q.teamMaxConcurrentGpus,
-        teamMaxGpuHoursPerMonth: q.teamMaxGpuHoursPerMonth,
-        userMaxConcurrentGpus: q.userMaxConcurrentGpus,
-        userMaxSliceHours: q.userMaxSliceHours,
-        userMaxDaysAhead: q.userMaxDaysAhead,
-        autoApprove: q.autoApprove,
-      })),
+      .map((q): QuotaRecord => ({ team: q.team, ...(Object.fromEntries(QUOTA_RECORD_LIMITS.map((k) => [k, q[k]])) as Omit<QuotaRecord, "team">) })),
     slices,
   });
   const ids: InventoryIds = {

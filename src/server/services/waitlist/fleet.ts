@@ -2,6 +2,7 @@ import { indexPrices } from "@/core/costs/pricing";
 import { FAIR_SHARE_WINDOW_MS, teamUsage } from "@/core/placement/fair-share";
 import type { Need, PlacementMachine } from "@/core/placement/types";
 import type { WaitingRequest } from "@/core/placement/waitlist";
+import { machineCapacity } from "@/core/slices/capacity";
 import { resolvePolicy, type StoredPolicy } from "@/core/slices/policy";
 import type { QuotaPolicy } from "@/core/slices/quotas";
 import { MS_PER_DAY, MS_PER_MINUTE } from "@/core/slices/time";
@@ -16,14 +17,7 @@ export const PLACEMENT_HORIZON_MS = 90 * MS_PER_DAY;
 function toPlacementMachine(m: PlacementMachineRow, prices: ReturnType<typeof indexPrices>, now: number): PlacementMachine {
   const price = (sku: string | null) => (sku ? Number(prices.rateAt(sku, now)?.priceMicros ?? 0n) : 0);
   return {
-    machineId: m.id,
-    name: m.name,
-    status: m.status,
-    threads: m.threads,
-    ramGb: m.ramGb,
-    reservedThreads: m.reservedThreads,
-    reservedRamGb: m.reservedRamGb,
-    gpuIds: m.gpus.map((g) => g.id),
+    ...machineCapacity(m, m.id, m.gpus.map((g) => g.id)),
     gpus: m.gpus.map((g) => ({ id: g.id, model: g.gpuModel.name, vramGb: g.gpuModel.vramGb, cloudMicrosPerHour: price(g.gpuModel.cloudSku) })),
     cloudMicrosPerThreadHour: price(m.vcpuSku),
     cloudMicrosPerGbHour: price(m.ramSku),

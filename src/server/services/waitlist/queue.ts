@@ -1,3 +1,4 @@
+import type { QueueItemOut, WaitlistEntryOut } from "@/contracts/waitlist";
 import { AppError, notFound } from "@/core/errors";
 import { can } from "@/core/permissions";
 import { orderWaitlist, pinsAfterMove, usagePerShare } from "@/core/placement/fair-share";
@@ -11,7 +12,7 @@ import type { Actor } from "../actor";
 import { loadFleet, needOf, PLACEMENT_HORIZON_MS, waitingRequestOf } from "./fleet";
 import { placeWaiting } from "./pass";
 
-function entryView(row: WaitlistRow) {
+function entryView(row: WaitlistRow): WaitlistEntryOut {
   return {
     id: row.id,
     requester: row.requester,
@@ -35,7 +36,7 @@ function entryView(row: WaitlistRow) {
 }
 
 /** The queue in order, each entry with its position, its team's recent use per share, and an estimated start. */
-async function orderedQueue(client: Db, now: Date) {
+async function orderedQueue(client: Db, now: Date): Promise<QueueItemOut[]> {
   const rows = await findWaitingEntries(client);
   if (rows.length === 0) return [];
   const fleet = await loadFleet(client, now);
@@ -50,7 +51,7 @@ async function orderedQueue(client: Db, now: Date) {
   }));
 }
 
-export type QueueItem = Awaited<ReturnType<typeof orderedQueue>>[number];
+export type QueueItem = QueueItemOut;
 
 export async function queuePositionOf(client: Db, entryId: string, now: Date) {
   const queue = await orderedQueue(client, now);

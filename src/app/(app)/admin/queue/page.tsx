@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Inbox } from "lucide-react";
 import { formatWindow } from "@/components/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import type { QueueExtension, QueueRequest } from "@/components/slices/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { formatDuration } from "@/components/slices/times";
 import { LocalTime } from "@/components/time/local-time";
 import { ZoneNote } from "@/components/time/zone-note";
@@ -16,6 +16,9 @@ import { EmptyState } from "@/components/ui/states";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { ExtensionDecision, RequestDecision } from "./decisions";
+
+type QueueRequest = RouterOutputs["slices"]["queue"]["requests"][number];
+type QueueExtension = RouterOutputs["slices"]["queue"]["extensions"][number];
 
 export const metadata: Metadata = { title: "Requests" };
 

@@ -8,10 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
-import type { UserView } from "@/server/services/users";
+import type { RouterOutputs } from "@/trpc/types";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 import { SignOutEverywhereDialog } from "./sign-out-everywhere";
+
+type UserView = RouterOutputs["users"]["list"]["users"][number];
 
 type Props = {
   user: Pick<UserView, "id" | "name" | "team" | "teamPinned" | "linuxUsername" | "assignedRoles" | "idpRoles" | "active">;

@@ -1,7 +1,7 @@
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { RouterOutputs } from "@/trpc/outputs";
+import type { RouterOutputs } from "@/trpc/types";
 
 type Applied = NonNullable<RouterOutputs["enforcement"]["desiredState"]["applied"]>;
 

@@ -9,9 +9,11 @@ import { Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { describeError } from "@/components/trpc-error";
-import type { GpuModelView } from "@/server/services/gpu-models";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, numberFromInput } from "../form-errors";
+
+type GpuModelView = RouterOutputs["inventory"]["gpuModels"][number];
 
 type Values = { name: string; vramGb: string; boardPowerW: string };
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { ListTable, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/core/permissions";
-import type { listPriceCatalog } from "@/server/services/prices";
+import type { RouterOutputs } from "@/trpc/types";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { AddPriceButton, CloudSkuForm, DeletePriceButton } from "./price-forms";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Price catalog" };
 
 const UNIT_ORDER: CatalogUnit[] = ["gpu-hour", "vcpu-hour", "gb-hour"];
 
-type Entry = Awaited<ReturnType<typeof listPriceCatalog>>["entries"][number];
+type Entry = RouterOutputs["savings"]["catalog"]["entries"][number];
 
 /** Each SKU's history, newest first, and the entry in effect now. */
 function groupBySku(entries: Entry[], now: Date) {

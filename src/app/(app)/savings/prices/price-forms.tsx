@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { parseDollars } from "@/components/savings/money-input";
+import { parseDollars } from "@/components/money";
 import { UNIT_LABELS, type CatalogUnit } from "@/components/savings/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -3,28 +3,17 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
-import { dollarsInputText, parseDollars } from "@/components/savings/money-input";
+import { dollarsInputText, parseDollars } from "@/components/money";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
-import { formatUsd } from "@/core/costs/money";
+import { formatUsd, MAX_KWH_MICROS } from "@/core/costs/money";
 import { useTRPC } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { formErrors } from "../../../inventory/form-errors";
 
-interface MachineCosts {
-  id: string;
-  name: string;
-  purchasePriceMicros: bigint | null;
-  amortizationMonths: number;
-  baselineWatts: number;
-  kwhPriceMicros: bigint;
-  maintenancePerMonthMicros: bigint;
-  vcpuSku: string;
-  ramSku: string;
-}
-
-const MAX_KWH_MICROS = 10_000_000n;
+type MachineCosts = RouterOutputs["savings"]["machineCosts"];
 
 function Group({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   const id = useId();

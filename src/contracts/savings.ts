@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { BUCKET_SIZES } from "@/core/costs/buckets";
-import { epochMs, exactAmount, instant, instantOut, micros, microsOut } from "./common";
+import { MAX_KWH_MICROS } from "@/core/costs/money";
+import { afterFrom, epochMs, exactAmount, id, instant, instantIn, instantOut, micros, microsIn, microsOut, openWindow, reason } from "./shared";
+
+/** The savings feature: reports, the price catalog and each machine's cost settings. */
+
+/** What a savings report can be grouped by. */
+export const SAVINGS_GROUPS = ["machine", "team", "purpose", "fleet"] as const;
 
 const exactOut = exactAmount();
 
@@ -62,7 +68,7 @@ export const savingsReportOut = z
   .object({
     window: windowOut,
     bucket: z.enum(BUCKET_SIZES),
-    groupBy: z.enum(["machine", "team", "purpose", "fleet"]),
+    groupBy: z.enum(SAVINGS_GROUPS),
     buckets: z.array(windowOut),
     exactUnitsPerMicro: exactAmount("How many units of the `exact` amounts make one micro-dollar (decimal string)."),
     groups: z.array(groupOut.extend({ name: z.string() })),
@@ -72,6 +78,7 @@ export const savingsReportOut = z
     assumptions: assumptionsOut,
   })
   .meta({ id: "SavingsReport" });
+export type SavingsReportOut = z.infer<typeof savingsReportOut>;
 
 export const savingsSummaryOut = z
   .object({
@@ -99,3 +106,42 @@ export const savingsSummaryOut = z
     assumptions: assumptionsOut,
   })
   .meta({ id: "SavingsSummary" });
+export type SavingsSummaryOut = z.infer<typeof savingsSummaryOut>;
+
+export const savingsSummaryIn = openWindow.optional();
+
+const MAX_DAILY_SPAN_MS = 3 * 366 * 86_400_000;
+export const savingsReportIn = z
+  .object({ from: instantIn, to: instantIn, bucket: z.enum(BUCKET_SIZES), groupBy: z.enum(SAVINGS_GROUPS) })
+  .refine((w) => w.to > w.from, afterFrom("to"))
+  .refine((w) => w.bucket !== "day" || w.to.getTime() - w.from.getTime() <= MAX_DAILY_SPAN_MS, { message: "daily buckets may span at most three years", path: ["bucket"] });
+export type SavingsReportIn = z.output<typeof savingsReportIn>;
+
+export const sku = z.string().trim().min(2, "must be at least 2 characters").max(60).regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
+export const PRICE_UNITS = ["gpu_hour", "vcpu_hour", "gb_hour"] as const;
+
+export const addPriceIn = z.object({
+  provider: z.string().trim().min(2).max(40),
+  sku,
+  unit: z.enum(PRICE_UNITS),
+  priceMicros: microsIn,
+  effectiveFrom: instantIn,
+  sourceNote: z.string().trim().max(300).default(""),
+});
+export type NewPrice = z.output<typeof addPriceIn>;
+export const deletePriceIn = z.object({ entryId: id, reason });
+export const setCloudEquivalentIn = z.object({ gpuModelId: id, cloudSku: sku.nullable() });
+
+/** A machine's on-prem cost settings: capex, amortization, power, $/kWh, maintenance and the cloud VM SKUs it is priced as. */
+export const machineCostValues = z.object({
+  purchasePriceMicros: microsIn.nullable(),
+  amortizationMonths: z.number().int().min(1, "must be at least 1 month").max(240, "must be at most 240 months"),
+  baselineWatts: z.number().int().min(0).max(20_000),
+  kwhPriceMicros: microsIn.max(MAX_KWH_MICROS, "must be at most $10 per kWh"),
+  maintenancePerMonthMicros: microsIn,
+  vcpuSku: sku,
+  ramSku: sku,
+});
+export type MachineCostValues = z.infer<typeof machineCostValues>;
+
+export const updateMachineCostsIn = z.object({ machineId: id, ...machineCostValues.shape });

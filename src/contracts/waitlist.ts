@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SLICE_KINDS } from "@/core/slices/kinds";
 import { SLICE_STATUSES } from "@/core/slices/lifecycle";
-import { epochMs, instantOut, ref } from "./common";
+import { epochMs, id, instantIn, instantOut, reason, ref, whole } from "./shared";
 import { sliceOut } from "./slices";
 
 const placementOut = z.object({
@@ -51,6 +51,7 @@ export const waitlistEntryOut = z
     decidedAt: instantOut.nullable(),
   })
   .meta({ id: "WaitlistEntry" });
+export type WaitlistEntryOut = z.infer<typeof waitlistEntryOut>;
 
 export const queueItemOut = waitlistEntryOut
   .extend({
@@ -59,6 +60,7 @@ export const queueItemOut = waitlistEntryOut
     estimatedStart: instantOut.nullable().meta({ description: "If nothing ends early: the queue ahead takes its earliest windows first." }),
   })
   .meta({ id: "QueueItem" });
+export type QueueItemOut = z.infer<typeof queueItemOut>;
 
 export const byNeedOut = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("placed"), verdicts: z.array(verdictOut), slice: sliceOut }),
@@ -66,3 +68,25 @@ export const byNeedOut = z.discriminatedUnion("outcome", [
 ]);
 
 export const myWaitlistOut = z.object({ queueLength: z.number().int(), waiting: z.array(queueItemOut), recent: z.array(waitlistEntryOut) });
+
+export const needIn = z
+  .object({
+    gpuCount: whole(1, 64, "GPUs"),
+    minGpuMemoryGb: whole(1, 1024, "GB").optional(),
+    gpuModels: z.array(z.string().trim().min(1, "must name a model").max(100)).max(20).optional(),
+    threadsPerGpu: whole(0, 1024, "threads").optional(),
+    ramGbPerGpu: whole(0, 65_536, "GB").optional(),
+    durationHours: z.number({ message: "must be a number of hours" }).positive("must be more than 0 hours").max(24 * 366, "must be at most a year").multipleOf(0.25, "must be in quarters of an hour"),
+    earliestStart: instantIn.optional(),
+    latestEnd: instantIn.optional(),
+    purpose: z.string().trim().min(3, "must say in a few words what the slice is for").max(500),
+    kind: z.enum(SLICE_KINDS).default("training"),
+    waitlist: z.boolean().default(true).meta({ description: "As soon as possible: wait in the queue when nothing fits at the earliest start. False books the earliest window found instead." }),
+  })
+  .refine((n) => !n.latestEnd || !n.earliestStart || n.latestEnd > n.earliestStart, { message: "must be after the earliest start", path: ["latestEnd"] });
+export type NeedIn = z.output<typeof needIn>;
+
+export const cancelWaitingIn = z.object({ entryId: id, reason: reason.optional() });
+export const moveWaitingIn = z.object({ entryId: id, position: whole(1, 10_000, "positions"), reason });
+export const setFairShareIn = z.object({ teamId: id, share: whole(1, 1000, "shares"), reason: reason.optional() });
+export const fairShareOut = z.object({ id: z.string(), name: z.string(), fairShare: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantOut, microsOut } from "./common";
+import { instantOut, microsOut } from "./shared";
 
 const waits = { medianWaitHours: z.number(), p90WaitHours: z.number() };
 
@@ -17,6 +17,7 @@ export const capacityReportOut = z
     usedGpuHours: z.number().nullable().meta({ description: "Null until the machines report telemetry." }),
   })
   .meta({ id: "CapacityReport" });
+export type CapacityReportOut = z.infer<typeof capacityReportOut>;
 
 const summary = z.object({ requests: z.number().int(), served: z.number().int(), ...waits, totalWaitHours: z.number(), servedGpuHours: z.number(), unservedGpuHours: z.number() });
 
@@ -35,3 +36,4 @@ export const whatIfOut = z
     plain: z.object({ baseline: summary, withMachine: summary }).meta({ description: "The same replays without fair share and backfilling." }),
   })
   .meta({ id: "WhatIf" });
+export type WhatIfOut = z.infer<typeof whatIfOut>;

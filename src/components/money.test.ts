@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dollarsInputText, parseDollars } from "./money-input";
+import { dollarsInputText, parseDollars } from "./money";
 
 describe("parseDollars", () => {
   it.each([
