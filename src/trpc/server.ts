@@ -2,9 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { requestContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { currentActor } from "@/server/auth/session";
-import { log } from "@/server/log";
 import { requestIdOf } from "@/server/request-id";
 
 /** A tRPC caller for server components: same procedures, permissions and validation as the browser gets. */
@@ -14,5 +14,5 @@ export const api = cache(async () => {
   // Pages render beside their layout: without this, a page opened with no session would throw
   // "Please sign in." (and log its stack) while the layout redirects to the sign-in page.
   if (!actor) redirect("/sign-in");
-  return createCaller({ actor, requestId, log });
+  return createCaller(requestContext({ actor, requestId }));
 });

@@ -1,5 +1,5 @@
+import { log as appLog, type Logger } from "@/server/log";
 import type { Actor } from "@/server/services/actor";
-import type { Logger } from "@/server/log";
 
 /**
  * What every procedure sees. The route handler resolves the session (next-auth) and passes the
@@ -15,4 +15,14 @@ export interface Context {
   /** Flags a REST call gave in its query string beside a JSON body, e.g. `dryRun` (rest/endpoints.ts). */
   restFlags?: Readonly<Record<string, boolean>>;
   log: Logger;
+  /** The request's clock, read once when it arrived: every use-case of the request is judged at this instant. */
+  now: Date;
+}
+
+/**
+ * The one way a context is made, for the web app's tRPC route, the REST API, server components
+ * and tests alike: the request's time is read here and nowhere else on the request path.
+ */
+export function requestContext(fields: Omit<Context, "log" | "now"> & { log?: Logger; now?: Date }): Context {
+  return { ...fields, log: fields.log ?? appLog, now: fields.now ?? new Date() };
 }

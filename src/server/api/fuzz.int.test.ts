@@ -19,6 +19,7 @@ import { handleRestRequest } from "./rest/handler";
 import { transformer } from "@/trpc/transformer";
 import { boundarySweep, HOSTILE_STRINGS, idPool, inputArbitrary, plausibleString, UNKNOWN_ID, type ZodNode } from "@test/api/fuzz-inputs";
 import { appRouter } from "./root";
+import { requestContext } from "./context";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -74,7 +75,7 @@ async function callTrpc(procedure: Procedure, input: unknown): Promise<Answer> {
   } else {
     req = new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: encoded });
   }
-  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ actor, requestId: "fuzz", log: silent }) });
+  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => requestContext({ actor, requestId: "fuzz", log: silent }) });
   const body = (await response.json()) as { error?: string };
   const error = body.error ? (transformer.output.deserialize(body.error) as { message: string; data: { code: string; field?: string } }) : undefined;
   return { status: response.status, message: error?.message, code: error?.data.code, field: error?.data.field };

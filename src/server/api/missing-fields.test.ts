@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ROLES } from "@/core/roles";
 import { namingMissingFields, REQUIRED_MESSAGE } from "./missing-fields";
 import { appRouter, createCaller } from "./root";
+import { requestContext } from "./context";
 
 describe("namingMissingFields", () => {
   const schema = z.object({
@@ -34,11 +35,13 @@ describe("namingMissingFields", () => {
 // Every procedure called with an empty object: whatever it refuses first is a field that was not
 // sent, so the message must say that field is required (REST builds its message from the same issues).
 describe("every procedure names a missing required field as required", () => {
-  const caller = createCaller({
-    actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.com", name: "A", teamId: "00000000-0000-4000-8000-000000000001", teamName: "T", roles: [...ROLES], timeZone: null },
-    requestId: "test",
-    log: pino({ level: "silent" }),
-  });
+  const caller = createCaller(
+    requestContext({
+      actor: { id: "00000000-0000-4000-8000-000000000000", email: "a@example.com", name: "A", teamId: "00000000-0000-4000-8000-000000000001", teamName: "T", roles: [...ROLES], timeZone: null },
+      requestId: "test",
+      log: pino({ level: "silent" }),
+    }),
+  );
   const paths = Object.keys(appRouter._def.procedures);
 
   it.each(paths)("%s", async (path) => {

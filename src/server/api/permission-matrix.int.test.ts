@@ -14,6 +14,7 @@ import { handleRestRequest } from "./rest/handler";
 import { openApiDocument, REST_BASE_PATH } from "./rest/document";
 import { appRouter, createCaller } from "./root";
 import { callerFor } from "@test/api/caller";
+import { requestContext } from "./context";
 
 /**
  * "allowed" = got past the permission check: success for an input-less query, BAD_REQUEST (400)
@@ -181,7 +182,7 @@ let trpcCallers: Record<Caller, { label: string; caller: AnyCaller }[]>;
 
 async function tokenCaller(token: string, now: Date) {
   const auth = await authenticateToken(token, now);
-  return createCaller({ actor: auth.actor, tokenScope: auth.scope, requestId: "matrix", log: silent });
+  return createCaller(requestContext({ actor: auth.actor, tokenScope: auth.scope, requestId: "matrix", log: silent }));
 }
 
 beforeAll(async () => {
@@ -193,7 +194,7 @@ beforeAll(async () => {
   const sessionOfDeactivated: Actor | null = await actorForSession(deactivatedSession.id, now);
   trpcCallers = {
     anonymous: [{ label: "no session", caller: callerFor(null) }],
-    deactivated: [{ label: "session of a deactivated user", caller: createCaller({ actor: sessionOfDeactivated, requestId: "matrix", log: silent }) }],
+    deactivated: [{ label: "session of a deactivated user", caller: createCaller(requestContext({ actor: sessionOfDeactivated, requestId: "matrix", log: silent })) }],
     revokedToken: [],
     member: [
       { label: "session", caller: callerFor(users.alice) },

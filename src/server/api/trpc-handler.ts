@@ -6,7 +6,7 @@ import { requestIdOf } from "@/server/request-id";
 import type { Actor } from "@/server/services/actor";
 import { rateLimited, takeRequests } from "@/server/services/rate-limit";
 import { MAX_BODY_BYTES, tooLargeMessage } from "./body-limit";
-import type { Context } from "./context";
+import { requestContext, type Context } from "./context";
 import { appErrorOf, toTRPCError } from "./error-map";
 import { appRouter } from "./root";
 
@@ -39,17 +39,18 @@ export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Acto
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async ({ info }): Promise<Context> => {
+      const at = now();
       const actor = await mapped(resolveActor);
       if (actor) {
         const subject = { userId: actor.id };
-        const rate = await mapped(() => takeRequests(subject, now(), Math.max(1, info.calls.length)));
+        const rate = await mapped(() => takeRequests(subject, at, Math.max(1, info.calls.length)));
         if (!rate.allowed) {
           retryAfter = rate.retryAfterSeconds;
           log.info({ requestId, userId: actor.id, calls: info.calls.length }, "trpc rate limited");
           throw toTRPCError(rateLimited(subject, rate));
         }
       }
-      return { actor, requestId, log };
+      return requestContext({ actor, requestId, now: at });
     },
     responseMeta: () => {
       const headers = new Headers({ "x-request-id": requestId, "Cache-Control": "no-store" });

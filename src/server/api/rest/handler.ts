@@ -4,7 +4,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 import { RATE_LIMIT, rateLimited, takeRequests } from "@/server/services/rate-limit";
 import { authenticateToken } from "@/server/services/tokens";
 import { MAX_BODY_BYTES, tooLargeMessage } from "../body-limit";
-import type { Context } from "../context";
+import { requestContext } from "../context";
 import { ERROR_MAP } from "../error-map";
 import { REST_BASE_PATH } from "./document";
 import { dispatchRest } from "./dispatch";
@@ -58,7 +58,7 @@ export async function handleRestRequest(req: Request, now = new Date()): Promise
   const sized = await withBoundedBody(req);
   if (!sized) return refuse(new AppError("VALIDATION", tooLargeMessage(), { field: "body" }), {}, 413);
 
-  const ctx: Context = { actor: auth.actor, tokenScope: auth.scope, requestId, log, transport: "rest" };
+  const ctx = requestContext({ actor: auth.actor, tokenScope: auth.scope, requestId, transport: "rest", now });
   let outcome: Awaited<ReturnType<typeof dispatchRest>>;
   try {
     outcome = await dispatchRest(sized, new URL(req.url).pathname.slice(REST_BASE_PATH.length), ctx);

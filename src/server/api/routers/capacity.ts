@@ -12,7 +12,7 @@ export const capacityRouter = router({
     .meta(rest("GET", "/capacity", "Demand the machines did not meet", "capacity:read", "Waiting from request to start (median, 90th percentile) per week and team, waitlisted and refused GPU-hours, held GPU-hours."))
     .input(period)
     .output(capacityReportOut)
-    .query(({ input }) => capacityReport(input, new Date())),
+    .query(({ ctx, input }) => capacityReport(input, ctx.now)),
   candidates: permitted("capacity:read")
     .meta(rest("GET", "/capacity/builds", "Builds a what-if can add", "capacity:read", "Planned builds, and the builds of machines in service (a copy of an existing machine)."))
     .input(z.object({}).optional())

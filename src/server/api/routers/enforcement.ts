@@ -8,7 +8,6 @@ import { id, reason } from "@/contracts/shared";
 
 const minutes = z.number({ message: "must be a number of minutes" }).int("must be a whole number of minutes").min(0, "must be 0 (off) or more").max(10_080, "must be at most a week (10080)").nullable();
 const small = (what: string, max: number) => z.number({ message: `must be a number of ${what}` }).int(`must be a whole number of ${what}`).min(1, `must be at least 1`).max(max, `must be at most ${max}`);
-const now = () => new Date();
 
 export const enforcementRouter = router({
   setMode: permitted("inventory:manage")
@@ -18,7 +17,7 @@ export const enforcementRouter = router({
   /** What the machine's agent is told to apply now and over the next 48 h, and what it last reported applying. */
   desiredState: permitted("inventory:manage")
     .input(z.object({ machineId: id }))
-    .query(({ input }) => machineEnforcementView(input.machineId, now())),
+    .query(({ ctx, input }) => machineEnforcementView(input.machineId, ctx.now)),
 
   idlePolicies: permitted("schedule:read").query(() => listIdlePolicies()),
 
@@ -34,9 +33,9 @@ export const enforcementRouter = router({
 
   setIdleExempt: permitted("slices:decide")
     .input(z.object({ sliceId: id, exempt: z.boolean({ message: "must be true or false" }), reason }))
-    .mutation(({ ctx, input }) => setIdleExempt(ctx.actor, input, now())),
+    .mutation(({ ctx, input }) => setIdleExempt(ctx.actor, input, ctx.now)),
 
   reclaimIdle: permitted("slices:decide")
     .input(z.object({ sliceId: id, reason: z.enum(["idle", "no-show"], { message: "must be idle or no-show" }), detail: reason.optional() }))
-    .mutation(({ ctx, input }) => reclaimIdleSlice(ctx.actor, input, now())),
+    .mutation(({ ctx, input }) => reclaimIdleSlice(ctx.actor, input, ctx.now)),
 });

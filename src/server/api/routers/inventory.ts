@@ -27,24 +27,24 @@ export const inventoryRouter = router({
   list: read
     .meta(rest("GET", "/machines", "List machines and their GPUs", "inventory:read", "Active machines first; each GPU with who holds it now, until when, and when it is next free."))
     .output(z.array(machineOut))
-    .query(() => listMachines(new Date())),
+    .query(({ ctx }) => listMachines(ctx.now)),
 
   machine: read
     .meta(rest("GET", "/machines/{machineId}", "Get a machine and its GPUs", "inventory:read"))
     .input(z.object({ machineId: id }))
     .output(machineOut)
-    .query(({ input }) => getMachine(input.machineId, new Date())),
+    .query(({ ctx, input }) => getMachine(input.machineId, ctx.now)),
 
   gpuStatuses: read
     .input(z.object({ machineIds: z.array(id).min(1, "must name at least 1 machine").max(100, "must name at most 100 machines") }))
-    .query(({ input }) => gpuStatuses(input.machineIds, new Date())),
+    .query(({ ctx, input }) => gpuStatuses(input.machineIds, ctx.now)),
 
   createMachine: manage.input(createMachineIn).mutation(({ ctx, input }) => createMachine(ctx.actor, input)),
-  updateMachine: manage.input(updateMachineIn).mutation(({ ctx, input }) => updateMachine(ctx.actor, input, new Date())),
-  setMachineStatus: manage.input(setMachineStatusIn).mutation(({ ctx, input }) => setMachineStatus(ctx.actor, input, new Date())),
+  updateMachine: manage.input(updateMachineIn).mutation(({ ctx, input }) => updateMachine(ctx.actor, input, ctx.now)),
+  setMachineStatus: manage.input(setMachineStatusIn).mutation(({ ctx, input }) => setMachineStatus(ctx.actor, input, ctx.now)),
   addGpu: manage.input(addGpuIn).mutation(({ ctx, input }) => addGpu(ctx.actor, input)),
   updateGpu: manage.input(updateGpuIn).mutation(({ ctx, input }) => updateGpu(ctx.actor, input)),
-  removeGpu: manage.input(removeGpuIn).mutation(({ ctx, input }) => removeGpu(ctx.actor, input, new Date())),
+  removeGpu: manage.input(removeGpuIn).mutation(({ ctx, input }) => removeGpu(ctx.actor, input, ctx.now)),
 
   gpuModels: read
     .meta(rest("GET", "/gpu-models", "List GPU models", "inventory:read"))

@@ -13,10 +13,10 @@ export const meRouter = router({
   activity: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(50).default(20) }))
     .query(({ ctx, input }) => listAuditEntries({ involving: ctx.actor.id, limit: input.limit })),
-  sessions: protectedProcedure.query(({ ctx }) => listMySessions(ctx.actor, new Date())),
+  sessions: protectedProcedure.query(({ ctx }) => listMySessions(ctx.actor, ctx.now)),
   revokeSession: protectedProcedure
     .input(z.object({ sessionId: id }))
-    .mutation(({ ctx, input }) => revokeMySession(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => revokeMySession(ctx.actor, input, ctx.now)),
   setLinuxUsername: protectedProcedure
     .input(z.object({ linuxUsername }))
     .mutation(({ ctx, input }) => updateMyLinuxUsername(ctx.actor, input)),

@@ -16,7 +16,7 @@ export const notificationsRouter = router({
   unreadCount: permitted("profile:read").query(({ ctx }) => unreadNotificationCount(ctx.actor)),
   markRead: permitted("profile:read")
     .input(z.object({ ids: z.array(id).max(200).optional() }))
-    .mutation(({ ctx, input }) => markMyNotificationsRead(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => markMyNotificationsRead(ctx.actor, input, ctx.now)),
   settings: permitted("profile:read").query(({ ctx }) => getNotificationSettings(ctx.actor)),
   savePreferences: permitted("profile:read")
     .input(z.object({ preferences: z.array(z.object({ kind: z.enum(EVENT_KIND_NAMES), channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length) })).max(EVENT_KIND_NAMES.length) }))

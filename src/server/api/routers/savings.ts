@@ -6,7 +6,6 @@ import { addPriceEntry, deletePriceEntry, getMachineCosts, listPriceCatalog, set
 import { restEndpoint } from "../rest/meta";
 import { permitted, protectedProcedure, router } from "../trpc";
 
-const now = () => new Date();
 const rest = restEndpoint("Savings");
 
 export const savingsRouter = router({
@@ -14,13 +13,13 @@ export const savingsRouter = router({
     .meta(rest("GET", "/savings/summary", "Savings at a glance", "savings:read", "Savings over [from, to) (by default since the first machine entered service, up to now) and in the UTC calendar month the window ends in, utilization, break-even per machine and the premium avoided against vendor quotes. `asOf` says the instant the figures are to date at: `to`, or now when `to` is later or not given."))
     .input(savingsSummaryIn)
     .output(savingsSummaryOut)
-    .query(({ input }) => savingsSummary(now(), input)),
+    .query(({ ctx, input }) => savingsSummary(ctx.now, input)),
   report: permitted("savings:read")
     .meta(rest("GET", "/savings/report", "Savings report of a window", "savings:read", "Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team, purpose (training, interactive, serving) or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds."))
     .input(savingsReportIn)
     .output(savingsReportOut)
-    .query(({ input }) => savingsReport(input, now())),
-  myUsage: protectedProcedure.input(window).query(({ ctx, input }) => myUsage(ctx.actor, input, now())),
+    .query(({ ctx, input }) => savingsReport(input, ctx.now)),
+  myUsage: protectedProcedure.input(window).query(({ ctx, input }) => myUsage(ctx.actor, input, ctx.now)),
   catalog: permitted("savings:read").query(() => listPriceCatalog()),
   addPrice: permitted("prices:manage")
     .input(addPriceIn)

@@ -19,9 +19,9 @@ const usedHeldRow = z.object({ key: z.string(), heldGpuHours: z.number(), measur
 export const telemetryRouter = router({
   live: read
     .input(z.object({ machineId: id }))
-    .query(({ ctx, input }) => liveMachineTelemetry(input.machineId, new Date(), { withUnbooked: can(ctx.actor.roles, "inventory:manage") })),
+    .query(({ ctx, input }) => liveMachineTelemetry(input.machineId, ctx.now, { withUnbooked: can(ctx.actor.roles, "inventory:manage") })),
 
-  fleet: read.query(() => fleetLiveTelemetry(new Date())),
+  fleet: read.query(({ ctx }) => fleetLiveTelemetry(ctx.now)),
 
   series: read
     .meta(rest("GET", "/machines/{machineId}/telemetry", "A machine's GPU utilization, memory, power and temperature over time", "inventory:read", "One point per GPU and step (seconds: 60, 300, 900, 3600 or 86400) from the per-minute (steps under an hour) or per-hour aggregates; at most 2,000 points per GPU."))
@@ -33,29 +33,29 @@ export const telemetryRouter = router({
     .meta(rest("POST", "/slices/usage", "Real use of slices", "inventory:read", "Average and peak utilization, peak memory, idle minutes, measured and used GPU-hours and the processes seen, from the machines' agents."))
     .input(z.object({ sliceIds: z.array(id).min(1, "must name at least 1 slice").max(100, "must name at most 100 slices") }))
     .output(z.array(z.object({ sliceId: z.string(), samples: z.number(), avgUtilPct: z.number().nullable(), peakUtilPct: z.number().nullable(), peakMemMib: z.number().nullable(), idleMinutes: z.number(), measuredGpuHours: z.number(), usedGpuHours: z.number(), processesSeen: z.array(z.object({ who: z.string(), name: z.string(), samples: z.number(), memMaxMib: z.number() })) })))
-    .query(({ input }) => sliceUsages(input.sliceIds, new Date())),
+    .query(({ ctx, input }) => sliceUsages(input.sliceIds, ctx.now)),
 
   unbooked: manage
     .meta(rest("GET", "/telemetry/unbooked", "Unbooked use of GPUs", "inventory:manage", "Processes of people on GPUs they do not hold, seen in two reports in a row, newest first."))
     .input(z.object({ sinceDays: z.coerce.number().int().min(1, "must be at least 1").max(365, "must be at most 365").default(7) }))
     .output(z.array(z.object({ id: z.string(), machine: z.object({ id: z.string(), name: z.string() }), gpuIndex: z.number(), who: z.string(), person: z.object({ id: z.string(), name: z.string(), team: z.string() }).nullable(), processName: z.string(), since: z.date(), lastSeenAt: z.date(), endedAt: z.date().nullable(), maxMemMib: z.number() })))
-    .query(({ input }) => listUnbookedUse(new Date(Date.now() - input.sinceDays * 86_400_000))),
+    .query(({ ctx, input }) => listUnbookedUse(new Date(ctx.now.getTime() - input.sinceDays * 86_400_000))),
 
   usedVersusHeld: permitted("savings:read")
     .meta(rest("GET", "/savings/used-vs-held", "Used GPU-hours beside held ones, and the idle-held cost", "savings:read", "Per machine, team and person over a window clipped to when telemetry exists; money in micro-dollars."))
     .input(z.object({ from: z.coerce.date({ message: "must be a date-time" }), to: z.coerce.date({ message: "must be a date-time" }) }))
     .output(z.object({ telemetrySince: z.date().nullable(), from: z.date(), to: z.date(), byMachine: z.array(usedHeldRow), byTeam: z.array(usedHeldRow), byPerson: z.array(usedHeldRow) }))
-    .query(({ input }) => usedVersusHeld(input, new Date())),
+    .query(({ ctx, input }) => usedVersusHeld(input, ctx.now)),
 
   createAgentCode: manage
     .meta(rest("POST", "/machines/{machineId}/agent-code", "Create a one-time enrollment code for a machine's agent", "inventory:manage", "Valid for an hour, used once: `rigshare-agent enroll --portal URL --code CODE` on the machine exchanges it for the machine's credential."))
     .input(z.object({ machineId: id }))
     .output(z.object({ machineId: z.string(), machineName: z.string(), code: z.string(), expiresAt: z.date() }))
-    .mutation(({ ctx, input }) => createEnrollmentCode(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => createEnrollmentCode(ctx.actor, input, ctx.now)),
 
   revokeAgent: manage
     .meta(rest("DELETE", "/machines/{machineId}/agent", "Revoke a machine's agent credential", "inventory:manage", "The agent stops at its next report; enroll it again with a new code."))
     .input(z.object({ machineId: id }))
     .output(z.object({ machineId: z.string(), revoked: z.number() }))
-    .mutation(({ ctx, input }) => revokeAgent(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => revokeAgent(ctx.actor, input, ctx.now)),
 });

@@ -14,10 +14,10 @@ export const tokensRouter = router({
     .query(({ ctx }) => listTokens(ctx.actor)),
   create: permitted("tokens:read")
     .input(createTokenIn)
-    .mutation(({ ctx, input }) => createToken(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => createToken(ctx.actor, input, ctx.now)),
   revoke: permitted("tokens:read")
     .meta(rest("DELETE", "/tokens/{tokenId}", "Revoke an API token", "tokens:read (your own tokens; admins any)", "Revoking twice is harmless."))
     .input(revokeTokenIn)
     .output(tokenOut)
-    .mutation(({ ctx, input }) => revokeToken(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => revokeToken(ctx.actor, input, ctx.now)),
 });

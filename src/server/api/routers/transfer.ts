@@ -23,7 +23,7 @@ export const transferRouter = router({
     // Records are checked one by one in the service, so every problem of every record is reported at once.
     .input(inventoryEnvelope)
     .output(importResultOut)
-    .mutation(({ ctx, input }) => importInventory(ctx.actor, input, new Date(), { dryRun: ctx.restFlags?.dryRun, source: ctx.transport === "rest" ? "Imported through the REST API" : "Imported in the web app" })),
+    .mutation(({ ctx, input }) => importInventory(ctx.actor, input, ctx.now, { dryRun: ctx.restFlags?.dryRun, source: ctx.transport === "rest" ? "Imported through the REST API" : "Imported in the web app" })),
   export: permitted("export:read")
     .meta(rest("GET", "/export", "Export the inventory", "export:read", `Teams, users, GPU models, the price catalog, builds, machines, quotas and every slice, as one document that /import takes back. ${format}`))
     .output(inventoryDocument)

@@ -19,7 +19,7 @@ export const usersRouter = router({
 
   signOutEverywhere: permitted("users:manage")
     .input(signOutEverywhereIn)
-    .mutation(({ ctx, input }) => signOutEverywhere(ctx.actor, input, new Date())),
+    .mutation(({ ctx, input }) => signOutEverywhere(ctx.actor, input, ctx.now)),
 
   /** The newest sign-ins as the IdP sent them, for the admin's Sign-in page. */
   recentSignIns: permitted("users:manage").query(() => listRecentSignIns()),
