@@ -1,3 +1,4 @@
+import type { HourMarks, MinuteChange } from "@/core/agent/hour-marks";
 import type { Bucket } from "@/core/agent/rollup";
 import type { Db } from "./tx";
 
@@ -64,21 +65,56 @@ export async function insertProcessSamples(tx: Db, rows: ProcessRow[]) {
     ON CONFLICT DO NOTHING`;
 }
 
-/** Adds aggregates into their buckets (sums add up, maxima take the greater), in key order so concurrent batches cannot deadlock. */
-export async function mergeBuckets(tx: Db, table: "minute" | "hour", buckets: Bucket[]) {
-  if (!buckets.length) return;
-  const rows = [...buckets].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime());
-  const col = <T>(pick: (b: Bucket) => T) => rows.map(pick);
-  const values = [col((b) => b.gpuId), col((b) => b.start), col((b) => b.samples), col((b) => b.utilSamples), col((b) => b.utilSum), col((b) => b.utilMax), col((b) => b.idleSamples), col((b) => b.memMaxMib), col((b) => b.powerSum), col((b) => b.tempMax)];
-  const target = table === "minute" ? "gpu_usage_minute" : "gpu_usage_hour";
-  await tx.$executeRawUnsafe(
-    `INSERT INTO ${target} AS u (gpu_id, start, samples, util_samples, util_sum, util_max, idle_samples, mem_max_mib, power_sum, temp_max)
-     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::smallint[], $7::int[], $8::int[], $9::real[], $10::smallint[])
-     ON CONFLICT (gpu_id, start) DO UPDATE SET
-       samples = u.samples + EXCLUDED.samples, util_samples = u.util_samples + EXCLUDED.util_samples, util_sum = u.util_sum + EXCLUDED.util_sum,
+const sortedBuckets = <B extends { gpuId: string; start: Date }>(buckets: B[]) => [...buckets].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime());
+
+const bucketColumns = (rows: Bucket[]) => [
+  rows.map((b) => b.gpuId), rows.map((b) => b.start), rows.map((b) => b.samples), rows.map((b) => b.utilSamples), rows.map((b) => b.utilSum),
+  rows.map((b) => b.utilMax), rows.map((b) => b.idleSamples), rows.map((b) => b.memMaxMib), rows.map((b) => b.powerSum), rows.map((b) => b.tempMax),
+];
+
+const BUCKET_INPUT = "unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::smallint[], $7::int[], $8::int[], $9::real[], $10::smallint[])";
+const MERGE_BUCKET = `samples = u.samples + EXCLUDED.samples, util_samples = u.util_samples + EXCLUDED.util_samples, util_sum = u.util_sum + EXCLUDED.util_sum,
        util_max = GREATEST(u.util_max, EXCLUDED.util_max), idle_samples = u.idle_samples + EXCLUDED.idle_samples,
-       mem_max_mib = GREATEST(u.mem_max_mib, EXCLUDED.mem_max_mib), power_sum = u.power_sum + EXCLUDED.power_sum, temp_max = GREATEST(u.temp_max, EXCLUDED.temp_max)`,
-    ...values,
+       mem_max_mib = GREATEST(u.mem_max_mib, EXCLUDED.mem_max_mib), power_sum = u.power_sum + EXCLUDED.power_sum, temp_max = GREATEST(u.temp_max, EXCLUDED.temp_max)`;
+
+/**
+ * Adds per-minute aggregates into their buckets (sums add up, maxima take the greater), in key
+ * order so concurrent batches cannot deadlock, and returns each bucket's counts before and after:
+ * the merge is additive, so "before" is "after" less what this batch added, whatever merged meanwhile.
+ */
+export async function mergeMinuteBuckets(tx: Db, buckets: Bucket[]): Promise<MinuteChange[]> {
+  if (!buckets.length) return [];
+  const rows = sortedBuckets(buckets);
+  const merged = await tx.$queryRawUnsafe<{ gpuId: string; start: Date; utilSamples: number; idleSamples: number; samples: number }[]>(
+    `INSERT INTO gpu_usage_minute AS u (gpu_id, start, samples, util_samples, util_sum, util_max, idle_samples, mem_max_mib, power_sum, temp_max)
+     SELECT * FROM ${BUCKET_INPUT}
+     ON CONFLICT (gpu_id, start) DO UPDATE SET ${MERGE_BUCKET}
+     RETURNING gpu_id AS "gpuId", start, samples, util_samples AS "utilSamples", idle_samples AS "idleSamples"`,
+    ...bucketColumns(rows),
+  );
+  const added = new Map(rows.map((b) => [`${b.gpuId}@${b.start.getTime()}`, b]));
+  return merged.map((m) => {
+    const mine = added.get(`${m.gpuId}@${m.start.getTime()}`)!;
+    const before = m.samples === mine.samples ? null : { utilSamples: m.utilSamples - mine.utilSamples, idleSamples: m.idleSamples - mine.idleSamples };
+    return { gpuId: m.gpuId, start: m.start, before, after: { utilSamples: m.utilSamples, idleSamples: m.idleSamples } };
+  });
+}
+
+/** Adds per-hour aggregates and the marks of their minutes (bits ORed in, busy shares added), in key order. */
+export async function mergeHourBuckets(tx: Db, buckets: Bucket[], marks: HourMarks[]) {
+  if (!buckets.length) return;
+  const rows = sortedBuckets(buckets);
+  const byHour = new Map(marks.map((m) => [`${m.gpuId}@${m.start.getTime()}`, m]));
+  const markOf = (b: Bucket) => byHour.get(`${b.gpuId}@${b.start.getTime()}`);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO gpu_usage_hour AS u (gpu_id, start, samples, util_samples, util_sum, util_max, idle_samples, mem_max_mib, power_sum, temp_max, measured_minutes, busy_minutes, used_minutes)
+     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::smallint[], $7::int[], $8::int[], $9::real[], $10::smallint[], $11::bigint[], $12::bigint[], $13::float8[])
+     ON CONFLICT (gpu_id, start) DO UPDATE SET ${MERGE_BUCKET},
+       measured_minutes = u.measured_minutes | EXCLUDED.measured_minutes, busy_minutes = u.busy_minutes | EXCLUDED.busy_minutes, used_minutes = u.used_minutes + EXCLUDED.used_minutes`,
+    ...bucketColumns(rows),
+    rows.map((b) => markOf(b)?.measuredMinutes ?? 0n),
+    rows.map((b) => markOf(b)?.busyMinutes ?? 0n),
+    rows.map((b) => markOf(b)?.usedMinutes ?? 0),
   );
 }
 

@@ -1,10 +1,11 @@
 import type { TelemetryIn, TelemetryOut } from "@/core/agent/contract";
 import { matchGpus } from "@/core/agent/gpu-match";
+import { hourMarks } from "@/core/agent/hour-marks";
 import { aggregate, bucketStart, HOUR_MS, MINUTE_MS } from "@/core/agent/rollup";
 import { judgeUnbooked, processBasename } from "@/core/agent/unbooked";
 import { recordReport } from "@/server/db/agents";
 import { recordAudit } from "@/server/db/audit";
-import { claimSamples, insertGpuSamples, insertProcessSamples, mergeBuckets, mergeProcessHours, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
+import { claimSamples, insertGpuSamples, insertProcessSamples, mergeHourBuckets, mergeMinuteBuckets, mergeProcessHours, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
 import { findGpusForMatching, setGpuUuid } from "@/server/db/telemetry-views";
 import { transaction } from "@/server/db/tx";
 import { deleteSuspect, findHoldings, findOpenSuspects, insertSuspect, updateSuspect } from "@/server/db/unbooked";
@@ -44,8 +45,8 @@ export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, 
     }
     const inserted = await insertGpuSamples(tx, gpuRows);
     await insertProcessSamples(tx, processRows);
-    await mergeBuckets(tx, "minute", aggregate(inserted, MINUTE_MS));
-    await mergeBuckets(tx, "hour", aggregate(inserted, HOUR_MS));
+    const minutes = await mergeMinuteBuckets(tx, aggregate(inserted, MINUTE_MS));
+    await mergeHourBuckets(tx, aggregate(inserted, HOUR_MS), hourMarks(minutes));
     await mergeProcessHours(tx, processHours(processRows));
     // A sample without GPU readings (nvidia-smi failed or hung) says nothing about processes: not judged.
     const judgedUntil = await judgeNewSamples(tx, agent, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)), now);
