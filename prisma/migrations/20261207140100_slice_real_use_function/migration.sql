@@ -30,17 +30,25 @@ BEGIN
       FROM spans CROSS JOIN LATERAL (VALUES (lo, LEAST(wlo, hi), false), (wlo, whi, true), (GREATEST(whi, LEAST(wlo, hi)), hi, false)) AS p(from_at, to_at, whole)
       WHERE p.from_at < p.to_at
     ), rows AS (
-      SELECT p.slice_id, u.start AS hour, u.samples, u.util_samples, u.util_sum, u.util_max, u.mem_max_mib,
-             u.measured_minutes AS measured, u.busy_minutes AS busy, u.used_minutes AS used
-      FROM pieces p JOIN gpu_usage_hour u ON u.gpu_id = p.gpu_id AND u.start >= p.from_at AND u.start < p.to_at
+      -- Each piece reads its own index range (OFFSET 0 keeps the subquery per piece): the plan is
+      -- generic, so it must not depend on how many pieces the planner guesses.
+      SELECT p.slice_id, u.*
+      FROM pieces p CROSS JOIN LATERAL (
+        SELECT u.start AS hour, u.samples, u.util_samples, u.util_sum, u.util_max, u.mem_max_mib,
+               u.measured_minutes AS measured, u.busy_minutes AS busy, u.used_minutes AS used
+        FROM gpu_usage_hour u WHERE u.gpu_id = p.gpu_id AND u.start >= p.from_at AND u.start < p.to_at OFFSET 0
+      ) u
       WHERE p.hourly
       UNION ALL
-      SELECT p.slice_id, date_bin('1 hour', m.start, TIMESTAMPTZ '2000-01-01 00:00:00+00'), m.samples, m.util_samples, m.util_sum, m.util_max, m.mem_max_mib,
-             CASE WHEN m.util_samples > 0 THEN 1::bigint << ((extract(epoch FROM m.start)::bigint / 60) % 60)::int ELSE 0 END,
-             CASE WHEN m.idle_samples < m.util_samples THEN 1::bigint << ((extract(epoch FROM m.start)::bigint / 60) % 60)::int ELSE 0 END,
-             CASE WHEN m.util_samples > 0 THEN 1 - m.idle_samples::float8 / m.util_samples ELSE 0 END
-      FROM pieces p JOIN gpu_usage_minute m ON m.gpu_id = p.gpu_id AND m.start >= p.from_at AND m.start < p.to_at
-                                             AND m.start > p.hold_from - interval '1 minute' AND m.start < p.hold_to
+      SELECT p.slice_id, m.*
+      FROM pieces p CROSS JOIN LATERAL (
+        SELECT date_bin('1 hour', m.start, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS hour, m.samples, m.util_samples, m.util_sum, m.util_max, m.mem_max_mib,
+               CASE WHEN m.util_samples > 0 THEN 1::bigint << ((extract(epoch FROM m.start)::bigint / 60) % 60)::int ELSE 0 END AS measured,
+               CASE WHEN m.idle_samples < m.util_samples THEN 1::bigint << ((extract(epoch FROM m.start)::bigint / 60) % 60)::int ELSE 0 END AS busy,
+               CASE WHEN m.util_samples > 0 THEN 1 - m.idle_samples::float8 / m.util_samples ELSE 0 END AS used
+        FROM gpu_usage_minute m
+        WHERE m.gpu_id = p.gpu_id AND m.start >= p.from_at AND m.start < p.to_at AND m.start > p.hold_from - interval '1 minute' AND m.start < p.hold_to OFFSET 0
+      ) m
       WHERE NOT p.hourly
     ), hours AS (
       SELECT slice_id, sum(samples) AS samples, sum(util_samples) AS util_samples, sum(util_sum) AS util_sum,
