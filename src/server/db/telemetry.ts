@@ -34,15 +34,25 @@ export interface ProcessHourRow {
   memMaxMib: number;
 }
 
-/** Records the samples' sequence numbers; returns those not seen before (a resend returns none). */
-export async function claimSamples(tx: Db, credentialId: string, machineId: string, samples: { seq: number; at: Date }[]): Promise<Set<number>> {
-  const rows = await tx.$queryRaw<{ seq: bigint }[]>`
-    INSERT INTO telemetry_sample (credential_id, seq, machine_id, at)
-    SELECT ${credentialId}::uuid, seq, ${machineId}::uuid, at
-    FROM unnest(${samples.map((s) => s.seq)}::bigint[], ${samples.map((s) => s.at)}::timestamptz[]) AS t(seq, at)
-    ON CONFLICT DO NOTHING
-    RETURNING seq`;
-  return new Set(rows.map((r) => Number(r.seq)));
+/**
+ * Locks the reporting credential (so one agent's reports are stored one after another) and, when
+ * it is not revoked, records the samples' sequence numbers: returns whether it is valid, the time
+ * of its newest judged sample, and the sequence numbers not seen before (a resend returns none).
+ */
+export async function claimSamples(tx: Db, credentialId: string, machineId: string, samples: { seq: number; at: Date }[]): Promise<{ valid: boolean; lastSampleAt: Date | null; fresh: Set<number> }> {
+  const [row] = await tx.$queryRaw<{ valid: boolean; lastSampleAt: Date | null; seqs: bigint[] | null }[]>`
+    WITH credential AS (
+      SELECT last_sample_at FROM agent_credential WHERE id = ${credentialId}::uuid AND revoked_at IS NULL FOR UPDATE
+    ), claimed AS (
+      INSERT INTO telemetry_sample (credential_id, seq, machine_id, at)
+      SELECT ${credentialId}::uuid, seq, ${machineId}::uuid, at
+      FROM unnest(${samples.map((s) => s.seq)}::bigint[], ${samples.map((s) => s.at)}::timestamptz[]) AS t(seq, at)
+      WHERE EXISTS (SELECT FROM credential)
+      ON CONFLICT DO NOTHING
+      RETURNING seq
+    )
+    SELECT EXISTS (SELECT FROM credential) AS valid, (SELECT last_sample_at FROM credential) AS "lastSampleAt", (SELECT array_agg(seq) FROM claimed) AS seqs`;
+  return { valid: row!.valid, lastSampleAt: row!.lastSampleAt, fresh: new Set((row!.seqs ?? []).map(Number)) };
 }
 
 /** Inserts raw samples and returns those that were new: the rollups add exactly these, so a sample is never counted twice. */

@@ -18,7 +18,8 @@ export async function transaction<T>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await db().$transaction(work, {
-        isolationLevel: options.serializable ? "Serializable" : "ReadCommitted",
+        // Read committed is PostgreSQL's default: naming it would cost every transaction a round trip (SET TRANSACTION).
+        ...(options.serializable ? { isolationLevel: "Serializable" as const } : {}),
         maxWait: 10_000,
         // Long-running work (an inventory import with years of history) asks for more.
         timeout: options.timeoutMs ?? 20_000,
