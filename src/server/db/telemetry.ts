@@ -4,8 +4,9 @@ import type { Db } from "./tx";
 
 /**
  * Repository of telemetry: the (credential, seq) ledger, raw samples, per-minute and per-hour
- * aggregates. Writes are one INSERT ... SELECT FROM unnest(...) per table, so a batch of hundreds
- * of samples costs a handful of statements.
+ * aggregates. Writes are one INSERT ... SELECT FROM unnest(...) per table, several tables to a
+ * statement where nothing in between needs their answer, so a batch of hundreds of samples costs
+ * a handful of statements.
  */
 
 export interface GpuRow {
@@ -55,24 +56,31 @@ export async function claimSamples(tx: Db, credentialId: string, machineId: stri
   return { valid: row!.valid, lastSampleAt: row!.lastSampleAt, fresh: new Set((row!.seqs ?? []).map(Number)) };
 }
 
-/** Inserts raw samples and returns those that were new: the rollups add exactly these, so a sample is never counted twice. */
-export async function insertGpuSamples(tx: Db, rows: GpuRow[]): Promise<GpuRow[]> {
-  if (!rows.length) return [];
+/**
+ * Inserts raw GPU and process samples and adds the processes into their hours, in one statement;
+ * returns the GPU samples that were new: the rollups add exactly these, so a sample is never
+ * counted twice.
+ */
+export async function insertSamples(tx: Db, gpuRows: GpuRow[], processRows: ProcessRow[], processHours: ProcessHourRow[]): Promise<GpuRow[]> {
+  if (!gpuRows.length && !processRows.length) return [];
+  const hours = [...processHours].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime() || a.who.localeCompare(b.who) || a.name.localeCompare(b.name));
   return tx.$queryRaw<GpuRow[]>`
+    WITH processes AS (
+      INSERT INTO gpu_process_sample (gpu_id, at, pid, uid, linux_user, name, mem_mib)
+      SELECT * FROM unnest(${processRows.map((r) => r.gpuId)}::uuid[], ${processRows.map((r) => r.at)}::timestamptz[], ${processRows.map((r) => r.pid)}::int[],
+                           ${processRows.map((r) => r.uid)}::bigint[], ${processRows.map((r) => r.linuxUser)}::text[], ${processRows.map((r) => r.name)}::text[], ${processRows.map((r) => r.memMib)}::int[])
+      ON CONFLICT DO NOTHING
+    ), process_hours AS (
+      INSERT INTO gpu_process_hour AS p (gpu_id, start, who, name, samples, mem_max_mib)
+      SELECT * FROM unnest(${hours.map((r) => r.gpuId)}::uuid[], ${hours.map((r) => r.start)}::timestamptz[], ${hours.map((r) => r.who)}::text[],
+                           ${hours.map((r) => r.name)}::text[], ${hours.map((r) => r.samples)}::int[], ${hours.map((r) => r.memMaxMib)}::int[])
+      ON CONFLICT (gpu_id, start, who, name) DO UPDATE SET samples = p.samples + EXCLUDED.samples, mem_max_mib = GREATEST(p.mem_max_mib, EXCLUDED.mem_max_mib)
+    )
     INSERT INTO gpu_sample (gpu_id, at, util_pct, mem_used_mib, power_w, temp_c)
-    SELECT * FROM unnest(${rows.map((r) => r.gpuId)}::uuid[], ${rows.map((r) => r.at)}::timestamptz[], ${rows.map((r) => r.utilPct)}::smallint[],
-                         ${rows.map((r) => r.memUsedMib)}::int[], ${rows.map((r) => r.powerW)}::real[], ${rows.map((r) => r.tempC)}::smallint[])
+    SELECT * FROM unnest(${gpuRows.map((r) => r.gpuId)}::uuid[], ${gpuRows.map((r) => r.at)}::timestamptz[], ${gpuRows.map((r) => r.utilPct)}::smallint[],
+                         ${gpuRows.map((r) => r.memUsedMib)}::int[], ${gpuRows.map((r) => r.powerW)}::real[], ${gpuRows.map((r) => r.tempC)}::smallint[])
     ON CONFLICT DO NOTHING
     RETURNING gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib", power_w AS "powerW", temp_c AS "tempC"`;
-}
-
-export async function insertProcessSamples(tx: Db, rows: ProcessRow[]) {
-  if (!rows.length) return;
-  await tx.$executeRaw`
-    INSERT INTO gpu_process_sample (gpu_id, at, pid, uid, linux_user, name, mem_mib)
-    SELECT * FROM unnest(${rows.map((r) => r.gpuId)}::uuid[], ${rows.map((r) => r.at)}::timestamptz[], ${rows.map((r) => r.pid)}::int[],
-                         ${rows.map((r) => r.uid)}::bigint[], ${rows.map((r) => r.linuxUser)}::text[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.memMib)}::int[])
-    ON CONFLICT DO NOTHING`;
 }
 
 const sortedBuckets = <B extends { gpuId: string; start: Date }>(buckets: B[]) => [...buckets].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime());
@@ -126,16 +134,6 @@ export async function mergeHourBuckets(tx: Db, buckets: Bucket[], marks: HourMar
     rows.map((b) => markOf(b)?.busyMinutes ?? 0n),
     rows.map((b) => markOf(b)?.usedMinutes ?? 0),
   );
-}
-
-export async function mergeProcessHours(tx: Db, rows: ProcessHourRow[]) {
-  if (!rows.length) return;
-  const sorted = [...rows].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime() || a.who.localeCompare(b.who) || a.name.localeCompare(b.name));
-  await tx.$executeRaw`
-    INSERT INTO gpu_process_hour AS p (gpu_id, start, who, name, samples, mem_max_mib)
-    SELECT * FROM unnest(${sorted.map((r) => r.gpuId)}::uuid[], ${sorted.map((r) => r.start)}::timestamptz[], ${sorted.map((r) => r.who)}::text[],
-                         ${sorted.map((r) => r.name)}::text[], ${sorted.map((r) => r.samples)}::int[], ${sorted.map((r) => r.memMaxMib)}::int[])
-    ON CONFLICT (gpu_id, start, who, name) DO UPDATE SET samples = p.samples + EXCLUDED.samples, mem_max_mib = GREATEST(p.mem_max_mib, EXCLUDED.mem_max_mib)`;
 }
 
 /** Deletes rows older than `before` in batches, so a large prune never holds long locks. Returns the count. */

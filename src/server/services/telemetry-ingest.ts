@@ -5,7 +5,7 @@ import { aggregate, bucketStart, HOUR_MS, MINUTE_MS } from "@/core/agent/rollup"
 import { judgeUnbooked, processBasename, type Suspect } from "@/core/agent/unbooked";
 import { recordReport } from "@/server/db/agents";
 import { recordAudit } from "@/server/db/audit";
-import { claimSamples, insertGpuSamples, insertProcessSamples, mergeHourBuckets, mergeMinuteBuckets, mergeProcessHours, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
+import { claimSamples, insertSamples, mergeHourBuckets, mergeMinuteBuckets, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
 import { findGpusForMatching, setGpuUuid } from "@/server/db/telemetry-views";
 import { transaction } from "@/server/db/tx";
 import { deleteSuspect, findHoldings, findOpenSuspects, insertSuspect, updateSuspects } from "@/server/db/unbooked";
@@ -48,11 +48,9 @@ export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, 
         if (gpuId) processRows.push({ gpuId, at, pid: p.pid, uid: p.uid, linuxUser: p.user, name: p.name, memMib: p.memMib === null ? null : Math.round(p.memMib) });
       }
     }
-    const inserted = await insertGpuSamples(tx, gpuRows);
-    await insertProcessSamples(tx, processRows);
+    const inserted = await insertSamples(tx, gpuRows, processRows, processHours(processRows));
     const minutes = await mergeMinuteBuckets(tx, aggregate(inserted, MINUTE_MS));
     await mergeHourBuckets(tx, aggregate(inserted, HOUR_MS), hourMarks(minutes));
-    await mergeProcessHours(tx, processHours(processRows));
     // A sample without GPU readings (nvidia-smi failed or hung) says nothing about processes: not judged.
     const judgedUntil = await judgeNewSamples(tx, agent, claim.lastSampleAt, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)), now);
     const latest = input.samples.reduce((a, b) => (a.seq > b.seq ? a : b));
