@@ -6,13 +6,13 @@
 // year of hourly history for 24 GPUs queried (a machine's utilization, a slice's real use) against
 // a plain SQL aggregate over the same rows, and the bytes each resolution stores per GPU per day.
 // Prints numbers; asserts nothing. Set NEXT_DIST_DIR=.next to reuse an existing `next build`.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SampleIn } from "@/core/agent/contract";
 import { startTemporaryPostgres } from "@/server/platform/embedded";
 import { migrate } from "@/server/platform/migrate";
-import { ensureBuild, loadAverage, startApp } from "./bench/app-server";
+import { cpuMs, ensureBuild, loadAverage, startApp, treeCpuMs } from "./bench/app-server";
 import { benchFleet, yearOfHistory } from "./bench/agent-fleet";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200);
@@ -72,8 +72,15 @@ async function main() {
     const base = `http://localhost:${APP_PORT}`;
     console.log(`bench:agents — ${AGENTS} agents x ${GPUS} GPUs, ${SECONDS} s per phase; load average ${loadAverage()}`);
 
+    // CPU of the server process and of PostgreSQL (postmaster and backends), per request: shown apart from the machine's load.
+    const serverPid = app.serverPid();
+    const postmaster = Number(readFileSync(join(pg.dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    const cpuNow = () => ({ app: cpuMs(serverPid), db: treeCpuMs(postmaster) });
     await machinesLatencies(base, fleet.token, 3);
+    const idleCpu = cpuNow();
     const idle = await machinesLatencies(base, fleet.token, SECONDS / 2);
+    const getCpu = { app: (cpuNow().app - idleCpu.app) / idle.length, db: (cpuNow().db - idleCpu.db) / idle.length };
+    const loadCpu = cpuNow();
 
     // Phase 1: every agent reports 3 samples every 30 s, start times spread over the 30 s.
     const postLatencies: number[] = [];
@@ -91,8 +98,10 @@ async function main() {
     });
     const underLoad = await machinesLatencies(base, fleet.token, SECONDS - 2);
     await Promise.all(agentLoops);
+    const postCpu = { app: (cpuNow().app - loadCpu.app - underLoad.length * getCpu.app) / postLatencies.length, db: (cpuNow().db - loadCpu.db - underLoad.length * getCpu.db) / postLatencies.length };
     const gpuSamplesPerS = (postLatencies.length * 3 * GPUS) / SECONDS;
     console.log(`telemetry POST (3 samples x ${GPUS} GPUs): ${postLatencies.length} batches, ${failures} failed, ~${gpuSamplesPerS.toFixed(0)} GPU-samples/s offered; p50 ${ms(quantile(postLatencies, 0.5))}, p99 ${ms(quantile(postLatencies, 0.99))} (goal < 200 ms)`);
+    console.log(`CPU per telemetry POST: server ${ms(postCpu.app)}, PostgreSQL ${ms(postCpu.db)} (the phase's CPU less its GETs at their cost without agents: ${ms(getCpu.app)} + ${ms(getCpu.db)} each)`);
     console.log(`GET /api/v1/machines p99: ${ms(quantile(idle, 0.99))} without agents, ${ms(quantile(underLoad, 0.99))} under them → ${(quantile(underLoad, 0.99) / quantile(idle, 0.99)).toFixed(2)}x (goal ≤ 1.2x); p50 ${ms(quantile(idle, 0.5))} / ${ms(quantile(underLoad, 0.5))}`);
 
     // Phase 2: as fast as the portal takes it.
@@ -114,7 +123,7 @@ async function main() {
     console.log(`max sustained ingest: ${(stored / (SECONDS / 2)).toFixed(0)} GPU-samples/s (${senders} senders, batches of 30 x ${GPUS}); p99 ${ms(quantile(burst, 0.99))} per batch (goal ≥ ${(AGENTS * GPUS * 10) / 10} = 10x the ${(AGENTS * GPUS) / 10} needed)`);
 
     const year = await yearOfHistory(fleet.machineIds.slice(0, 3));
-    console.log(`one year of hourly history, 24 GPUs (${year.rows} rows): machine utilization by day ${ms(year.seriesMs)} vs plain SQL ${ms(year.plainSeriesMs)} (${(year.seriesMs / year.plainSeriesMs).toFixed(2)}x); a 2-week slice's real use ${ms(year.sliceMs)} vs plain SQL ${ms(year.plainSliceMs)} (${(year.sliceMs / year.plainSliceMs).toFixed(2)}x) (goals < 100 ms, ≤ 3x)`);
+    console.log(`one year of hourly history, 24 GPUs (${year.rows} rows): machine utilization by day ${ms(year.seriesMs)} vs plain SQL ${ms(year.plainSeriesMs)} (${(year.seriesMs / year.plainSeriesMs).toFixed(2)}x); a 2-week slice's real use ${ms(year.sliceMs)} vs plain SQL over the same rows ${ms(year.plainSliceMs)} (${(year.sliceMs / year.plainSliceMs).toFixed(2)}x) (goals < 100 ms, ≤ 3x); the fortnight's minutes alone, plain SQL: ${ms(year.plainMinutesMs)}`);
     for (const s of await fleet.bytesPerGpuDay()) console.log(`bytes per GPU per day, ${s.resolution}: ${Math.round(s.bytes).toLocaleString("en-US")} (${s.table}: ${s.rows} rows, ${(s.totalBytes / 1024 / 1024).toFixed(1)} MiB with indexes)`);
   } finally {
     await app?.stop();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregate, HOUR_MS, merge, MINUTE_MS, realUse, type GpuPoint } from "./rollup";
+import { aggregate, HOUR_MS, merge, MINUTE_MS, realUse, rollUp, type GpuPoint } from "./rollup";
 
 const t0 = Date.UTC(2026, 11, 7, 10, 0, 0);
 const point = (gpuId: string, s: number, utilPct: number | null, memUsedMib = 1000): GpuPoint => ({ gpuId, at: new Date(t0 + s * 1000), utilPct, memUsedMib, powerW: 100, tempC: 50 });
@@ -22,6 +22,7 @@ describe("rollups", () => {
         expect(parts.reduce(merge)).toEqual(hour);
         const minutes = aggregate(points, MINUTE_MS);
         expect({ ...minutes.reduce(merge), start: hour!.start }).toEqual(hour);
+        expect(rollUp(minutes, HOUR_MS)).toEqual([hour]);
       }),
     );
   });

@@ -61,6 +61,18 @@ export function aggregate(points: readonly GpuPoint[], stepMs: number): Bucket[]
   return [...buckets.values()];
 }
 
+/** Coarser buckets from finer ones (minutes into hours): each the merge of the buckets it covers. */
+export function rollUp(buckets: readonly Bucket[], stepMs: number): Bucket[] {
+  const out = new Map<string, Bucket>();
+  for (const b of buckets) {
+    const start = bucketStart(b.start, stepMs);
+    const key = `${b.gpuId}@${start.getTime()}`;
+    const prior = out.get(key);
+    out.set(key, prior ? merge(prior, b) : { ...b, start });
+  }
+  return [...out.values()];
+}
+
 /** Two aggregates of the same bucket as one: what the database's upsert does. */
 export function merge(a: Bucket, b: Bucket): Bucket {
   return {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@/core/errors";
 import { formatFieldPath } from "@/core/field-path";
-import { authenticateAgent, type AgentIdentity } from "@/server/services/agent-enrollment";
+import { authenticateAgent, identifyAgent, type AgentIdentity } from "@/server/services/agent-enrollment";
 import { log } from "@/server/log";
 import { requestIdOf } from "@/server/request-id";
 import { ERROR_MAP } from "./error-map";
@@ -17,7 +17,8 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  */
 export async function agentRoute<I>(
   request: Request,
-  spec: { authenticated: boolean; input?: z.ZodType<I> },
+  /** `refusesRevokedItself`: the handler checks revocation in its own transaction, so the credential's identity may come from a cache. */
+  spec: { authenticated: boolean; refusesRevokedItself?: boolean; input?: z.ZodType<I> },
   handle: (ctx: { agent: AgentIdentity | null; input: I; now: Date }) => Promise<Response>,
 ): Promise<Response> {
   const requestId = requestIdOf(request.headers);
@@ -27,7 +28,7 @@ export async function agentRoute<I>(
       const header = request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError("UNAUTHORIZED", "Send the machine's credential: Authorization: Bearer rsa_…");
-      agent = await authenticateAgent(match[1]!);
+      agent = await (spec.refusesRevokedItself ? identifyAgent : authenticateAgent)(match[1]!);
     }
     let input = undefined as I;
     if (spec.input) {

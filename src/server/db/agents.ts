@@ -26,7 +26,7 @@ export function insertCredential(tx: Db, data: { machineId: string; tokenHash: s
 }
 
 export function findCredentialByHash(client: Db, tokenHash: string) {
-  return client.agentCredential.findUnique({ where: { tokenHash }, select: { id: true, machineId: true, revokedAt: true, lastSampleAt: true, machine: { select: { name: true } } } });
+  return client.agentCredential.findUnique({ where: { tokenHash }, select: { id: true, machineId: true, revokedAt: true, machine: { select: { name: true } } } });
 }
 
 /** The machine's current (newest unrevoked) credential and its health, or the newest revoked one. */

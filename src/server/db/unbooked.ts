@@ -11,8 +11,15 @@ export function insertSuspect(tx: Db, machineId: string, s: Suspect) {
   return tx.unbookedUse.create({ data: { machineId, gpuId: s.gpuId, who: s.who, processName: s.processName.slice(0, 256), firstSeenAt: s.firstSeenAt, lastSeenAt: s.lastSeenAt, sightings: s.sightings, maxMemMib: s.maxMemMib }, select: { id: true } });
 }
 
-export function updateSuspect(tx: Db, id: string, s: Suspect, endedAt: Date | null) {
-  return tx.unbookedUse.update({ where: { id }, data: { lastSeenAt: s.lastSeenAt, sightings: s.sightings, maxMemMib: s.maxMemMib, endedAt }, select: { id: true } });
+/** Updates stored suspects in one statement (an open unbooked use is updated by every report). */
+export async function updateSuspects(tx: Db, rows: { id: string; suspect: Suspect; endedAt: Date | null }[]) {
+  if (!rows.length) return;
+  const sorted = [...rows].sort((a, b) => a.id.localeCompare(b.id));
+  await tx.$executeRaw`
+    UPDATE unbooked_use u SET last_seen_at = v.last_seen_at, sightings = v.sightings, max_mem_mib = v.max_mem_mib, ended_at = v.ended_at
+    FROM unnest(${sorted.map((r) => r.id)}::uuid[], ${sorted.map((r) => r.suspect.lastSeenAt)}::timestamptz[], ${sorted.map((r) => r.suspect.sightings)}::int[],
+                ${sorted.map((r) => r.suspect.maxMemMib)}::int[], ${sorted.map((r) => r.endedAt)}::timestamptz[]) AS v(id, last_seen_at, sightings, max_mem_mib, ended_at)
+    WHERE u.id = v.id`;
 }
 
 export function deleteSuspect(tx: Db, id: string) {

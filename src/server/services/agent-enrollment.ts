@@ -62,15 +62,43 @@ export interface AgentIdentity {
   credentialId: string;
   machineId: string;
   machineName: string;
-  lastSampleAt: Date | null;
 }
+
+const REVOKED = "This machine's credential was revoked; enroll the agent again with a new code.";
+export const revokedCredential = () => new AppError("UNAUTHORIZED", REVOKED);
 
 /** The machine behind an agent's bearer credential, or UNAUTHORIZED saying why. Personal API tokens are not accepted. */
 export async function authenticateAgent(credential: string): Promise<AgentIdentity> {
   const row = credential.startsWith(CREDENTIAL_PREFIX) ? await read((client) => findCredentialByHash(client, hash(credential))) : null;
   if (!row) throw new AppError("UNAUTHORIZED", "This is not a machine credential; enroll the agent with a code from the machine's page.");
-  if (row.revokedAt) throw new AppError("UNAUTHORIZED", "This machine's credential was revoked; enroll the agent again with a new code.");
-  return { credentialId: row.id, machineId: row.machineId, machineName: row.machine.name, lastSampleAt: row.lastSampleAt };
+  if (row.revokedAt) throw revokedCredential();
+  return { credentialId: row.id, machineId: row.machineId, machineName: row.machine.name };
+}
+
+/**
+ * Known credentials, for the endpoint every agent calls every 30 s (the telemetry report): a
+ * lookup saved per report. An entry is only an identity, never a permission: that endpoint
+ * refuses a revoked credential in its own transaction (the first statement locks the credential
+ * and checks it), so a revocation takes effect at once, cached or not. Kept a minute (a renamed
+ * machine shows its new name in alerts soon after), and never more than CACHE_MAX entries.
+ */
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX = 10_000;
+const identities = new Map<string, { identity: AgentIdentity; until: number }>();
+
+export async function identifyAgent(credential: string, now = Date.now()): Promise<AgentIdentity> {
+  const key = hash(credential);
+  const known = identities.get(key);
+  if (known && known.until > now) return known.identity;
+  const identity = await authenticateAgent(credential);
+  if (identities.size >= CACHE_MAX) identities.clear();
+  identities.set(key, { identity, until: now + CACHE_TTL_MS });
+  return identity;
+}
+
+/** Drops a credential found revoked, so its next call is refused without the transaction. */
+export function forgetAgent(credentialId: string) {
+  for (const [key, entry] of identities) if (entry.identity.credentialId === credentialId) identities.delete(key);
 }
 
 export function agentOf(machineId: string) {

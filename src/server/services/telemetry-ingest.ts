@@ -1,14 +1,15 @@
 import type { TelemetryIn, TelemetryOut } from "@/core/agent/contract";
 import { matchGpus } from "@/core/agent/gpu-match";
+import { hourMarks } from "@/core/agent/hour-marks";
 import { aggregate, bucketStart, HOUR_MS, MINUTE_MS } from "@/core/agent/rollup";
-import { judgeUnbooked, processBasename } from "@/core/agent/unbooked";
+import { judgeUnbooked, processBasename, type Suspect } from "@/core/agent/unbooked";
 import { recordReport } from "@/server/db/agents";
 import { recordAudit } from "@/server/db/audit";
-import { claimSamples, insertGpuSamples, insertProcessSamples, mergeBuckets, mergeProcessHours, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
+import { claimSamples, insertSamples, mergeHourBuckets, mergeMinuteBuckets, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
 import { findGpusForMatching, setGpuUuid } from "@/server/db/telemetry-views";
 import { transaction } from "@/server/db/tx";
-import { deleteSuspect, findHoldings, findOpenSuspects, insertSuspect, updateSuspect } from "@/server/db/unbooked";
-import type { AgentIdentity } from "./agent-enrollment";
+import { deleteSuspect, findHoldings, findOpenSuspects, insertSuspect, updateSuspects } from "@/server/db/unbooked";
+import { forgetAgent, revokedCredential, type AgentIdentity } from "./agent-enrollment";
 import { systemProcessNames } from "./agent-config";
 import { announceUnbookedUse, newlyUnbooked } from "./unbooked-alerts";
 import { maybePruneTelemetry } from "./telemetry-retention";
@@ -27,7 +28,12 @@ export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, 
       await setGpuUuid(tx, gpuId, uuid);
       await recordAudit(tx, { actorId: null, action: "gpu.uuid.learn", subjectType: "gpu", subjectId: gpuId, after: { uuid }, reason: "first report of the machine's agent" });
     }
-    const fresh = await claimSamples(tx, agent.credentialId, agent.machineId, input.samples.map((s) => ({ seq: s.seq, at: new Date(s.at) })));
+    const claim = await claimSamples(tx, agent.credentialId, agent.machineId, input.samples.map((s) => ({ seq: s.seq, at: new Date(s.at) })));
+    if (!claim.valid) {
+      forgetAgent(agent.credentialId);
+      throw revokedCredential();
+    }
+    const fresh = claim.fresh;
     const samples = input.samples.filter((s) => fresh.has(s.seq)).sort((a, b) => a.seq - b.seq);
     const gpuRows: GpuRow[] = [];
     const processRows: ProcessRow[] = [];
@@ -42,13 +48,11 @@ export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, 
         if (gpuId) processRows.push({ gpuId, at, pid: p.pid, uid: p.uid, linuxUser: p.user, name: p.name, memMib: p.memMib === null ? null : Math.round(p.memMib) });
       }
     }
-    const inserted = await insertGpuSamples(tx, gpuRows);
-    await insertProcessSamples(tx, processRows);
-    await mergeBuckets(tx, "minute", aggregate(inserted, MINUTE_MS));
-    await mergeBuckets(tx, "hour", aggregate(inserted, HOUR_MS));
-    await mergeProcessHours(tx, processHours(processRows));
+    const inserted = await insertSamples(tx, gpuRows, processRows, processHours(processRows));
+    const minutes = await mergeMinuteBuckets(tx, aggregate(inserted, MINUTE_MS));
+    await mergeHourBuckets(tx, aggregate(inserted, HOUR_MS), hourMarks(minutes));
     // A sample without GPU readings (nvidia-smi failed or hung) says nothing about processes: not judged.
-    const judgedUntil = await judgeNewSamples(tx, agent, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)), now);
+    const judgedUntil = await judgeNewSamples(tx, agent, claim.lastSampleAt, processRows, samples.filter((s) => s.gpus.length > 0).map((s) => new Date(s.at)), now);
     const latest = input.samples.reduce((a, b) => (a.seq > b.seq ? a : b));
     await recordReport(tx, agent.credentialId, {
       lastReportAt: now,
@@ -83,8 +87,8 @@ function processHours(rows: ProcessRow[]) {
  * nothing live, and judging them now out of order would break "two in a row"); returns the time
  * of the newest judged sample.
  */
-async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>[0], agent: AgentIdentity, processRows: ProcessRow[], times: Date[], now: Date): Promise<Date | null> {
-  const newer = times.filter((t) => !agent.lastSampleAt || t > agent.lastSampleAt);
+async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>[0], agent: AgentIdentity, lastSampleAt: Date | null, processRows: ProcessRow[], times: Date[], now: Date): Promise<Date | null> {
+  const newer = times.filter((t) => !lastSampleAt || t > lastSampleAt);
   if (!newer.length) return null;
   const from = newer[0]!;
   const to = newer.at(-1)!;
@@ -95,21 +99,21 @@ async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>
   const open = await findOpenSuspects(tx, agent.machineId);
   const judged = judgeUnbooked(open, [...byTime.values()], holders, systemProcessNames());
   const ids = new Map(open.map((s) => [`${s.gpuId}|${s.who}`, s.id]));
+  const updates: { id: string; suspect: Suspect; endedAt: Date | null }[] = [];
   for (const s of judged.ended) {
     const key = `${s.gpuId}|${s.who}`;
     const id = ids.get(key);
     // Only the first episode to end is the stored one; a later episode of the same person and GPU is new.
     ids.delete(key);
-    if (s.sightings >= 2) {
-      if (id) await updateSuspect(tx, id, s, s.lastSeenAt);
-      else await insertSuspect(tx, agent.machineId, s).then((row) => updateSuspect(tx, row.id, s, s.lastSeenAt));
-    } else if (id) await deleteSuspect(tx, id);
+    if (s.sightings >= 2) updates.push({ id: id ?? (await insertSuspect(tx, agent.machineId, s)).id, suspect: s, endedAt: s.lastSeenAt });
+    else if (id) await deleteSuspect(tx, id);
   }
   for (const s of judged.open) {
     const id = ids.get(`${s.gpuId}|${s.who}`);
-    if (id) await updateSuspect(tx, id, s, null);
+    if (id) updates.push({ id, suspect: s, endedAt: null });
     else await insertSuspect(tx, agent.machineId, s);
   }
+  await updateSuspects(tx, updates);
   await announceUnbookedUse(tx, agent, newlyUnbooked(open, [...judged.ended, ...judged.open]), now);
   return to;
 }

@@ -62,6 +62,17 @@ describe("enrolling a machine's agent", () => {
     expect((await db().auditLog.findMany({ where: { subjectId: machine.id } })).map((a) => a.action)).toEqual(["agent.code.create", "agent.enroll", "agent.revoke"]);
   });
 
+  it("refuses a report with a revoked credential at once, though its identity is cached from the report before", async () => {
+    const { machine, credential, admin, hex } = await enrolledMachine();
+    expect((await send(credential, [sample(1, new Date(), hex, [{ utilPct: 50 }, { utilPct: 0 }])])).status).toBe(200);
+    await revokeAgent(toActor(admin), { machineId: machine.id }, new Date());
+    const refused = await send(credential, [sample(2, new Date(), hex, [{ utilPct: 50 }, { utilPct: 0 }])]);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: "UNAUTHORIZED", message: expect.stringContaining("revoked") } });
+    expect(await db().telemetrySample.count()).toBe(1);
+    expect((await send(credential, [sample(3, new Date(), hex, [])])).status).toBe(401);
+  });
+
   it("refuses a reused code, an expired code, an unknown code and a personal API token", async () => {
     const admin = await makeUser({ roles: ["admin"] });
     const machine = await makeMachine();
