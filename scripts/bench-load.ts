@@ -266,6 +266,7 @@ async function main() {
     for (const scenario of scenarios) await run(scenario, 4, 2);
     const idleRss = rssMb(server.serverPid());
     if (process.env.BENCH_HEAP_SNAPSHOT) await heapSnapshot(server.serverPid()!, process.env.BENCH_HEAP_SNAPSHOT);
+    if (ROUNDS === 0) return;
 
     type Sample = { rps: number; p50: number; p99: number; rss: number; ratio: number; failed: number; appCpu: number; dbCpu: number; steps: Map<string, number[]> };
     const samples = new Map<string, Sample[]>();
