@@ -20,7 +20,7 @@ import {
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 import { fleetMachines } from "./fleet";
-import { loadGpuStatuses } from "./gpu-status";
+import { loadGpuStatuses, type GpuStatus } from "./gpu-status";
 import { assertUuidFree } from "./gpus";
 import { machineSnapshot, machineView } from "./machine-view";
 import { lockAllTeams } from "@/server/db/waitlist";
@@ -33,8 +33,15 @@ export async function listMachines(now: Date) {
     return { machines, statuses: await loadGpuStatuses(client, machines.map((m) => m.id), now) };
   });
   const order: Record<MachineStatus, number> = { active: 0, maintenance: 1, retired: 2 };
+  // Each view gets its own machine's statuses: handing every view the whole fleet's made the list quadratic.
+  const statusesOf = new Map<string, GpuStatus[]>();
+  for (const status of statuses) {
+    const list = statusesOf.get(status.machineId);
+    if (list) list.push(status);
+    else statusesOf.set(status.machineId, [status]);
+  }
   return machines
-    .map((machine) => machineView(machine, statuses))
+    .map((machine) => machineView(machine, statusesOf.get(machine.id)))
     .sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));
 }
 
