@@ -11,9 +11,12 @@ import { sessionIdOfCookie } from "./session-token";
  * change to it is announced: db/identity-cache.ts).
  */
 export const currentActor = cache(async () => {
+  // Headers first: reading them is what makes every page that asks for the person render per
+  // request. Returning before it (no secret at build time) let Next prerender pages signed out.
+  const requestHeaders = await headers();
   const secret = env().AUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!secret) return null;
   const now = new Date();
-  const sid = await sessionIdOfCookie(await headers(), secret, now);
+  const sid = await sessionIdOfCookie(requestHeaders, secret, now);
   return sid ? actorForSession(sid, now) : null;
 });
