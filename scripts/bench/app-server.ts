@@ -157,19 +157,41 @@ export function cpuMs(pid: number | undefined, withChildren = false): number {
   }
 }
 
+const statFields = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+};
+
+export function parentPid(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    return Number(statFields(pid)[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live children of a process. */
+export function childPids(pid: number | undefined): number[] {
+  if (!pid) return [];
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => parentPid(child) === pid);
+}
+
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
+
 /** CPU used so far by a process and every live child of it (a PostgreSQL server and its backends). */
 export function treeCpuMs(pid: number | undefined): number {
   if (!pid) return NaN;
-  let total = cpuMs(pid, true);
-  for (const child of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${child}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) total += cpuMs(Number(child));
-    } catch {
-      // gone
-    }
-  }
-  return total;
+  return childPids(pid).reduce((total, child) => total + cpuMs(child), cpuMs(pid, true));
 }
 
 /**

@@ -37,8 +37,8 @@ export const router = t.router;
 /**
  * Logs each call with its duration and turns domain errors into their mapped tRPC errors, and
  * zod's JSON dump into a sentence that names the field ("name: must be at least 2 characters").
- * It is the outermost middleware, so it sees results after `.output()` validated them; for REST
- * calls it turns their bigints into strings there (the tRPC transformer carries them).
+ * It is the outermost middleware, so it sees results after `.output()` validated them (REST
+ * writes their bigints as strings when it sends them: rest/json.ts).
  */
 const observed = t.procedure.use(async ({ ctx, path, type, next, getRawInput }) => {
   const started = performance.now();
@@ -46,7 +46,7 @@ const observed = t.procedure.use(async ({ ctx, path, type, next, getRawInput }) 
   const ms = Math.round(performance.now() - started);
   if (result.ok) {
     ctx.log.info({ requestId: ctx.requestId, path, type, ms, transport: ctx.transport }, "trpc ok");
-    return ctx.transport === "rest" ? { ...result, data: toRestJson(result.data) } : result;
+    return result;
   }
   // Only input is validated as BAD_REQUEST; a failed `.output()` check is a server bug and stays internal.
   if (result.error.code === "BAD_REQUEST" && result.error.cause instanceof ZodError) {

@@ -9,7 +9,7 @@ import { ERROR_MAP } from "../error-map";
 import { REST_BASE_PATH } from "./document";
 import { dispatchRest } from "./dispatch";
 import { restErrorResponse } from "./errors";
-
+import { restJsonResponse } from "./json";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -66,7 +66,7 @@ export async function handleRestRequest(req: Request, now = new Date()): Promise
     if (error instanceof AppError) return refuse(error);
     throw error;
   }
-  if ("body" in outcome) return Response.json(outcome.body, { status: outcome.status, headers });
+  if ("body" in outcome) return restJsonResponse(outcome.body, { status: outcome.status, headers });
   if (outcome.status >= 500 && outcome.error.code === "INTERNAL") log.error({ requestId, path: new URL(req.url).pathname }, "rest request failed");
   return restErrorResponse(outcome.status, outcome.error, headers);
 }

@@ -3,13 +3,14 @@
  * services) goes out as a decimal string such as "1460000", so no client rounds it through a
  * double. Dates become ISO 8601 strings through JSON.stringify as usual.
  */
+const bigintAsString = (_key: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
+
+/** The JSON text of a REST answer, written in one pass (a converted copy of a 600 KB list cost as much as writing it). */
+export function restJsonResponse(body: unknown, init: { status: number; headers: Record<string, string> }): Response {
+  return new Response(JSON.stringify(body, bigintAsString), { status: init.status, headers: { ...init.headers, "content-type": "application/json" } });
+}
+
+/** A value as it reads back from the REST JSON (error details, which pass through the tRPC error formatter). */
 export function toRestJson(value: unknown): unknown {
-  if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value)) return value.map(toRestJson);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = toRestJson(item);
-    return out;
-  }
-  return value;
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value, bigintAsString));
 }

@@ -1,0 +1,10 @@
+import { telemetryIn } from "@/core/agent/contract";
+import { agentRoute } from "@/server/api/agent-http";
+import { ingestTelemetry } from "@/server/services/telemetry-ingest";
+
+export const TELEMETRY_PATH = "/api/agent/v1/telemetry";
+
+/** A batch of samples; idempotent by (machine credential, sequence number). The ingest refuses a revoked credential itself. */
+export function handleTelemetryPost(request: Request): Promise<Response> {
+  return agentRoute(request, { authenticated: true, refusesRevokedItself: true, input: telemetryIn }, async ({ agent, input, now }) => Response.json(await ingestTelemetry(agent!, input, now)));
+}
