@@ -17,6 +17,8 @@ export async function startIngestServer(port = 0): Promise<{ url: string; close(
       res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }));
     });
   });
+  // Longer than the web app keeps an idle connection to it (forward.ts), so the web app closes first.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((listening, failed) => {
     server.once("error", failed);
     server.listen(port, "127.0.0.1", () => listening());
@@ -24,7 +26,12 @@ export async function startIngestServer(port = 0): Promise<{ url: string; close(
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((closed) => server.close(() => closed())),
+    close: () =>
+      new Promise((closed) => {
+        server.close(() => closed());
+        // Kept-alive connections would otherwise hold the close for a minute.
+        server.closeIdleConnections();
+      }),
   };
 }
 
