@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BACKDATE_TOLERANCE_MS, defaultSliceAmounts, defaultSliceProfile, findCapacityConflicts, toMachineCapacity, type SliceRequest } from "./capacity";
+import { BACKDATE_TOLERANCE_MS, defaultSliceAmounts, defaultSliceProfile, findCapacityConflicts, HOLDS_NAMED, toMachineCapacity, type SliceRequest } from "./capacity";
 import { at, booking, zeus } from "@test/core/slices-fixtures";
 import type { Booking, MachineCapacity } from "./types";
 
@@ -145,6 +145,18 @@ describe("findCapacityConflicts: each reason", () => {
         message: "Only 1 of the 3 GPUs of zeus is free for the whole window; 2 requested. GPU 0 is held by Bob Tan from 2026-11-28 12:00 UTC until 2026-11-28 14:00 UTC; GPU 1 is held by Alice Moreau until 2026-11-28 18:00 UTC.",
       },
     ]);
+  });
+
+  it("NOT_ENOUGH_FREE_GPUS names the first holds of a long window and counts the rest; every hold stays in its details", () => {
+    // 9 half-hour holds of GPU 0 and a day of GPU 1 in the window: 10 holds.
+    const holds = Array.from({ length: 9 }, (_, i) => booking({ id: `h${i}`, gpuIds: ["g0"], threads: 1, ramGb: 1, start: at(`2026-11-29T0${i}:00`), end: at(`2026-11-29T0${i}:30`) }));
+    const g1 = booking({ id: "g1-day", gpuIds: ["g1"], threads: 1, ramGb: 1, start: at("2026-11-29T00:00"), end: at("2026-11-30T00:00") });
+    const request = req({ gpuIds: undefined, gpuCount: 3, threads: 1, ramGb: 1, start: at("2026-11-29T00:00"), end: at("2026-11-30T00:00") });
+    const [conflict] = check(request, [...holds, g1]);
+    expect(conflict).toMatchObject({ code: "NOT_ENOUGH_FREE_GPUS", freeGpuIds: ["g2"] });
+    expect((conflict as { holds: unknown[] }).holds).toHaveLength(10);
+    expect(conflict!.message.match(/ is held by /g)).toHaveLength(HOLDS_NAMED);
+    expect(conflict!.message).toMatch(/; 5 more holds in the window\.$/);
   });
 
   it.each<[string, Partial<SliceRequest>, string, string]>([

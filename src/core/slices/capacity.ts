@@ -234,8 +234,12 @@ export function windowConflicts(machine: MachineCapacity, bookings: readonly Boo
   return out;
 }
 
+/** Holds a refusal's sentence names; a window over years can cross hundreds, all of them in `holds`. */
+export const HOLDS_NAMED = 5;
+
 function notEnoughFree(machine: MachineCapacity, name: string, request: SliceRequest, free: string[], holds: GpuHold[]): NotEnoughFreeGpusConflict {
-  const reasons = holds.map((h) => `${gpuLabel(machine, h.gpuId)} ${describeHold(h, request.start)}`);
+  const reasons = holds.slice(0, HOLDS_NAMED).map((h) => `${gpuLabel(machine, h.gpuId)} ${describeHold(h, request.start)}`);
+  if (holds.length > HOLDS_NAMED) reasons.push(`${plural(holds.length - HOLDS_NAMED, "more hold")} in the window`);
   const total = machine.gpuIds.length;
   return {
     code: "NOT_ENOUGH_FREE_GPUS",

@@ -96,9 +96,13 @@ export function suggestWindow(ctx: DecisionContext, d: Decision, now: Date): Fit
   return null;
 }
 
-/** One refusal that says every reason, and the earliest window that would work. */
+const REASONS_NAMED = 6;
+
+/** One refusal that says the reasons (every one in its details), and the earliest window that would work. */
 export function refusal(conflicts: CapacityConflict[], violations: QuotaViolation[], suggestion: Fit | null): AppError {
-  const reasons = [...conflicts.map((c) => c.message), ...violations.map((v) => v.message)];
+  const all = [...conflicts.map((c) => c.message), ...violations.map((v) => v.message)];
+  // Every problem is in the details; the sentence names the first few, so it stays readable.
+  const reasons = all.length > REASONS_NAMED ? [...all.slice(0, REASONS_NAMED), `(And ${all.length - REASONS_NAMED} more: see the details.)`] : all;
   const hint = suggestion ? ` The earliest window that fits is ${formatUtc(suggestion.start)} to ${formatUtc(suggestion.end)}.` : "";
   const code = conflicts.length > 0 ? "CAPACITY_CONFLICT" : "QUOTA_EXCEEDED";
   const invalid = conflicts.some((c) => c.code === "INVALID_REQUEST" || c.code === "INVALID_WINDOW" || c.code === "BACKDATED" || c.code === "GPU_NOT_ON_MACHINE");
