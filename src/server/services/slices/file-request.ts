@@ -29,13 +29,14 @@ export type Requester = Pick<Actor, "id" | "name" | "teamId" | "teamName">;
  * The body of requestSlice inside the caller's transaction, for every way a request is filed:
  * by machine, by need (with the GPUs placement chose), and from the waitlist. It locks the team
  * and machine and runs the same capacity and quota checks, so there is one copy of them.
+ * `teamShared`: lock the team FOR SHARE (see team-locks.ts: only inside decisionTransaction).
  */
 export async function fileSliceRequest(
   tx: Db,
   requester: Requester,
   input: RequestSliceInput,
   now: Date,
-  options: { gpuIds?: string[]; auditActorId?: string | null; auditReason?: string } = {},
+  options: { gpuIds?: string[]; auditActorId?: string | null; auditReason?: string; teamShared?: boolean } = {},
 ) {
   const start = (input.start ?? now).getTime();
   const base: Decision = {
@@ -47,7 +48,7 @@ export async function fileSliceRequest(
     kind: input.kind,
     request: { gpuCount: input.gpuCount, threads: 0, ramGb: 0, start, end: input.end.getTime() },
   };
-  const ctx = await loadDecisionContext(tx, base, now);
+  const ctx = await loadDecisionContext(tx, base, now, { lock: true, teamShared: options.teamShared });
   const defaults = defaultSliceAmounts(ctx.capacity, input.gpuCount);
   const d = { ...base, request: { ...base.request, threads: input.threads ?? defaults.threads, ramGb: input.ramGb ?? defaults.ramGb, gpuIds: options.gpuIds } };
   const conflicts = capacityConflicts(ctx, d, now);
