@@ -11,22 +11,6 @@ const recipientSelect = {
 
 export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
 
-export function findRecipientsById(client: Db, ids: string[]) {
-  return client.user.findMany({ where: { id: { in: ids }, active: true }, select: recipientSelect });
-}
-
-export function findRecipientsByRole(client: Db, role: "admin" | "leadership") {
-  return client.user.findMany({
-    where: { active: true, OR: [{ assignedRoles: { has: role } }, { idpRoles: { has: role } }] },
-    select: recipientSelect,
-    orderBy: { email: "asc" },
-  });
-}
-
-export function findTeamWebhooksFor(client: Db, teamId: string, kind: string) {
-  return client.teamWebhook.findMany({ where: { teamId, kinds: { has: kind } }, include: { team: { select: { name: true } } } });
-}
-
 export async function insertNotifications(tx: Db, rows: Prisma.NotificationCreateManyInput[]) {
   if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
 }

@@ -75,24 +75,12 @@ export function findSlices(client: Db, where: Prisma.SliceWhereInput, options: {
   return client.slice.findMany({ where, include: sliceInclude, take: options.take, orderBy: options.orderBy ?? [{ startAt: "desc" }] });
 }
 
-export function insertSlice(
-  tx: Db,
-  data: { machineId: string; requesterId: string; teamId: string; gpuCount: number; threads: number; ramGb: number; startAt: Date; endAt: Date; purpose: string; kind?: SliceKind },
-) {
-  return tx.slice.create({ data, include: sliceInclude });
-}
-
 export function updateSliceRow(
   tx: Db,
   id: string,
   data: Partial<{ status: SliceStatus; startAt: Date; endAt: Date; releasedAt: Date; decidedById: string; decidedAt: Date; decisionReason: string | null; overrideReason: string | null }>,
 ) {
   return tx.slice.update({ where: { id }, data, include: sliceInclude });
-}
-
-/** The GPU holds of an approved slice; the exclusion constraint refuses any overlap. */
-export function insertHolds(tx: Db, sliceId: string, gpuIds: readonly string[], startAt: Date, endAt: Date) {
-  return tx.sliceGpu.createMany({ data: gpuIds.map((gpuId) => ({ sliceId, gpuId, startAt, endAt })) });
 }
 
 export function setHoldsEnd(tx: Db, sliceId: string, endAt: Date) {

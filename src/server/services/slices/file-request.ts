@@ -1,7 +1,6 @@
 import { defaultSliceAmounts } from "@/core/slices/capacity";
 import type { SliceKind } from "@/core/slices/kinds";
-import { recordAudit } from "@/server/db/audit";
-import { insertSlice } from "@/server/db/slices";
+import { insertPendingSlice } from "@/server/db/slice-writes";
 import type { Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
 import type { Actor } from "../actor";
@@ -56,7 +55,7 @@ export async function fileSliceRequest(
   if (conflicts.length > 0 || (violations.length > 0 && !input.quotaException)) {
     throw refusal(conflicts, violations, suggestWindow(ctx, d, now));
   }
-  const row = await insertSlice(tx, {
+  const data = {
     machineId: d.machineId,
     requesterId: requester.id,
     teamId: requester.teamId,
@@ -67,13 +66,13 @@ export async function fileSliceRequest(
     endAt: input.end,
     purpose: input.purpose,
     kind: input.kind ?? "training",
-  });
-  await recordAudit(tx, {
+  };
+  const filed = { ...data, machine: ctx.machine, status: "pending" as const, gpus: [], releasedAt: null, endReason: null, idleExempt: false };
+  const row = await insertPendingSlice(tx, data, {
     actorId: options.auditActorId === undefined ? requester.id : options.auditActorId,
     action: "slice.request",
     subjectType: "slice",
-    subjectId: row.id,
-    after: auditSnapshot(row),
+    after: auditSnapshot(filed),
     reason: violations.length > 0 ? `Quota exception asked: ${input.quotaException} (${violations.map((v) => v.message).join(" ")})` : (options.auditReason ?? input.purpose),
   });
   if (ctx.policy.autoApprove && violations.length === 0) {

@@ -3,7 +3,8 @@ import { can } from "@/core/permissions";
 import { canCancel, canRelease, effectiveEnd } from "@/core/slices/lifecycle";
 import { recordAudit } from "@/server/db/audit";
 import { lockSliceDecision } from "@/server/db/decision-locks";
-import { deleteHolds, findSliceById, setHoldsEnd, updateSliceRow } from "@/server/db/slices";
+import { releaseApprovedSlice } from "@/server/db/slice-writes";
+import { deleteHolds, findSliceById, updateSliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
 import { placeWaiting } from "../waitlist/pass";
@@ -75,9 +76,7 @@ export async function releaseSlice(actor: Actor, input: { sliceId: string }, now
       const why = row.status !== "approved" ? `it is ${row.status}` : now < row.startAt ? "it has not started; cancel it instead" : "it has already ended";
       throw new AppError("CONFLICT", `This slice cannot be released: ${why}.`, { field: "sliceId" });
     }
-    const after = await updateSliceRow(tx, row.id, { releasedAt: now });
-    await setHoldsEnd(tx, row.id, now);
-    await recordAudit(tx, { actorId: actor.id, action: "slice.release", subjectType: "slice", subjectId: row.id, before: auditSnapshot(row), after: auditSnapshot(after) });
+    const after = await releaseApprovedSlice(tx, row.id, now, { actorId: actor.id, action: "slice.release", subjectType: "slice", before: auditSnapshot(row), after: auditSnapshot({ ...row, releasedAt: now }) });
     await sliceEvents.released(tx, row, actor, now);
     if (waiting) await placeWaiting(tx, now, `a slice on ${row.machine.name} was released`);
     return sliceView(after, now);
