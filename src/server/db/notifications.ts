@@ -1,15 +1,14 @@
 import type { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
-const recipientSelect = {
-  id: true,
-  email: true,
-  name: true,
-  notificationPreferences: { select: { kind: true, channels: true } },
-  personalWebhook: { select: { url: true, format: true, secret: true } },
-} as const;
-
-export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
+/** A person a notification may reach, with how they want to be reached (notification-audience.ts reads them). */
+export interface RecipientRow {
+  id: string;
+  email: string;
+  name: string;
+  notificationPreferences: { kind: string; channels: string[] }[];
+  personalWebhook: { url: string; format: string; secret: string } | null;
+}
 
 export async function insertNotifications(tx: Db, rows: Prisma.NotificationCreateManyInput[]) {
   if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
