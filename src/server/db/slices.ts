@@ -9,6 +9,8 @@ import type { Db } from "./tx";
  * after the lock reads what the previous holder committed, so the capacity and quota checks
  * always see every approved slice. Row locks were chosen over SERIALIZABLE because they queue
  * concurrent approvals instead of failing most of them with serialization errors to retry.
+ * The everyday decisions take these locks through decision-locks.ts, in one round trip, and lock
+ * the team FOR SHARE when no quota counts the team's other bookings (or the change adds no use).
  */
 export async function lockTeamAndMachine(tx: Db, teamId: string, machineId: string): Promise<void> {
   // Sorted by kind, not by id: a team lock is always taken before any machine lock.
