@@ -3,8 +3,8 @@ import { can } from "@/core/permissions";
 import { canCancel, canRelease, effectiveEnd } from "@/core/slices/lifecycle";
 import { recordAudit } from "@/server/db/audit";
 import { lockSliceDecision } from "@/server/db/decision-locks";
-import { releaseApprovedSlice } from "@/server/db/slice-writes";
-import { deleteHolds, findSliceById, updateSliceRow } from "@/server/db/slices";
+import { findSliceRow, releaseApprovedSlice } from "@/server/db/slice-writes";
+import { deleteHolds, updateSliceRow } from "@/server/db/slices";
 import { transaction, type Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
 import { placeWaiting } from "../waitlist/pass";
@@ -41,7 +41,7 @@ export async function lockOwnSlice(tx: Db, actor: Actor, sliceId: string, option
   if (locks.requesterId !== actor.id && !can(actor.roles, "slices:decide")) {
     throw new AppError("FORBIDDEN", "Only the person who requested this slice, or an admin, may change it.", { field: "sliceId" });
   }
-  return { row: (await findSliceById(tx, sliceId))!, locks };
+  return { row: (await findSliceRow(tx, sliceId))!, locks };
 }
 
 export async function loadOwnSlice(tx: Db, actor: Actor, sliceId: string) {
