@@ -144,10 +144,22 @@ async function main() {
         cycleMachines.push(machine.id);
       }
     };
+    // A request still in flight when a run stops may insert a slice after the first DELETE (on a
+    // loaded machine, later than endLeftovers waits): the machine's row then refuses to go; try again.
     const removeCycleMachines = async () => {
-      await db().$executeRaw`DELETE FROM slice WHERE machine_id = ANY(${cycleMachines}::uuid[])`;
-      await db().$executeRaw`DELETE FROM gpu WHERE machine_id = ANY(${cycleMachines}::uuid[])`;
-      await db().$executeRaw`DELETE FROM machine WHERE id = ANY(${cycleMachines}::uuid[])`;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db().$transaction([
+            db().$executeRaw`DELETE FROM slice WHERE machine_id = ANY(${cycleMachines}::uuid[])`,
+            db().$executeRaw`DELETE FROM gpu WHERE machine_id = ANY(${cycleMachines}::uuid[])`,
+            db().$executeRaw`DELETE FROM machine WHERE id = ANY(${cycleMachines}::uuid[])`,
+          ]);
+          return;
+        } catch (error) {
+          if (attempt >= 20) throw error;
+          await new Promise((done) => setTimeout(done, 500));
+        }
+      }
     };
     await db().quotaPolicy.upsert({ where: { scope: "default" }, create: { scope: "default", teamMaxConcurrentGpus: 0, teamMaxGpuHoursPerMonth: 0, userMaxConcurrentGpus: 0, userMaxSliceHours: 0, userMaxDaysAhead: 0 }, update: {} });
     const admin = users[0]!;

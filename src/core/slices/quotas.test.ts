@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkQuotas, DEFAULT_QUOTA_POLICY, type QuotaPolicy, type QuotaRequest } from "./quotas";
+import { checkQuotas, countsOtherBookings, DEFAULT_QUOTA_POLICY, type QuotaPolicy, type QuotaRequest } from "./quotas";
 import { activeMachineWithGpusArb, bookingsArb, t } from "@test/core/slices-arbitraries";
 import { at, booking } from "@test/core/slices-fixtures";
 import type { Booking } from "./types";
@@ -151,5 +151,33 @@ describe("the serving quota", () => {
     const quotas = (kind: "serving" | "training") => checkQuotas({ policy, request: { ...month, kind }, bookings: [], now: at("2026-11-30T00:00") }).map((v) => v.quota);
     expect(quotas("serving")).toEqual(["team.maxConcurrentGpus", "team.maxServingGpus"]);
     expect(quotas("training")).toEqual(["team.maxConcurrentGpus", "user.maxSliceHours"]);
+  });
+});
+
+describe("countsOtherBookings", () => {
+  it.each<[string, QuotaPolicy, boolean]>([
+    ["no limits", { team: {}, user: {} }, false],
+    ["slice length and horizon only", { team: {}, user: { maxSliceHours: 168, maxDaysAhead: 30 } }, false],
+    ["team GPUs at once", { team: { maxConcurrentGpus: 3 }, user: {} }, true],
+    ["team GPU-hours a month", { team: { maxGpuHoursPerMonth: 1500 }, user: {} }, true],
+    ["team serving GPUs", { team: { maxServingGpus: 1 }, user: {} }, true],
+    ["user GPUs at once", { team: {}, user: { maxConcurrentGpus: 1 } }, true],
+    ["the built-in defaults", DEFAULT_QUOTA_POLICY, true],
+  ])("%s: %s", (_name, policy, expected) => expect(countsOtherBookings(policy)).toBe(expected));
+
+  it("when false, the other bookings never change the verdict", () => {
+    const policyArb = fc.record({ maxSliceHours: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }), maxDaysAhead: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) });
+    const input = activeMachineWithGpusArb.chain((m) =>
+      fc.record({ user: policyArb, bookings: bookingsArb(m, 15), start: fc.integer({ min: 0, max: 100 }), len: fc.integer({ min: 1, max: 60 }), gpuCount: fc.integer({ min: 1, max: 3 }), kind: fc.constantFrom("training" as const, "serving" as const) }),
+    );
+    fc.assert(
+      fc.property(input, ({ user, bookings, start, len, gpuCount, kind }) => {
+        const policy: QuotaPolicy = { team: {}, user };
+        expect(countsOtherBookings(policy)).toBe(false);
+        const request = { userId: "u1", teamId: "t1", gpuCount, start: t(start), end: t(start + len), kind };
+        expect(checkQuotas({ policy, request, bookings, now: t(0) })).toEqual(checkQuotas({ policy, request, bookings: [], now: t(0) }));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

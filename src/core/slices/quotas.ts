@@ -147,3 +147,12 @@ export function checkQuotas(input: { policy: QuotaPolicy; request: QuotaRequest;
   }
   return out;
 }
+
+/**
+ * Whether a quota of the policy counts the team's or the user's other bookings (concurrent GPUs,
+ * serving GPUs, GPU-hours a month). Without one, a decision is judged on its request and its
+ * machine alone, so decisions of one team on different machines need not see each other.
+ */
+export function countsOtherBookings(policy: QuotaPolicy): boolean {
+  return [policy.team.maxConcurrentGpus, policy.team.maxGpuHoursPerMonth, policy.team.maxServingGpus, policy.user.maxConcurrentGpus].some((limit) => limit !== undefined);
+}

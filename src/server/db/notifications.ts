@@ -1,30 +1,13 @@
 import type { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
-const recipientSelect = {
-  id: true,
-  email: true,
-  name: true,
-  notificationPreferences: { select: { kind: true, channels: true } },
-  personalWebhook: { select: { url: true, format: true, secret: true } },
-} as const;
-
-export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
-
-export function findRecipientsById(client: Db, ids: string[]) {
-  return client.user.findMany({ where: { id: { in: ids }, active: true }, select: recipientSelect });
-}
-
-export function findRecipientsByRole(client: Db, role: "admin" | "leadership") {
-  return client.user.findMany({
-    where: { active: true, OR: [{ assignedRoles: { has: role } }, { idpRoles: { has: role } }] },
-    select: recipientSelect,
-    orderBy: { email: "asc" },
-  });
-}
-
-export function findTeamWebhooksFor(client: Db, teamId: string, kind: string) {
-  return client.teamWebhook.findMany({ where: { teamId, kinds: { has: kind } }, include: { team: { select: { name: true } } } });
+/** A person a notification may reach, with how they want to be reached (notification-audience.ts reads them). */
+export interface RecipientRow {
+  id: string;
+  email: string;
+  name: string;
+  notificationPreferences: { kind: string; channels: string[] }[];
+  personalWebhook: { url: string; format: string; secret: string } | null;
 }
 
 export async function insertNotifications(tx: Db, rows: Prisma.NotificationCreateManyInput[]) {

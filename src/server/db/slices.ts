@@ -1,4 +1,3 @@
-import { toMachineCapacity } from "@/core/slices/capacity";
 import type { Booking } from "@/core/slices/types";
 import { Prisma, type SliceKind, type SliceStatus } from "./generated/client";
 import type { Db } from "./tx";
@@ -10,6 +9,8 @@ import type { Db } from "./tx";
  * after the lock reads what the previous holder committed, so the capacity and quota checks
  * always see every approved slice. Row locks were chosen over SERIALIZABLE because they queue
  * concurrent approvals instead of failing most of them with serialization errors to retry.
+ * The everyday decisions take these locks through decision-locks.ts, in one round trip, and lock
+ * the team FOR SHARE when no quota counts the team's other bookings (or the change adds no use).
  */
 export async function lockTeamAndMachine(tx: Db, teamId: string, machineId: string): Promise<void> {
   // Sorted by kind, not by id: a team lock is always taken before any machine lock.
@@ -17,15 +18,7 @@ export async function lockTeamAndMachine(tx: Db, teamId: string, machineId: stri
   await tx.$queryRaw`SELECT id FROM "machine" WHERE id = ${machineId}::uuid FOR UPDATE`;
 }
 
-const machineWithGpus = { gpus: { orderBy: { index: "asc" }, select: { id: true, index: true } } } satisfies Prisma.MachineInclude;
-
-export async function findMachineCapacity(client: Db, machineId: string) {
-  const machine = await client.machine.findUnique({ where: { id: machineId }, include: machineWithGpus });
-  if (!machine) return null;
-  return { machine, capacity: toMachineCapacity(machine) };
-}
-
-/** An approved slice as the raw booking queries return it (here and in waitlist.ts). */
+/** An approved slice as the raw booking queries return it (decision-context.ts and waitlist.ts). */
 export interface FleetBookingRow {
   id: string;
   machine_id: string;
@@ -37,10 +30,6 @@ export interface FleetBookingRow {
   requester_id: string;
   team_id: string;
   kind: SliceKind;
-}
-
-interface BookingRow extends FleetBookingRow {
-  requester_name: string;
 }
 
 export const toFleetBooking = (r: FleetBookingRow): Booking & { kind: SliceKind } => ({
@@ -55,48 +44,6 @@ export const toFleetBooking = (r: FleetBookingRow): Booking & { kind: SliceKind 
   teamId: r.team_id,
   kind: r.kind,
 });
-
-const toBooking = (r: BookingRow): Booking => ({ ...toFleetBooking(r), userName: r.requester_name });
-
-/** What a booking carries besides its GPUs and window; both queries below join the requester as `u`. */
-const BOOKING_COLUMNS = Prisma.sql`s.id::text, s.machine_id::text, s.threads, s.ram_gb, s.requester_id::text, s.team_id::text, u.name AS requester_name, s.kind`;
-
-// Every decision reads these, so they are single queries with plain columns rather than relation
-// queries mapped row by row. A booking's window is its effective one: a release ends it early.
-
-/**
- * Approved slices on the machine overlapping [from, to), read from the GPU holds (whose end a
- * release or an extension moves) through the (gpu_id, end_at) index: a decision looks from now
- * on, and released slices drop out at once however many a busy day has.
- */
-export async function findMachineBookings(client: Db, machineId: string, from: Date, to: Date): Promise<Booking[]> {
-  const rows = await client.$queryRaw<BookingRow[]>`
-    SELECT ${BOOKING_COLUMNS},
-           array_agg(sg.gpu_id::text) AS gpu_ids,
-           (extract(epoch FROM min(sg.start_at)) * 1000)::float8 AS start_ms,
-           (extract(epoch FROM max(sg.end_at)) * 1000)::float8 AS end_ms
-    FROM gpu g
-    JOIN slice_gpu sg ON sg.gpu_id = g.id AND sg.end_at > ${from} AND sg.start_at < ${to}
-    JOIN slice s ON s.id = sg.slice_id AND s.status = 'approved'
-    JOIN "user" u ON u.id = s.requester_id
-    WHERE g.machine_id = ${machineId}::uuid
-    GROUP BY s.id, u.name`;
-  return rows.map(toBooking);
-}
-
-/** Approved slices of the team or the user, fleet-wide, overlapping [from, to) (quotas count a month of them). */
-export async function findOwnerBookings(client: Db, owner: { teamId: string; userId: string }, from: Date, to: Date): Promise<Booking[]> {
-  const end = Prisma.sql`LEAST(s.end_at, COALESCE(s.released_at, s.end_at))`;
-  const rows = await client.$queryRaw<BookingRow[]>`
-    SELECT ${BOOKING_COLUMNS},
-           ARRAY(SELECT sg.gpu_id::text FROM slice_gpu sg WHERE sg.slice_id = s.id) AS gpu_ids,
-           (extract(epoch FROM s.start_at) * 1000)::float8 AS start_ms,
-           (extract(epoch FROM ${end}) * 1000)::float8 AS end_ms
-    FROM slice s JOIN "user" u ON u.id = s.requester_id
-    WHERE s.status = 'approved' AND s.end_at > ${from} AND ${end} > ${from} AND s.start_at < ${to} AND ${end} > s.start_at
-      AND (s.team_id = ${owner.teamId}::uuid OR s.requester_id = ${owner.userId}::uuid)`;
-  return rows.map(toBooking);
-}
 
 const sliceInclude = {
   machine: { select: { id: true, name: true } },
@@ -130,24 +77,12 @@ export function findSlices(client: Db, where: Prisma.SliceWhereInput, options: {
   return client.slice.findMany({ where, include: sliceInclude, take: options.take, orderBy: options.orderBy ?? [{ startAt: "desc" }] });
 }
 
-export function insertSlice(
-  tx: Db,
-  data: { machineId: string; requesterId: string; teamId: string; gpuCount: number; threads: number; ramGb: number; startAt: Date; endAt: Date; purpose: string; kind?: SliceKind },
-) {
-  return tx.slice.create({ data, include: sliceInclude });
-}
-
 export function updateSliceRow(
   tx: Db,
   id: string,
   data: Partial<{ status: SliceStatus; startAt: Date; endAt: Date; releasedAt: Date; decidedById: string; decidedAt: Date; decisionReason: string | null; overrideReason: string | null }>,
 ) {
   return tx.slice.update({ where: { id }, data, include: sliceInclude });
-}
-
-/** The GPU holds of an approved slice; the exclusion constraint refuses any overlap. */
-export function insertHolds(tx: Db, sliceId: string, gpuIds: readonly string[], startAt: Date, endAt: Date) {
-  return tx.sliceGpu.createMany({ data: gpuIds.map((gpuId) => ({ sliceId, gpuId, startAt, endAt })) });
 }
 
 export function setHoldsEnd(tx: Db, sliceId: string, endAt: Date) {

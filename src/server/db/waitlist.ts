@@ -69,12 +69,6 @@ export function insertWaitlistEntry(tx: Db, data: Prisma.WaitlistEntryUncheckedC
   return tx.waitlistEntry.create({ data, include: entryInclude });
 }
 
-/** Whether any request waits for capacity; one index probe. */
-export async function anyoneWaiting(client: Db): Promise<boolean> {
-  const [row] = await client.$queryRaw<{ waiting: boolean }[]>`SELECT EXISTS (SELECT 1 FROM waitlist_entry WHERE status = 'waiting') AS waiting`;
-  return row!.waiting;
-}
-
 export function findWaitingEntries(client: Db) {
   return client.waitlistEntry.findMany({ where: { status: "waiting" }, include: entryInclude, orderBy: { createdAt: "asc" } });
 }

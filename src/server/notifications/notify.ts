@@ -1,7 +1,8 @@
 import { describeEvent, eventKey, type NotificationEvent } from "@/core/notifications/events";
 import { channelsFor, EVENT_KINDS, type Audience } from "@/core/notifications/kinds";
 import { renderEmail, renderJson, renderSlack, WHY, type Addressing } from "@/core/notifications/render";
-import { findRecipientsById, findRecipientsByRole, findTeamWebhooksFor, insertDeliveries, insertNotifications, type DeliveryInsert, type NotificationInsert, type RecipientRow, type StoredJson } from "@/server/db/notifications";
+import { findEventAudience } from "@/server/db/notification-audience";
+import { insertDeliveries, insertNotifications, type DeliveryInsert, type NotificationInsert, type RecipientRow, type StoredJson } from "@/server/db/notifications";
 import type { Db } from "@/server/db/tx";
 import { env } from "@/server/env";
 import { enqueue, QUEUES } from "@/server/jobs/queue";
@@ -19,15 +20,17 @@ export function notifyConfig(): NotifyConfig {
 
 const PROFILE_SETTINGS = "/profile/notifications";
 
-/** The people an event is for, each with the reason they get it. */
-async function recipientsOf(tx: Db, event: NotificationEvent, audience: Audience) {
+/** The people an event is for, each with the reason they get it, and the team's webhooks for it. */
+async function audienceOf(tx: Db, event: NotificationEvent, audience: Audience) {
   const holderId = "slice" in event ? event.slice.holderId : "userId" in event ? event.userId : null;
+  const toHolder = (audience === "holder" || audience === "holder-and-admins") && holderId ? holderId : null;
+  const role = audience === "admins" || audience === "holder-and-admins" ? "admin" : audience === "leadership" ? "leadership" : null;
+  const found = await findEventAudience(tx, { holderId: toHolder, role, teamId: "slice" in event ? event.slice.teamId : null, kind: event.kind });
   const byId = new Map<string, { user: RecipientRow; why: string }>();
   const add = (users: RecipientRow[], why: string) => users.forEach((user) => byId.has(user.id) || byId.set(user.id, { user, why }));
-  if ((audience === "holder" || audience === "holder-and-admins") && holderId) add(await findRecipientsById(tx, [holderId]), WHY.holder);
-  if (audience === "admins" || audience === "holder-and-admins") add(await findRecipientsByRole(tx, "admin"), WHY.admins);
-  if (audience === "leadership") add(await findRecipientsByRole(tx, "leadership"), WHY.leadership);
-  return [...byId.values()];
+  if (found.holder) add([found.holder], WHY.holder);
+  if (role) add(found.withRole, role === "admin" ? WHY.admins : WHY.leadership);
+  return { recipients: [...byId.values()], teamWebhooks: found.teamWebhooks };
 }
 
 /**
@@ -55,7 +58,8 @@ export async function notify(tx: Db, event: NotificationEvent, now: Date, config
     payload: (hook.format === "slack" ? renderSlack(described, a) : renderJson(described, a, { deliveryKey, occurredAt: now.getTime(), data: event })) as StoredJson,
   });
 
-  for (const { user, why } of await recipientsOf(tx, event, info.audience)) {
+  const { recipients, teamWebhooks } = await audienceOf(tx, event, info.audience);
+  for (const { user, why } of recipients) {
     const stored = user.notificationPreferences.find((p) => p.kind === event.kind)?.channels;
     for (const channel of channelsFor(event.kind, stored)) {
       const deliveryKey = `${key}:${user.id}:${channel}`;
@@ -68,10 +72,8 @@ export async function notify(tx: Db, event: NotificationEvent, now: Date, config
       }
     }
   }
-  if ("slice" in event) {
-    for (const hook of await findTeamWebhooksFor(tx, event.slice.teamId, event.kind)) {
-      deliveries.push(webhookDelivery(`${key}:team-webhook:${hook.id}`, hook, address(WHY.team(hook.team.name), "/admin/webhooks")));
-    }
+  for (const hook of teamWebhooks) {
+    deliveries.push(webhookDelivery(`${key}:team-webhook:${hook.id}`, hook, address(WHY.team(hook.team.name), "/admin/webhooks")));
   }
   await insertNotifications(tx, notifications);
   const inserted = await insertDeliveries(tx, deliveries);

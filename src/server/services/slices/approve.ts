@@ -1,7 +1,7 @@
 import { AppError } from "@/core/errors";
 import { proposeFreeGpus } from "@/core/slices/gpus";
-import { recordAudit } from "@/server/db/audit";
-import { insertHolds, updateSliceRow, type SliceRow } from "@/server/db/slices";
+import { approvePendingSlice } from "@/server/db/slice-writes";
+import type { SliceRow } from "@/server/db/slices";
 import type { Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
 import type { Actor } from "../actor";
@@ -52,25 +52,22 @@ export async function approveLocked(
     }
     throw error;
   }
-  // gpuIds is set: without free GPUs capacityConflicts reported NOT_ENOUGH_FREE_GPUS above.
-  // Holds first, so the update's returned row already lists the GPUs.
-  await insertHolds(tx, row.id, gpuIds!, new Date(start), row.endAt);
-  const approved = await updateSliceRow(tx, row.id, {
-    status: "approved",
-    startAt: new Date(start),
-    decidedById: options.actor?.id,
-    decidedAt: now,
-    overrideReason: violations.length > 0 ? options.overrideReason : null,
-  });
-  await recordAudit(tx, {
-    actorId: options.actor?.id ?? null,
-    action: violations.length > 0 ? "slice.approve-override" : "slice.approve",
-    subjectType: "slice",
-    subjectId: row.id,
-    before: auditSnapshot(row),
-    after: auditSnapshot(approved),
-    reason: violations.length > 0 ? `Quota override: ${options.overrideReason} (${violations.map((v) => v.message).join(" ")})` : options.auditReason,
-  });
+  // gpuIds is set: without free GPUs capacityConflicts reported NOT_ENOUGH_FREE_GPUS above, and
+  // each is on the machine (else GPU_NOT_ON_MACHINE).
+  const held = gpuIds!.map((id) => ({ gpu: { index: ctx.machine.gpus.find((g) => g.id === id)!.index } }));
+  const approved = await approvePendingSlice(
+    tx,
+    row.id,
+    { gpuIds: gpuIds!, startAt: new Date(start), endAt: row.endAt, decidedById: options.actor?.id ?? null, decidedAt: now, overrideReason: violations.length > 0 ? options.overrideReason! : null },
+    {
+      actorId: options.actor?.id ?? null,
+      action: violations.length > 0 ? "slice.approve-override" : "slice.approve",
+      subjectType: "slice",
+      before: auditSnapshot(row),
+      after: auditSnapshot({ ...row, status: "approved", startAt: new Date(start), gpus: held }),
+      reason: violations.length > 0 ? `Quota override: ${options.overrideReason} (${violations.map((v) => v.message).join(" ")})` : options.auditReason,
+    },
+  );
   await sliceEvents.approved(tx, approved, { by: options.actor?.name ?? null, overrideReason: violations.length > 0 ? options.overrideReason! : null }, now);
   return approved;
 }

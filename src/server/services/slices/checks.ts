@@ -4,13 +4,14 @@ import type { CapacityConflict } from "@/core/slices/conflicts";
 import { findEarliestFit, type Fit } from "@/core/slices/earliest-fit";
 import { formatUtc } from "@/core/slices/format";
 import { resolvePolicy } from "@/core/slices/policy";
-import { checkQuotas, type QuotaViolation } from "@/core/slices/quotas";
+import { checkQuotas, countsOtherBookings, type QuotaViolation } from "@/core/slices/quotas";
 import { MS_PER_DAY, utcMonthStart } from "@/core/slices/time";
 import type { SliceKind } from "@/core/slices/kinds";
 import type { Booking } from "@/core/slices/types";
-import { findQuotaRows } from "@/server/db/quotas";
-import { findMachineBookings, findMachineCapacity, findOwnerBookings, lockTeamAndMachine } from "@/server/db/slices";
+import { findDecisionContext } from "@/server/db/decision-context";
+import { lockRequestDecision } from "@/server/db/decision-locks";
 import type { Db } from "@/server/db/tx";
+import { checkTeamLock } from "./team-locks";
 
 /** How far the "earliest window that fits" search looks ahead when no quota bounds it. */
 const SUGGESTION_HORIZON_MS = 90 * MS_PER_DAY;
@@ -27,25 +28,31 @@ export interface Decision {
 }
 
 /**
- * Locks the team and machine (unless the caller already holds the locks, or only previews), then loads everything a decision needs: the machine's capacity,
- * the approved bookings around the window (machine-wide and the team's/user's fleet-wide) and
- * the team's policy.
+ * Locks the team and machine (unless the caller already holds the locks, or only previews), then
+ * loads everything a decision needs in one statement: the machine's capacity, the approved
+ * bookings around the window (machine-wide and the team's/user's fleet-wide) and the team's
+ * policy. `teamShared`: the team is (to be) locked FOR SHARE only; the policy read under the lock
+ * must then count no other bookings (checkTeamLock refuses, and the decision runs again), and the
+ * team's and user's bookings are not read.
  */
-export async function loadDecisionContext(tx: Db, d: Decision, now: Date, options: { lock: boolean } = { lock: true }) {
-  if (options.lock) await lockTeamAndMachine(tx, d.teamId, d.machineId);
-  const found = await findMachineCapacity(tx, d.machineId);
-  if (!found) throw notFound("Machine", "machineId");
+export async function loadDecisionContext(tx: Db, d: Decision, now: Date, options: { lock: boolean; teamShared?: boolean } = { lock: true }) {
+  const teamShared = options.lock ? (await lockRequestDecision(tx, d.teamId, d.machineId, options.teamShared ?? false)).teamShared : options.teamShared;
   // Up to the end of the suggestion horizon (the earliest window that fits may lie weeks ahead).
   // The machine's bookings matter from the request's start (capacity) or now (suggestions) on;
   // the team's and user's from the first UTC month the request touches (GPU-hours per month).
   const earliest = Math.min(d.request.start, now.getTime());
   const to = new Date(Math.max(d.request.end, now.getTime() + SUGGESTION_HORIZON_MS) + Math.max(0, d.request.end - d.request.start));
-  const [machineBookings, ownerBookings, rows] = await Promise.all([
-    findMachineBookings(tx, d.machineId, new Date(earliest), to),
-    findOwnerBookings(tx, { teamId: d.teamId, userId: d.userId }, new Date(utcMonthStart(earliest)), to),
-    findQuotaRows(tx, d.teamId),
-  ]);
-  return { ...found, machineBookings, ownerBookings, policy: resolvePolicy(rows.fleet, rows.team) };
+  const found = await findDecisionContext(tx, {
+    machineId: d.machineId,
+    teamId: d.teamId,
+    machineFrom: new Date(earliest),
+    to,
+    owner: teamShared ? undefined : { teamId: d.teamId, userId: d.userId, from: new Date(utcMonthStart(earliest)) },
+  });
+  if (!found) throw notFound("Machine", "machineId");
+  const policy = resolvePolicy(found.quotaRows.fleet, found.quotaRows.team);
+  if (teamShared !== undefined) checkTeamLock(d.teamId, countsOtherBookings(policy.quotas), teamShared);
+  return { machine: found.machine, capacity: found.capacity, machineBookings: found.machineBookings, ownerBookings: found.ownerBookings, policy };
 }
 
 export type DecisionContext = Awaited<ReturnType<typeof loadDecisionContext>>;

@@ -1,7 +1,6 @@
 import { defaultSliceAmounts } from "@/core/slices/capacity";
 import type { SliceKind } from "@/core/slices/kinds";
-import { recordAudit } from "@/server/db/audit";
-import { insertSlice } from "@/server/db/slices";
+import { insertPendingSlice } from "@/server/db/slice-writes";
 import type { Db } from "@/server/db/tx";
 import { sliceEvents } from "@/server/notifications/slice-events";
 import type { Actor } from "../actor";
@@ -29,13 +28,14 @@ export type Requester = Pick<Actor, "id" | "name" | "teamId" | "teamName">;
  * The body of requestSlice inside the caller's transaction, for every way a request is filed:
  * by machine, by need (with the GPUs placement chose), and from the waitlist. It locks the team
  * and machine and runs the same capacity and quota checks, so there is one copy of them.
+ * `teamShared`: lock the team FOR SHARE (see team-locks.ts: only inside decisionTransaction).
  */
 export async function fileSliceRequest(
   tx: Db,
   requester: Requester,
   input: RequestSliceInput,
   now: Date,
-  options: { gpuIds?: string[]; auditActorId?: string | null; auditReason?: string } = {},
+  options: { gpuIds?: string[]; auditActorId?: string | null; auditReason?: string; teamShared?: boolean } = {},
 ) {
   const start = (input.start ?? now).getTime();
   const base: Decision = {
@@ -47,7 +47,7 @@ export async function fileSliceRequest(
     kind: input.kind,
     request: { gpuCount: input.gpuCount, threads: 0, ramGb: 0, start, end: input.end.getTime() },
   };
-  const ctx = await loadDecisionContext(tx, base, now);
+  const ctx = await loadDecisionContext(tx, base, now, { lock: true, teamShared: options.teamShared });
   const defaults = defaultSliceAmounts(ctx.capacity, input.gpuCount);
   const d = { ...base, request: { ...base.request, threads: input.threads ?? defaults.threads, ramGb: input.ramGb ?? defaults.ramGb, gpuIds: options.gpuIds } };
   const conflicts = capacityConflicts(ctx, d, now);
@@ -55,7 +55,7 @@ export async function fileSliceRequest(
   if (conflicts.length > 0 || (violations.length > 0 && !input.quotaException)) {
     throw refusal(conflicts, violations, suggestWindow(ctx, d, now));
   }
-  const row = await insertSlice(tx, {
+  const data = {
     machineId: d.machineId,
     requesterId: requester.id,
     teamId: requester.teamId,
@@ -66,13 +66,13 @@ export async function fileSliceRequest(
     endAt: input.end,
     purpose: input.purpose,
     kind: input.kind ?? "training",
-  });
-  await recordAudit(tx, {
+  };
+  const filed = { ...data, machine: ctx.machine, status: "pending" as const, gpus: [], releasedAt: null, endReason: null, idleExempt: false };
+  const row = await insertPendingSlice(tx, data, {
     actorId: options.auditActorId === undefined ? requester.id : options.auditActorId,
     action: "slice.request",
     subjectType: "slice",
-    subjectId: row.id,
-    after: auditSnapshot(row),
+    after: auditSnapshot(filed),
     reason: violations.length > 0 ? `Quota exception asked: ${input.quotaException} (${violations.map((v) => v.message).join(" ")})` : (options.auditReason ?? input.purpose),
   });
   if (ctx.policy.autoApprove && violations.length === 0) {

@@ -41,8 +41,14 @@ function renewalOf(row: SliceRow, now: Date): Date | null {
   return at === null ? null : new Date(at);
 }
 
+/** What the audit log keeps of a slice: a stored row, or the row a write is about to store. */
+export type AuditedSlice = Pick<SliceRow, "status" | "gpuCount" | "threads" | "ramGb" | "startAt" | "endAt" | "releasedAt" | "endReason" | "idleExempt"> & {
+  machine: { name: string };
+  gpus: readonly { gpu: { index: number } }[];
+};
+
 /** The compact before/after the audit log keeps for a slice. */
-export function auditSnapshot(row: SliceRow) {
+export function auditSnapshot(row: AuditedSlice) {
   return {
     machine: row.machine.name,
     status: row.status,
