@@ -1,3 +1,4 @@
+import { isFrozenObject, oncePerFrozenValue } from "@/core/deep-freeze";
 import { AppError } from "@/core/errors";
 import { log } from "@/server/log";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
@@ -12,6 +13,9 @@ import { restErrorResponse } from "./errors";
 
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The JSON text of an answer a service keeps for many requests, written once (core/deep-freeze.ts). */
+const frozenJson = oncePerFrozenValue((body) => JSON.stringify(body));
 
 /**
  * One REST request: a bearer token (never a cookie session, so CSRF does not apply), the token's
@@ -66,7 +70,10 @@ export async function handleRestRequest(req: Request, now = new Date()): Promise
     if (error instanceof AppError) return refuse(error);
     throw error;
   }
-  if ("body" in outcome) return Response.json(outcome.body, { status: outcome.status, headers });
+  if ("body" in outcome) {
+    if (isFrozenObject(outcome.body)) return new Response(frozenJson(outcome.body), { status: outcome.status, headers: { ...headers, "Content-Type": "application/json" } });
+    return Response.json(outcome.body, { status: outcome.status, headers });
+  }
   if (outcome.status >= 500 && outcome.error.code === "INTERNAL") log.error({ requestId, path: new URL(req.url).pathname }, "rest request failed");
   return restErrorResponse(outcome.status, outcome.error, headers);
 }
