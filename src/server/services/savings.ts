@@ -1,5 +1,6 @@
 import type { SavingsReportIn, SavingsReportOut, SavingsSummaryOut } from "@/contracts/savings";
 import { findBreakEven, type BreakEven } from "@/core/costs/break-even";
+import { deepFreeze } from "@/core/deep-freeze";
 import { computeLedger, FLEET_GROUP, IDLE_GROUP, type Ledger, type LedgerGroupBy } from "@/core/costs/ledger";
 import type { BucketSize } from "@/core/costs/buckets";
 import { DEFAULT_AMORTIZATION_MONTHS, DEFAULT_BASELINE_WATTS, DEFAULT_PRICE_PER_KWH_MICROS } from "@/core/costs/machine";
@@ -165,13 +166,23 @@ function cachedLedger(data: CostData, input: ReportInput, now: Date): Ledger {
   return ledger;
 }
 
+/**
+ * Finished reports of windows that end by now, per ledger (which stands for its window, grouping
+ * and cost data, see cachedLedger) and break-even result (which stands for its time): the same
+ * report, frozen, for every request until either changes, so the output check and the encoding
+ * after the service are done once per report too (api/answer-memo.ts).
+ */
+const finishedReports = new WeakMap<Ledger, { reached: BreakEven; report: SavingsReportOut }>();
+
 /** The savings report of a window, bucketed and grouped, with names, break-even and assumptions. */
 export async function savingsReport(input: ReportInput, now: Date): Promise<SavingsReportOut> {
   return read(async (client) => {
     const data = await costData(client);
     const ledger = cachedLedger(data, input, now);
     const reached = breakEven(data, now);
-    return {
+    const finished = finishedReports.get(ledger);
+    if (finished?.reached === reached) return finished.report;
+    const report: SavingsReportOut = {
       ...ledger,
       groupBy: input.groupBy,
       groups: ledger.groups.map((g) => ({ ...g, name: nameOf(data, input.groupBy, g.key) })),
@@ -179,6 +190,9 @@ export async function savingsReport(input: ReportInput, now: Date): Promise<Savi
       fleetBreakEven: reached.fleet === null ? null : new Date(reached.fleet),
       assumptions: assumptions(data),
     };
+    // A window still open gets a new ledger on every call: nothing to keep.
+    if (input.to.getTime() <= now.getTime()) finishedReports.set(ledger, { reached, report: deepFreeze(report) });
+    return report;
   });
 }
 

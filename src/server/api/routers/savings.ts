@@ -3,6 +3,7 @@ import { addPriceIn, deletePriceIn, savingsReportIn, savingsReportOut, savingsSu
 import { id, window } from "@/contracts/shared";
 import { myUsage, savingsReport, savingsSummary } from "@/server/services/savings";
 import { addPriceEntry, deletePriceEntry, getMachineCosts, listPriceCatalog, setCloudEquivalent, updateMachineCosts } from "@/server/services/prices";
+import { checkedOncePerAnswer } from "../answer-memo";
 import { restEndpoint } from "../rest/meta";
 import { permitted, protectedProcedure, router } from "../trpc";
 
@@ -17,7 +18,7 @@ export const savingsRouter = router({
   report: permitted("savings:read")
     .meta(rest("GET", "/savings/report", "Savings report of a window", "savings:read", "Cloud-equivalent against on-prem cost per UTC day, week or month of [from, to), per machine, team, purpose (training, interactive, serving) or the whole fleet. Money is integer micro-dollars as decimal strings; bucket bounds are epoch milliseconds."))
     .input(savingsReportIn)
-    .output(savingsReportOut)
+    .output(checkedOncePerAnswer(savingsReportOut))
     .query(({ ctx, input }) => savingsReport(input, ctx.now)),
   myUsage: protectedProcedure.input(window).query(({ ctx, input }) => myUsage(ctx.actor, input, ctx.now)),
   catalog: permitted("savings:read").query(() => listPriceCatalog()),

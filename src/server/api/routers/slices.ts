@@ -17,6 +17,7 @@ import { approveSlice, cancelSlice, rejectSlice, releaseSlice, requestSlice } fr
 import { decideExtension, requestExtension } from "@/server/services/slices/extensions";
 import { getSlice, listSlices } from "@/server/services/slices/list";
 import { approvalQueue, listMySlices, schedule } from "@/server/services/slices/queries";
+import { checkedOncePerAnswer } from "../answer-memo";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
 
@@ -75,6 +76,6 @@ export const slicesRouter = router({
   queue: permitted("slices:decide").query(({ ctx }) => approvalQueue(ctx.now)),
   schedule: permitted("schedule:read")
     .input(scheduleIn)
-    .output(scheduleOut)
+    .output(checkedOncePerAnswer(scheduleOut))
     .query(({ ctx, input }) => schedule(input, ctx.actor, ctx.now)),
 });

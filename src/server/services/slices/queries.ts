@@ -3,6 +3,8 @@ import { defaultSliceProfile } from "@/core/slices/capacity";
 import { proposeFreeGpus } from "@/core/slices/gpus";
 import { findPendingExtensions, findSlices } from "@/server/db/slices";
 import { findScheduleHolds } from "@/server/db/schedule";
+import { answerCache } from "@/server/db/answer-cache";
+import { costChanges, fleetChanges, identityCache } from "@/server/db/change-cache";
 import { read } from "@/server/db/tx";
 import { fleetMachines } from "../fleet";
 import type { Actor } from "../actor";
@@ -48,12 +50,38 @@ export async function approvalQueue(now: Date) {
   });
 }
 
-/** Who holds which GPU over [from, to), and the pending requests (not yet on any GPU). */
-export async function schedule(input: { from: Date; to: Date; machineId?: string }, actor: Actor, now: Date): Promise<ScheduleOut> {
-  const { machines, ...data } = await read(async (client) => {
+type ScheduleInput = { from: Date; to: Date; machineId?: string };
+
+/**
+ * What the schedule shows and who may see it changes with the fleet (machines, GPUs), the slices
+ * (costs: slice and slice_gpu rows) and the names of people and teams (identity).
+ */
+const scheduleChannels = () => [fleetChanges(), costChanges(), identityCache()];
+/**
+ * The window's machines, holds and pending requests, the same for everyone (the schedule page asks
+ * for whole days). Not frozen: the machine rows are the fleet cache's (and never changed).
+ */
+const scheduleData = answerCache<Awaited<ReturnType<typeof readSchedule>>>(scheduleChannels, 16, false);
+/**
+ * Whole answers, per person (`mine`) and second (`now`): the people who open the schedule in one
+ * second share a second's work; their `now` is the first one's, at most a second early.
+ */
+const scheduleAnswers = answerCache<ScheduleOut>(scheduleChannels, 32);
+
+async function readSchedule(input: ScheduleInput) {
+  return read(async (client) => {
     const [fleet, holds] = await Promise.all([fleetMachines(client), findScheduleHolds(client, input)]);
     return { machines: fleet.filter((m) => m.status !== "retired" && (!input.machineId || m.id === input.machineId)), ...holds };
   });
+}
+
+/** Who holds which GPU over [from, to), and the pending requests (not yet on any GPU). */
+export async function schedule(input: ScheduleInput, actor: Actor, now: Date): Promise<ScheduleOut> {
+  const window = `${input.from.getTime()} ${input.to.getTime()} ${input.machineId ?? "all"}`;
+  return scheduleAnswers(`${window} ${actor.id} ${Math.floor(now.getTime() / 1000)}`, async () => scheduleFor(await scheduleData(window, () => readSchedule(input)), input, actor, now));
+}
+
+function scheduleFor({ machines, ...data }: Awaited<ReturnType<typeof readSchedule>>, input: ScheduleInput, actor: Actor, now: Date): ScheduleOut {
   return {
     from: input.from,
     to: input.to,
