@@ -1,16 +1,5 @@
 import { z } from "zod";
-import {
-  addPriceIn,
-  deletePriceIn,
-  machineCostsOut,
-  priceCatalogOut,
-  savingsReportIn,
-  savingsReportOut,
-  savingsSummaryIn,
-  savingsSummaryOut,
-  setCloudEquivalentIn,
-  updateMachineCostsIn,
-} from "@/contracts/savings";
+import { addPriceIn, deletePriceIn, machineCostsOut, priceCatalogOut, savingsReportIn, savingsReportOut, savingsSummaryIn, savingsSummaryOut, setCloudEquivalentIn, updateMachineCostsIn } from "@/contracts/savings";
 import { id, window } from "@/contracts/shared";
 import { myUsage, savingsReport, savingsSummary } from "@/server/services/savings";
 import { addPriceEntry, deletePriceEntry, getMachineCosts, listPriceCatalog, setCloudEquivalent, updateMachineCosts } from "@/server/services/prices";
