@@ -10,7 +10,7 @@ import { LocalTime } from "@/components/time/local-time";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import type { BuildStatus } from "@/contracts/builds";
 import type { RouterOutputs } from "@/trpc/types";
@@ -296,17 +296,14 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
 
   if (!canManage) return content;
   return (
-    <form
+    <ActionForm
       ref={formRef}
       noValidate
       // Whatever gets focus scrolls clear of the sticky save bar above it.
       className="[&_:is(input,select,textarea,button)]:scroll-mt-40"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={() => submit()}
     >
       {content}
-    </form>
+    </ActionForm>
   );
 }

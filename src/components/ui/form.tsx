@@ -107,3 +107,16 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
 export function Textarea({ className, rows = 3, ...props }: ComponentProps<"textarea">) {
   return <textarea rows={rows} className={clsx(CONTROL, "min-h-16 px-3 py-2", className)} {...props} />;
 }
+
+/** A form the page handles itself: submitting runs `onSubmit` (a mutation, say) instead of loading a page. */
+export function ActionForm({ onSubmit, ...props }: Omit<ComponentProps<"form">, "onSubmit"> & { onSubmit: () => void }) {
+  return (
+    <form
+      {...props}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    />
+  );
+}

@@ -6,7 +6,7 @@ import { useState, useSyncExternalStore } from "react";
 import { formatDateTime } from "@/components/format";
 import { useViewerZone } from "@/components/time/zone-context";
 import { describeError } from "@/components/trpc-error";
-import { Field, Select } from "@/components/ui/form";
+import { ActionForm, Field, Select } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
@@ -38,13 +38,10 @@ export function TimeZoneForm({ chosen, zones, now }: { chosen: string | null; zo
   );
   const error = save.error ? describeError(save.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="Time zone"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ timeZone: value === AUTOMATIC ? null : value });
-      }}
+      onSubmit={() => save.mutate({ timeZone: value === AUTOMATIC ? null : value })}
     >
       <Field
         label="Show times in"
@@ -60,6 +57,6 @@ export function TimeZoneForm({ chosen, zones, now }: { chosen: string | null; zo
         </Select>
       </Field>
       <SubmitButton loading={save.isPending} disabled={value === (chosen ?? AUTOMATIC)}>Save time zone</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

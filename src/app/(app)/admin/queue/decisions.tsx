@@ -7,7 +7,7 @@ import { describeRefusal } from "@/components/slices/refusal";
 import { RefusalPanel } from "@/components/slices/refusal-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useTRPC } from "@/trpc/react";
@@ -194,11 +194,10 @@ function RejectDialog({
   const failure = error ? describeRefusal(error) : null;
   return (
     <Dialog open title={title} description="The requester sees the reason." onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           const short = reason.trim().length < 3;
           setTooShort(short);
           if (!short) onReject(reason.trim());
@@ -215,7 +214,7 @@ function RejectDialog({
         </Field>
         {failure && failure.field !== "reason" && <p role="alert" className="text-sm text-red-700">{failure.message}</p>}
         <SubmitRow onCancel={onClose} loading={pending} label="Reject" variant="danger" />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

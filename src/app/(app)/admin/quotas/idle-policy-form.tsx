@@ -7,7 +7,7 @@ import type { IdlePolicy, StoredIdlePolicy } from "@/core/idle/policy";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/form";
+import { ActionForm, Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { PolicyFormFooter } from "./policy-form-footer";
@@ -58,11 +58,10 @@ function IdleForm({ team, stored, inherited, inheritedFrom, onDone }: { team?: {
   const source = inheritedFrom === "built-in" ? "built-in value" : "fleet default";
 
   return (
-    <form
+    <ActionForm
       noValidate
       className="space-y-5"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         const parsed = IDLE_FIELDS.map((f) => [f.key, parseLimit(values[f.key])] as const);
         const bad = parsed.filter(([, p]) => !p.ok || (p.value ?? 0) > 10_080).map(([key]) => key);
         setInvalid(bad);
@@ -83,6 +82,6 @@ function IdleForm({ team, stored, inherited, inheritedFrom, onDone }: { team?: {
         })}
       </div>
       <PolicyFormFooter ids={ids} reason={reason} onReason={setReason} error={error} saving={update.isPending} saveLabel={team ? `Save ${team.name}` : "Save fleet idle policy"} onDone={onDone} />
-    </form>
+    </ActionForm>
   );
 }

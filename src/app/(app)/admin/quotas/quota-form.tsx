@@ -7,7 +7,7 @@ import type { StoredPolicy } from "@/core/slices/policy";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { PolicyFormFooter } from "./policy-form-footer";
@@ -74,11 +74,10 @@ function QuotaForm({
   const source = inheritedFrom === "built-in" ? "built-in value" : "fleet default";
 
   return (
-    <form
+    <ActionForm
       noValidate
       className="space-y-5"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         const parsed = LIMIT_FIELDS.map((f) => [f.key, parseLimit(limits[f.key])] as const);
         const bad = parsed.filter(([, p]) => !p.ok).map(([key]) => key);
         setInvalid(bad);
@@ -118,6 +117,6 @@ function QuotaForm({
         </Field>
       </div>
       <PolicyFormFooter ids={ids} reason={reason} onReason={setReason} error={error} saving={update.isPending} saveLabel={team ? `Save ${team.name}` : "Save fleet defaults"} onDone={onDone} />
-    </form>
+    </ActionForm>
   );
 }

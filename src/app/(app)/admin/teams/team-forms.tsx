@@ -5,7 +5,7 @@ import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/form";
+import { ActionForm, Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
@@ -25,12 +25,9 @@ export function CreateTeamForm() {
   );
   const error = create.error ? describeError(create.error) : undefined;
   return (
-    <form
+    <ActionForm
       className="mb-6 flex flex-wrap items-start gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ name });
-      }}
+      onSubmit={() => create.mutate({ name })}
     >
       <div className="min-w-64">
         <Field label="New team name" htmlFor="new-team" error={error?.message}>
@@ -38,7 +35,7 @@ export function CreateTeamForm() {
         </Field>
       </div>
       <Button type="submit" className="mt-6" loading={create.isPending}>Create team</Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -69,18 +66,15 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
       </Button>
       {renaming && (
         <Dialog open title={`Rename ${team.name}`} onClose={() => setRenaming(false)}>
-          <form
+          <ActionForm
             className="space-y-4 text-left"
-            onSubmit={(e) => {
-              e.preventDefault();
-              rename.mutate({ teamId: team.id, name });
-            }}
+            onSubmit={() => rename.mutate({ teamId: team.id, name })}
           >
             <Field label="Team name" htmlFor="rename-team" error={renameError?.message}>
               <Input id="rename-team" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
             </Field>
             <SubmitRow onCancel={() => setRenaming(false)} loading={rename.isPending} />
-          </form>
+          </ActionForm>
         </Dialog>
       )}
     </div>

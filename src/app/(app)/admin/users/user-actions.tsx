@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@/core/roles";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { RouterOutputs } from "@/trpc/types";
 import { useSuccess } from "@/components/use-success";
@@ -54,12 +54,9 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
 
   return (
     <Dialog open title={`Edit ${user.name}`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ userId: user.id, teamId, teamPinned: pinned || teamId !== user.team.id, assignedRoles: roles, linuxUsername: linuxUsername.trim() });
-        }}
+        onSubmit={() => update.mutate({ userId: user.id, teamId, teamPinned: pinned || teamId !== user.team.id, assignedRoles: roles, linuxUsername: linuxUsername.trim() })}
       >
         <Field label="Team" htmlFor="edit-team" error={error?.field === "teamId" ? error.message : undefined}>
           <Select id="edit-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
@@ -107,7 +104,7 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
         </fieldset>
         {error && error.field !== "teamId" && error.field !== "linuxUsername" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
         <SubmitRow onCancel={onClose} loading={update.isPending} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
@@ -122,12 +119,9 @@ function StatusDialog({ user, onClose }: Pick<Props, "user"> & { onClose: () => 
 
   return (
     <Dialog open title={`${deactivating ? "Deactivate" : "Reactivate"} ${user.name}?`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setActive.mutate({ userId: user.id, active: !deactivating, reason: reason.trim() || undefined });
-        }}
+        onSubmit={() => setActive.mutate({ userId: user.id, active: !deactivating, reason: reason.trim() || undefined })}
       >
         <p className="text-sm text-slate-600">
           {deactivating
@@ -144,7 +138,7 @@ function StatusDialog({ user, onClose }: Pick<Props, "user"> & { onClose: () => 
             {deactivating ? "Deactivate" : "Reactivate"}
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { EVENT_KIND_NAMES, EVENT_KINDS, type EventKind } from "@/core/notifications/kinds";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useOutcomeToasts } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
@@ -33,13 +33,10 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
   );
   const error = create.error ? describeError(create.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="Add a team webhook"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ teamId, url, format, kinds: [...kinds] });
-      }}
+      onSubmit={() => create.mutate({ teamId, url, format, kinds: [...kinds] })}
     >
       <Field label="Team" htmlFor="hook-team">
         <Select id="hook-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
@@ -73,7 +70,7 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
         ))}
       </fieldset>
       <Button type="submit" loading={create.isPending} disabled={teams.length === 0}>Add webhook</Button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -7,7 +7,7 @@ import type { EnforcementMode } from "@/core/enforcement/types";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { MODE_TEXT } from "./mode-text";
@@ -55,11 +55,10 @@ function ModeForm({ machine, current, onDone }: { machine: { id: string; name: s
   const fieldError = (field: string) => (invalid.includes(field) ? "must be a whole number, 1 or more" : error?.field === field ? error.message : undefined);
 
   return (
-    <form
+    <ActionForm
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         const loginThreads = whole(threads);
         const loginRamGb = whole(ram);
         const bad = [!loginThreads && "loginThreads", !loginRamGb && "loginRamGb"].filter((f): f is string => Boolean(f));
@@ -95,7 +94,7 @@ function ModeForm({ machine, current, onDone }: { machine: { id: string; name: s
         </Button>
         <Button type="submit" loading={save.isPending}>Save</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -125,13 +124,10 @@ export function IdleExemptButton({ slice }: { slice: { id: string; holder: strin
       </Button>
       {open && (
         <Dialog open title={`${verb}?`} description={`${slice.holder}'s slice.`} onClose={() => setOpen(false)}>
-          <form
+          <ActionForm
             noValidate
             className="space-y-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              change.mutate({ sliceId: slice.id, exempt: !slice.idleExempt, reason });
-            }}
+            onSubmit={() => change.mutate({ sliceId: slice.id, exempt: !slice.idleExempt, reason })}
           >
             <Field label="Reason (kept in the audit log)" htmlFor={`${ids}-reason`} error={error?.message}>
               <Input id={`${ids}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. loading a 2 TB dataset before training" />
@@ -142,7 +138,7 @@ export function IdleExemptButton({ slice }: { slice: { id: string; holder: strin
               </Button>
               <Button type="submit" loading={change.isPending}>{verb}</Button>
             </div>
-          </form>
+          </ActionForm>
         </Dialog>
       )}
     </>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { MachineStatus } from "@/core/slices/types";
@@ -72,13 +72,10 @@ function StatusDialog({ machine, target, heldGpus, onClose }: { machine: Machine
 
   return (
     <Dialog open title={change.title(machine.name)} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          mutation.mutate({ machineId: machine.id, status: target, reason, retiredAt: target === "retired" ? dateFromInput(retiredOn) : undefined });
-        }}
+        onSubmit={() => mutation.mutate({ machineId: machine.id, status: target, reason, retiredAt: target === "retired" ? dateFromInput(retiredOn) : undefined })}
       >
         <p className="text-sm text-slate-700">{change.explain}</p>
         {target !== "active" && heldGpus > 0 && (
@@ -96,7 +93,7 @@ function StatusDialog({ machine, target, heldGpus, onClose }: { machine: Machine
         )}
         {errors && !placed && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
         <SubmitRow onCancel={onClose} loading={mutation.isPending} label={change.button} variant={target === "retired" ? "danger" : "primary"} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/form";
+import { ActionForm, Field, Input } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { describeError } from "@/components/trpc-error";
@@ -63,14 +63,11 @@ export function CreateGpuModelForm() {
   );
   const errors = create.error ? formErrors(create.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="Add a GPU model"
       noValidate
       className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate(toInput(values));
-      }}
+      onSubmit={() => create.mutate(toInput(values))}
     >
       <h2 className="mb-3 text-sm font-semibold text-slate-900">Add a GPU model</h2>
       <div className="flex flex-wrap items-start gap-3">
@@ -78,7 +75,7 @@ export function CreateGpuModelForm() {
         <Button type="submit" className="sm:mt-7" loading={create.isPending}>Add model</Button>
       </div>
       {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="mt-2 text-sm text-red-700">{errors.message}</p>}
-    </form>
+    </ActionForm>
   );
 }
 
@@ -133,13 +130,10 @@ function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: 
   const errors = update.error ? formErrors(update.error) : undefined;
   return (
     <Dialog open title={`Edit ${model.name}`} onClose={onClose}>
-      <form
+      <ActionForm
         noValidate
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ gpuModelId: model.id, ...toInput(values) });
-        }}
+        onSubmit={() => update.mutate({ gpuModelId: model.id, ...toInput(values) })}
       >
         {model.gpuCount > 0 && (
           <p className="text-sm text-slate-700">
@@ -151,7 +145,7 @@ function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: 
         </div>
         {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
         <SubmitRow onCancel={onClose} loading={update.isPending} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

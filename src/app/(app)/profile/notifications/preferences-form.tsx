@@ -8,6 +8,7 @@ import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { ActionForm } from "@/components/ui/form";
 
 type KindRow = { kind: EventKind; label: string; channels: Channel[] };
 
@@ -37,12 +38,9 @@ export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: Ki
   const note = (channel: Channel) => (channel === "email" && !emailEnabled ? " (off)" : channel === "webhook" && !hasWebhook ? " (set one up)" : "");
 
   return (
-    <form
+    <ActionForm
       aria-label="Notification preferences"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ preferences: kinds.map((k) => ({ kind: k.kind, channels: [...(chosen.get(k.kind) ?? [])] })) });
-      }}
+      onSubmit={() => save.mutate({ preferences: kinds.map((k) => ({ kind: k.kind, channels: [...(chosen.get(k.kind) ?? [])] })) })}
       className="space-y-4"
     >
       <div className="overflow-x-auto">
@@ -77,6 +75,6 @@ export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: Ki
         </table>
       </div>
       <Button type="submit" loading={save.isPending}>Save settings</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 
@@ -28,13 +28,10 @@ export function WebhookForm({ webhook }: { webhook: Webhook }) {
   );
   const error = save.error ? describeError(save.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="My chat webhook"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ url, format });
-      }}
+      onSubmit={() => save.mutate({ url, format })}
     >
       <Field label="Webhook URL" htmlFor="webhook-url" hint="Where the portal POSTs your messages." error={error?.message}>
         <Input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://hooks.slack.com/services/…" autoComplete="off" />
@@ -58,6 +55,6 @@ export function WebhookForm({ webhook }: { webhook: Webhook }) {
           </Button>
         )}
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 
@@ -39,13 +39,10 @@ export function CreateTokenForm({ canWrite }: { canWrite: boolean }) {
 
   if (created) return <NewToken {...created} onDone={() => setCreated(null)} />;
   return (
-    <form
+    <ActionForm
       aria-label="Create an API token"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ name, scope, expiresInDays: days });
-      }}
+      onSubmit={() => create.mutate({ name, scope, expiresInDays: days })}
     >
       <Field label="Name" htmlFor="token-name" hint="What uses it, e.g. “training notebook”." error={error?.field === "name" || !error?.field ? error?.message : undefined} required>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required minLength={2} maxLength={60} autoComplete="off" />
@@ -64,7 +61,7 @@ export function CreateTokenForm({ canWrite }: { canWrite: boolean }) {
         </Select>
       </Field>
       <Button type="submit" loading={create.isPending}>Create token</Button>
-    </form>
+    </ActionForm>
   );
 }
 

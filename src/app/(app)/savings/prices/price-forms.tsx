@@ -8,7 +8,7 @@ import { parseDollars } from "@/components/money";
 import { UNIT_LABELS, type CatalogUnit } from "@/components/savings/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { dateFromInput, formErrors } from "../../inventory/form-errors";
@@ -65,11 +65,10 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
 
   return (
     <Dialog open title="Add a price" description="Prices are never edited: a new price for a SKU takes over from its effective date." onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const parsed = parseDollars(price);
           setPriceError(parsed.ok ? undefined : parsed.error);
           if (!parsed.ok) return;
@@ -134,7 +133,7 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
             Add price
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
@@ -162,12 +161,9 @@ export function DeletePriceButton({ entry }: { entry: { id: string; sku: string;
       </Button>
       {open && (
         <Dialog open title="Delete this price?" description={`${label}. Reports recompute with the SKU's other prices; the audit log keeps the entry.`} onClose={() => setOpen(false)}>
-          <form
+          <ActionForm
             className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              remove.mutate({ entryId: entry.id, reason });
-            }}
+            onSubmit={() => remove.mutate({ entryId: entry.id, reason })}
           >
             <Field label="Reason" htmlFor={`${id}-reason`} required hint="For the audit log, e.g. “typo: 1.64 instead of 1.46”." error={error?.fields.reason ?? (error && !error.fields.reason ? error.message : undefined)}>
               <Textarea id={`${id}-reason`} required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -180,7 +176,7 @@ export function DeletePriceButton({ entry }: { entry: { id: string; sku: string;
                 Delete price
               </Button>
             </div>
-          </form>
+          </ActionForm>
         </Dialog>
       )}
     </>
@@ -202,12 +198,9 @@ export function CloudSkuForm({ model, skus }: { model: { id: string; name: strin
   );
   const changed = value !== (model.cloudSku ?? "");
   return (
-    <form
+    <ActionForm
       className="flex flex-wrap items-center gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ gpuModelId: model.id, cloudSku: value || null });
-      }}
+      onSubmit={() => save.mutate({ gpuModelId: model.id, cloudSku: value || null })}
     >
       <label htmlFor={`${id}-sku`} className="sr-only">
         Cloud equivalent of {model.name}
@@ -224,6 +217,6 @@ export function CloudSkuForm({ model, skus }: { model: { id: string; name: strin
       <Button type="submit" size="sm" variant="secondary" disabled={!changed} loading={save.isPending} aria-label={`Save the cloud equivalent of ${model.name}`}>
         Save
       </Button>
-    </form>
+    </ActionForm>
   );
 }

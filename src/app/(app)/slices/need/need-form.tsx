@@ -9,7 +9,7 @@ import { fromInputValue } from "@/core/time/zoned";
 import { describeError } from "@/components/trpc-error";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import type { RouterInputs } from "@/trpc/types";
@@ -75,13 +75,10 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <Card>
         <CardBody>
-          <form
+          <ActionForm
             noValidate
             className="space-y-6"
-            onSubmit={(event) => {
-              event.preventDefault();
-              request.mutate(input());
-            }}
+            onSubmit={() => request.mutate(input())}
           >
             <div className="grid gap-4 sm:grid-cols-3">
               <Field label="GPUs" htmlFor="need-gpus" error={fieldError("gpuCount")} hint="On one machine." required>
@@ -145,7 +142,7 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
                 Check where it would go
               </Button>
             </div>
-          </form>
+          </ActionForm>
         </CardBody>
       </Card>
       <div className="space-y-4">
