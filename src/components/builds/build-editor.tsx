@@ -22,6 +22,7 @@ import { coreParts, draftOf, readDraft, sameSave, type BuildDraft } from "./draf
 import { EditorToolbar } from "./editor-toolbar";
 import { PartsTable } from "./parts-table";
 import { QuotesTable } from "./quotes-table";
+import { useSuccess } from "@/components/use-success";
 
 type BuildView = RouterOutputs["builds"]["get"];
 
@@ -83,11 +84,7 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
   };
   const save = useMutation(
     trpc.builds.save.mutationOptions({
-      onSuccess: (view) => {
-        reset(view, draft);
-        toast.success(`Saved ${view.name}`);
-        router.refresh();
-      },
+      onSuccess: useSuccess((view) => `Saved ${view.name}`, (view) => reset(view, draft)),
     }),
   );
   const create = useMutation(

@@ -1,18 +1,17 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { IdlePolicy, StoredIdlePolicy } from "@/core/idle/policy";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { PolicyFormFooter } from "./policy-form-footer";
 import { IDLE_FIELDS, showMinutes, type IdleKey } from "./idle-fields";
 import { parseLimit } from "./quota-fields";
+import { useSuccess } from "@/components/use-success";
 
 export function FleetIdleForm({ stored, builtIn }: { stored: StoredIdlePolicy | null; builtIn: IdlePolicy }) {
   return <IdleForm stored={stored} inherited={builtIn} inheritedFrom="built-in" />;
@@ -38,20 +37,16 @@ const text = (value: number | null | undefined) => (value === null || value === 
 
 function IdleForm({ team, stored, inherited, inheritedFrom, onDone }: { team?: { id: string; name: string }; stored: StoredIdlePolicy | null; inherited: IdlePolicy; inheritedFrom: "built-in" | "fleet"; onDone?: () => void }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const ids = useId();
   const [values, setValues] = useState<Record<IdleKey, string>>(() => Object.fromEntries(IDLE_FIELDS.map((f) => [f.key, text(stored?.[f.key])])) as Record<IdleKey, string>);
   const [reason, setReason] = useState("");
   const [invalid, setInvalid] = useState<IdleKey[]>([]);
   const update = useMutation(
     trpc.enforcement.updateIdlePolicy.mutationOptions({
-      onSuccess: () => {
-        toast.success(team ? `Idle policy of ${team.name} saved` : "Fleet idle policy saved");
+      onSuccess: useSuccess(team ? `Idle policy of ${team.name} saved` : "Fleet idle policy saved", () => {
         setReason("");
         onDone?.();
-        router.refresh();
-      },
+      }),
     }),
   );
   const error = update.error ? describeError(update.error) : undefined;

@@ -1,17 +1,16 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { StoredPolicy } from "@/core/slices/policy";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input, Select } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { PolicyFormFooter } from "./policy-form-footer";
 import { LIMIT_FIELDS, parseLimit, showLimit, type LimitKey } from "./quota-fields";
+import { useSuccess } from "@/components/use-success";
 
 /** What a blank field falls back to: the built-in values for the fleet row, the fleet's for a team. */
 type Inherited = { limits: Partial<Record<LimitKey, number | undefined>>; autoApprove: boolean };
@@ -53,8 +52,6 @@ function QuotaForm({
   onDone?: () => void;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const ids = useId();
   const [limits, setLimits] = useState<Record<LimitKey, string>>(() => Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, text(stored?.[f.key])])) as Record<LimitKey, string>);
   const [autoApprove, setAutoApprove] = useState(autoText(stored?.autoApprove));
@@ -62,12 +59,10 @@ function QuotaForm({
   const [invalid, setInvalid] = useState<LimitKey[]>([]);
   const update = useMutation(
     trpc.quotas.update.mutationOptions({
-      onSuccess: () => {
-        toast.success(team ? `Quotas of ${team.name} saved` : "Fleet defaults saved");
+      onSuccess: useSuccess(team ? `Quotas of ${team.name} saved` : "Fleet defaults saved", () => {
         setReason("");
         onDone?.();
-        router.refresh();
-      },
+      }),
     }),
   );
   const error = update.error ? describeError(update.error) : undefined;

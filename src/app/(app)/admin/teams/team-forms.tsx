@@ -14,15 +14,7 @@ import { useTRPC } from "@/trpc/react";
 export function CreateTeamForm() {
   const trpc = useTRPC();
   const [name, setName] = useState("");
-  const refresh = useSuccess("Team created");
-  const create = useMutation(
-    trpc.teams.create.mutationOptions({
-      onSuccess: () => {
-        setName("");
-        refresh();
-      },
-    }),
-  );
+  const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: useSuccess("Team created", () => setName("")) }));
   const error = create.error ? describeError(create.error) : undefined;
   return (
     <ActionForm
@@ -44,8 +36,7 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(team.name);
   const toast = useToast();
-  const refresh = useSuccess("Team renamed");
-  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: () => { setRenaming(false); refresh(); } }));
+  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: useSuccess("Team renamed", () => setRenaming(false)) }));
   const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: useSuccess(`Team ${team.name} deleted`), onError: (e) => toast.error(describeError(e).message) }));
   const renameError = rename.error ? describeError(rename.error) : undefined;
   const empty = team.memberCount === 0;

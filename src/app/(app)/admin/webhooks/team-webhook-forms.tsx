@@ -1,14 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { EVENT_KIND_NAMES, EVENT_KINDS, type EventKind } from "@/core/notifications/kinds";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { ActionForm, Field, Input, Select } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
-import { useOutcomeToasts } from "@/components/use-success";
+import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 // A team channel hears about its members' slices; admin-wide and leadership kinds have no team.
@@ -16,19 +14,13 @@ const TEAM_KINDS = EVENT_KIND_NAMES.filter((k) => EVENT_KINDS[k].audience === "h
 
 export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: string }[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? "");
   const [url, setUrl] = useState("");
   const [format, setFormat] = useState<"slack" | "json">("slack");
   const [kinds, setKinds] = useState<Set<EventKind>>(new Set(["request-waiting", "slice-approved", "slice-rejected"]));
   const create = useMutation(
     trpc.background.createTeamWebhook.mutationOptions({
-      onSuccess: (hook) => {
-        toast.success(`Webhook added for ${hook.teamName}`);
-        setUrl("");
-        router.refresh();
-      },
+      onSuccess: useSuccess((hook) => `Webhook added for ${hook.teamName}`, () => setUrl("")),
     }),
   );
   const error = create.error ? describeError(create.error) : undefined;

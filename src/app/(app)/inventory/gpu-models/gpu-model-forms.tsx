@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,6 +11,7 @@ import { describeError } from "@/components/trpc-error";
 import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, numberFromInput } from "../form-errors";
+import { useSuccess } from "@/components/use-success";
 
 type GpuModelView = RouterOutputs["inventory"]["gpuModels"][number];
 
@@ -48,17 +48,11 @@ const toInput = (values: Values) => ({ name: values.name, vramGb: numberFromInpu
 
 export function CreateGpuModelForm() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const empty = { name: "", vramGb: "", boardPowerW: "" };
   const [values, setValues] = useState<Values>(empty);
   const create = useMutation(
     trpc.inventory.createGpuModel.mutationOptions({
-      onSuccess: (model) => {
-        toast.success(`${model.name} added`);
-        setValues(empty);
-        router.refresh();
-      },
+      onSuccess: useSuccess((model) => `${model.name} added`, () => setValues(empty)),
     }),
   );
   const errors = create.error ? formErrors(create.error) : undefined;
@@ -81,15 +75,11 @@ export function CreateGpuModelForm() {
 
 export function GpuModelActions({ model }: { model: GpuModelView }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const remove = useMutation(
     trpc.inventory.deleteGpuModel.mutationOptions({
-      onSuccess: () => {
-        toast.success(`${model.name} deleted`);
-        router.refresh();
-      },
+      onSuccess: useSuccess(`${model.name} deleted`),
       onError: (error) => toast.error(describeError(error).message),
     }),
   );
@@ -115,16 +105,10 @@ export function GpuModelActions({ model }: { model: GpuModelView }) {
 
 function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: () => void }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [values, setValues] = useState<Values>({ name: model.name, vramGb: String(model.vramGb), boardPowerW: String(model.boardPowerW) });
   const update = useMutation(
     trpc.inventory.updateGpuModel.mutationOptions({
-      onSuccess: (saved) => {
-        toast.success(`${saved.name} saved`);
-        onClose();
-        router.refresh();
-      },
+      onSuccess: useSuccess((saved) => `${saved.name} saved`, () => onClose()),
     }),
   );
   const errors = update.error ? formErrors(update.error) : undefined;

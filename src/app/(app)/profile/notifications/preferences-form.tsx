@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CHANNEL_LABELS, CHANNELS, type Channel, type EventKind } from "@/core/notifications/kinds";
 import { describeError } from "@/components/trpc-error";
@@ -9,20 +8,17 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { ActionForm } from "@/components/ui/form";
+import { useSuccess } from "@/components/use-success";
 
 type KindRow = { kind: EventKind; label: string; channels: Channel[] };
 
 export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: KindRow[]; emailEnabled: boolean; hasWebhook: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const toast = useToast();
   const [chosen, setChosen] = useState(() => new Map(kinds.map((k) => [k.kind, new Set(k.channels)])));
   const save = useMutation(
     trpc.notifications.savePreferences.mutationOptions({
-      onSuccess: () => {
-        toast.success("Notification settings saved");
-        router.refresh();
-      },
+      onSuccess: useSuccess("Notification settings saved"),
       onError: (e) => toast.error(describeError(e).message),
     }),
   );

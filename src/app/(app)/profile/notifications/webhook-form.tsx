@@ -1,29 +1,27 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { ActionForm, Field, Input, Select } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 type Webhook = { url: string; format: "slack" | "json"; secret: string } | null;
 
 export function WebhookForm({ webhook }: { webhook: Webhook }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [url, setUrl] = useState(webhook?.url ?? "");
   const [format, setFormat] = useState<"slack" | "json">(webhook?.format ?? "slack");
   const save = useMutation(
     trpc.notifications.saveWebhook.mutationOptions({
-      onSuccess: (saved) => {
-        toast.success(saved ? "Webhook saved" : "Webhook removed");
-        if (!saved) setUrl("");
-        router.refresh();
-      },
+      onSuccess: useSuccess(
+        (saved) => (saved ? "Webhook saved" : "Webhook removed"),
+        (saved) => {
+          if (!saved) setUrl("");
+        },
+      ),
     }),
   );
   const error = save.error ? describeError(save.error) : undefined;

@@ -10,6 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { useSuccess } from "@/components/use-success";
 
 const EXPIRIES = [
   { days: 7, label: "7 days" },
@@ -118,16 +119,11 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
 
 export function RevokeTokenButton({ token }: { token: { id: string; name: string } }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation(
     trpc.tokens.revoke.mutationOptions({
-      onSuccess: () => {
-        setConfirming(false);
-        toast.success(`Token “${token.name}” revoked`);
-        router.refresh();
-      },
+      onSuccess: useSuccess(`Token “${token.name}” revoked`, () => setConfirming(false)),
       onError: (e) => toast.error(describeError(e).message),
     }),
   );
