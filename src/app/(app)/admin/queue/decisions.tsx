@@ -1,14 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { describeRefusal } from "@/components/slices/refusal";
 import { RefusalPanel } from "@/components/slices/refusal-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Textarea } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useTRPC } from "@/trpc/react";
 
@@ -24,19 +23,9 @@ type DecisionRequest = {
   suggestion: string | null;
 };
 
-function useRefresh() {
-  const router = useRouter();
-  const toast = useToast();
-  return (message: string) => {
-    toast.success(message);
-    router.refresh();
-  };
-}
-
 /** Approve with chosen GPUs (the proposed ones preselected), over quota with a written reason, or reject with one. */
 export function RequestDecision({ request }: { request: DecisionRequest }) {
   const trpc = useTRPC();
-  const refresh = useRefresh();
   const ids = useId();
   // The proposal follows the schedule until the admin picks GPUs: approving another request on
   // the same machine refreshes it, and a stale preselection would offer GPUs just taken.
@@ -45,8 +34,8 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
   const [override, setOverride] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
-  const approve = useMutation(trpc.slices.approve.mutationOptions({ onSuccess: () => refresh(`Approved: ${request.requester} on ${request.machine}`) }));
-  const reject = useMutation(trpc.slices.reject.mutationOptions({ onSuccess: () => refresh(`Rejected: ${request.requester} on ${request.machine}`) }));
+  const approve = useMutation(trpc.slices.approve.mutationOptions({ onSuccess: useSuccess(`Approved: ${request.requester} on ${request.machine}`) }));
+  const reject = useMutation(trpc.slices.reject.mutationOptions({ onSuccess: useSuccess(`Rejected: ${request.requester} on ${request.machine}`) }));
   const refusal = approve.error ? describeRefusal(approve.error) : null;
   // The server says when only quotas stand in the way; the form then asks for the override reason.
   const needsOverride = request.quotaOnly || refusal?.field === "overrideReason";
@@ -126,13 +115,12 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
 /** Approve or reject a pending extension; an approval over quota asks for the override reason the server wants. */
 export function ExtensionDecision({ extension }: { extension: { id: string; requester: string; machine: string } }) {
   const trpc = useTRPC();
-  const refresh = useRefresh();
   const ids = useId();
   const [override, setOverride] = useState("");
   const [rejecting, setRejecting] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
-  const decide = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: () => refresh(`Extension approved for ${extension.requester}`) }));
-  const reject = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: () => refresh(`Extension rejected for ${extension.requester}`) }));
+  const decide = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: useSuccess(`Extension approved for ${extension.requester}`) }));
+  const reject = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: useSuccess(`Extension rejected for ${extension.requester}`) }));
   const refusal = decide.error ? describeRefusal(decide.error) : null;
   const needsOverride = refusal?.field === "overrideReason";
 

@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { parseDollars } from "@/components/money";
 import { UNIT_LABELS, type CatalogUnit } from "@/components/savings/format";
@@ -10,20 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 import { dateFromInput, formErrors } from "../../inventory/form-errors";
 
 /** The catalog speaks "gpu-hour"; the API takes "gpu_hour". */
 const API_UNIT = { "gpu-hour": "gpu_hour", "vcpu-hour": "vcpu_hour", "gb-hour": "gb_hour" } as const;
-
-function useDone() {
-  const router = useRouter();
-  const toast = useToast();
-  return (message: string) => {
-    toast.success(message);
-    router.refresh();
-  };
-}
 
 type SkuOption = { sku: string; unit: CatalogUnit; provider: string };
 
@@ -42,7 +33,6 @@ export function AddPriceButton({ skus }: { skus: SkuOption[] }) {
 
 function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => void }) {
   const trpc = useTRPC();
-  const done = useDone();
   const id = useId();
   const [sku, setSku] = useState("");
   const [provider, setProvider] = useState("");
@@ -53,10 +43,7 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
   const [priceError, setPriceError] = useState<string>();
   const add = useMutation(
     trpc.savings.addPrice.mutationOptions({
-      onSuccess: () => {
-        onClose();
-        done(`Price for ${sku.trim()} added`);
-      },
+      onSuccess: useSuccess(`Price for ${sku.trim()} added`, onClose),
     }),
   );
   const server = add.error ? formErrors(add.error) : undefined;
@@ -140,16 +127,12 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
 
 export function DeletePriceButton({ entry }: { entry: { id: string; sku: string; price: string; from: string } }) {
   const trpc = useTRPC();
-  const done = useDone();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const remove = useMutation(
     trpc.savings.deletePrice.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        done(`Price of ${entry.sku} from ${entry.from} deleted`);
-      },
+      onSuccess: useSuccess(`Price of ${entry.sku} from ${entry.from} deleted`, () => setOpen(false)),
     }),
   );
   const error = remove.error ? formErrors(remove.error) : undefined;
@@ -186,13 +169,12 @@ export function DeletePriceButton({ entry }: { entry: { id: string; sku: string;
 /** Picks the GPU-hour SKU a GPU model is priced as; saved with its own button so a change is deliberate. */
 export function CloudSkuForm({ model, skus }: { model: { id: string; name: string; cloudSku: string | null }; skus: { sku: string; current: string | null }[] }) {
   const trpc = useTRPC();
-  const done = useDone();
   const toast = useToast();
   const id = useId();
   const [value, setValue] = useState(model.cloudSku ?? "");
   const save = useMutation(
     trpc.savings.setCloudEquivalent.mutationOptions({
-      onSuccess: () => done(value ? `${model.name} is now priced as ${value}` : `${model.name} has no cloud equivalent now`),
+      onSuccess: useSuccess(value ? `${model.name} is now priced as ${value}` : `${model.name} has no cloud equivalent now`),
       onError: (e) => toast.error(formErrors(e).message),
     }),
   );
