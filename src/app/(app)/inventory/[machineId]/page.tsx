@@ -41,10 +41,8 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/inventory" className="font-medium text-indigo-700 hover:underline">← Inventory</Link>
-      </nav>
       <PageHeader
+        back={{ href: "/inventory", label: "Inventory" }}
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span className="font-mono">{machine.name}</span>

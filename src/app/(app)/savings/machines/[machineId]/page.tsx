@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { formatPercent } from "@/components/savings/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
@@ -34,10 +33,8 @@ export default async function MachineCostsPage({ params }: Params) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/savings" className="font-medium text-indigo-700 hover:underline">← Savings</Link>
-      </nav>
       <PageHeader
+        back={{ href: "/savings", label: "Savings" }}
         title={`Cost settings of ${machine.name}`}
         description={`What ${machine.name} costs to own and run, for the savings against the cloud. In service since ${formatDate(machine.inServiceAt)}.`}
       />
