@@ -1,4 +1,4 @@
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { DEFAULT_IDLE_POLICY } from "@/core/idle/policy";
 import { api } from "@/trpc/server";
 import { IDLE_FIELDS, showMinutes } from "./idle-fields";
@@ -16,12 +16,9 @@ export async function IdleSection() {
         nothing ran since it started. Machines in <em>observe</em> mode do nothing, in <em>warn</em> mode only tell, in <em>enforce</em> mode also release and reclaim. Admins can exempt a
         slice on its machine&apos;s page.
       </p>
-      <Card className="mb-6">
-        <CardHeader title="Fleet idle policy" description="Applies to every team without its own value. Blank inherits the built-in value; 0 turns the step off." />
-        <CardBody>
-          <FleetIdleForm stored={policies.fleet} builtIn={DEFAULT_IDLE_POLICY} />
-        </CardBody>
-      </Card>
+      <SectionCard className="mb-6" title="Fleet idle policy" description="Applies to every team without its own value. Blank inherits the built-in value; 0 turns the step off.">
+        <FleetIdleForm stored={policies.fleet} builtIn={DEFAULT_IDLE_POLICY} />
+      </SectionCard>
       {policies.teams.length > 0 && (
         <TeamPolicyTable
           caption="The idle policy that applies to each team; values the team sets itself are marked “team”"

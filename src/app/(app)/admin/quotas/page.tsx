@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { resolvePolicy } from "@/core/slices/policy";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { api } from "@/trpc/server";
@@ -38,12 +38,9 @@ export default async function QuotasPage() {
         </CardBody>
       </Card>
 
-      <Card className="mb-8">
-        <CardHeader title="Fleet defaults" description="Apply to every team without its own value." />
-        <CardBody>
-          <FleetQuotaForm stored={policies.fleet} builtIn={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(builtIn.quotas)])), autoApprove: builtIn.autoApprove }} />
-        </CardBody>
-      </Card>
+      <SectionCard className="mb-8" title="Fleet defaults" description="Apply to every team without its own value.">
+        <FleetQuotaForm stored={policies.fleet} builtIn={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(builtIn.quotas)])), autoApprove: builtIn.autoApprove }} />
+      </SectionCard>
 
       <h2 className="mb-3 text-lg font-semibold text-slate-900">Teams</h2>
       {policies.teams.length === 0 ? (
