@@ -73,6 +73,8 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
   const readOnly = !canManage;
   const errorCount = Object.keys(errors).length;
   const shownErrors = attempts > 0 ? errors : Object.fromEntries(Object.entries(errors).filter(([key]) => touched.has(key)));
+  // What the parts and the quotes tables share: the errors shown, the build's total, whether it may change.
+  const tableProps = { errors: shownErrors, totalMicros, readOnly, onTouch: (key: string) => setTouched(new Set(touched).add(key)) };
 
   const reset = (view: BuildView, keys: BuildDraft) => {
     const next = keepKeys(draftOf(view), keys);
@@ -245,31 +247,14 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
           <Card>
             <CardHeader title="Parts" description={readOnly ? undefined : "Prices in dollars and cents. Open a line's specs to give the checks what they need."} />
             <CardBody className="max-md:px-3">
-              <PartsTable
-                parts={draft.parts}
-                lines={payload.parts}
-                errors={shownErrors}
-                checks={checks}
-                totalMicros={totalMicros}
-                readOnly={readOnly}
-                onChange={(next) => setDraft({ ...draft, parts: next })}
-                onTouch={(key) => setTouched(new Set(touched).add(key))}
-              />
+              <PartsTable {...tableProps} parts={draft.parts} lines={payload.parts} checks={checks} onChange={(next) => setDraft({ ...draft, parts: next })} />
             </CardBody>
           </Card>
 
           <Card>
             <CardHeader title="Vendor quotes" description="What vendors asked for a comparable machine, and what building it ourselves avoids." />
             <CardBody className="max-md:px-3">
-              <QuotesTable
-                quotes={draft.quotes}
-                lines={payload.quotes}
-                errors={shownErrors}
-                totalMicros={totalMicros}
-                readOnly={readOnly}
-                onChange={(next) => setDraft({ ...draft, quotes: next })}
-                onTouch={(key) => setTouched(new Set(touched).add(key))}
-              />
+              <QuotesTable {...tableProps} quotes={draft.quotes} lines={payload.quotes} onChange={(next) => setDraft({ ...draft, quotes: next })} />
             </CardBody>
           </Card>
         </div>
@@ -304,3 +289,4 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
     </ActionForm>
   );
 }
+
