@@ -6,7 +6,7 @@ import { describeRefusal } from "@/components/slices/refusal";
 import { RefusalPanel } from "@/components/slices/refusal-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ActionForm, Field, Textarea } from "@/components/ui/form";
+import { ActionForm, CheckboxLabel, Field, Textarea, toggled } from "@/components/ui/form";
 import { useSuccess } from "@/components/use-success";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useTRPC } from "@/trpc/react";
@@ -49,21 +49,17 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
         </legend>
         {request.proposedGpuIds.length === 0 && <p className="mt-1 text-sm text-slate-600">No set of free GPUs was found for this window.</p>}
         <div className="mt-2 flex flex-wrap gap-2">
-          {request.machineGpus.map((gpu) => {
-            const checked = gpuIds.includes(gpu.id);
-            return (
-              <label key={gpu.id} className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 has-checked:border-indigo-600 has-checked:bg-indigo-50">
-                <input
-                  type="checkbox"
-                  className="size-4 accent-indigo-600"
-                  checked={checked}
-                  onChange={(e) => setPicked(e.target.checked ? [...gpuIds, gpu.id] : gpuIds.filter((id) => id !== gpu.id))}
-                />
-                GPU {gpu.index}
-                {request.proposedGpuIds.includes(gpu.id) && <span className="text-xs text-slate-700">(proposed)</span>}
-              </label>
-            );
-          })}
+          {request.machineGpus.map((gpu) => (
+            <CheckboxLabel
+              key={gpu.id}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 has-checked:border-indigo-600 has-checked:bg-indigo-50"
+              checked={gpuIds.includes(gpu.id)}
+              onChange={(on) => setPicked(toggled(gpuIds, gpu.id, on))}
+            >
+              GPU {gpu.index}
+              {request.proposedGpuIds.includes(gpu.id) && <span className="text-xs text-slate-700">(proposed)</span>}
+            </CheckboxLabel>
+          ))}
         </div>
       </fieldset>
       {needsOverride && (

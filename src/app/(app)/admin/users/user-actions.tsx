@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@/core/roles";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, CheckboxLabel, Field, Input, Select, Textarea, toggled } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { RouterOutputs } from "@/trpc/types";
 import { useSuccess } from "@/components/use-success";
@@ -89,16 +89,10 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
           <legend className="text-sm font-medium text-slate-700">Roles granted in Rigshare</legend>
           <div className="mt-2 space-y-2">
             {ROLES.map((role) => (
-              <label key={role} className="flex items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  className="size-4 rounded border-slate-300 accent-indigo-600"
-                  checked={roles.includes(role)}
-                  onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
-                />
+              <CheckboxLabel key={role} checked={roles.includes(role)} onChange={(on) => setRoles(toggled(roles, role, on))}>
                 {role}
                 {user.idpRoles.includes(role) && <span className="text-xs text-slate-500">(also granted by the identity provider)</span>}
-              </label>
+              </CheckboxLabel>
             ))}
           </div>
         </fieldset>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { EVENT_KIND_NAMES, EVENT_KINDS, type EventKind } from "@/core/notifications/kinds";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { ActionForm, Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, CheckboxLabel, Field, Input, Select, toggled } from "@/components/ui/form";
 import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
@@ -17,7 +17,7 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
   const [teamId, setTeamId] = useState(teams[0]?.id ?? "");
   const [url, setUrl] = useState("");
   const [format, setFormat] = useState<"slack" | "json">("slack");
-  const [kinds, setKinds] = useState<Set<EventKind>>(new Set(["request-waiting", "slice-approved", "slice-rejected"]));
+  const [kinds, setKinds] = useState<EventKind[]>(["request-waiting", "slice-approved", "slice-rejected"]);
   const create = useMutation(
     trpc.background.createTeamWebhook.mutationOptions({
       onSuccess: useSuccess((hook) => `Webhook added for ${hook.teamName}`, () => setUrl("")),
@@ -28,7 +28,7 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
     <ActionForm
       aria-label="Add a team webhook"
       className="space-y-4"
-      onSubmit={() => create.mutate({ teamId, url, format, kinds: [...kinds] })}
+      onSubmit={() => create.mutate({ teamId, url, format, kinds })}
     >
       <Field label="Team" htmlFor="hook-team">
         <Select id="hook-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
@@ -50,15 +50,9 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
         <legend className="text-sm font-medium text-slate-800">Messages</legend>
         {error?.field === "kinds" && <p className="text-sm text-rose-700">{error.message}</p>}
         {TEAM_KINDS.map((k) => (
-          <label key={k} className="flex items-center gap-2 text-sm text-slate-700">
-            <input
-              type="checkbox"
-              className="size-4 accent-indigo-600"
-              checked={kinds.has(k)}
-              onChange={() => setKinds((s) => { const n = new Set(s); if (n.has(k)) n.delete(k); else n.add(k); return n; })}
-            />
+          <CheckboxLabel key={k} checked={kinds.includes(k)} onChange={(on) => setKinds((list) => toggled(list, k, on))}>
             {EVENT_KINDS[k].label}
-          </label>
+          </CheckboxLabel>
         ))}
       </fieldset>
       <Button type="submit" loading={create.isPending} disabled={teams.length === 0}>Add webhook</Button>
