@@ -5,8 +5,9 @@ import { useState } from "react";
 import { EVENT_KIND_NAMES, EVENT_KINDS, type EventKind } from "@/core/notifications/kinds";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { ActionForm, CheckboxLabel, Field, Input, Select, toggled } from "@/components/ui/form";
+import { ActionForm, CheckboxLabel, Field, Select, toggled } from "@/components/ui/form";
 import { useOutcomeToasts, useSuccess } from "@/components/use-success";
+import { WebhookFields, type WebhookFormat } from "@/components/notifications/webhook-fields";
 import { useTRPC } from "@/trpc/react";
 
 // A team channel hears about its members' slices; admin-wide and leadership kinds have no team.
@@ -16,7 +17,7 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
   const trpc = useTRPC();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? "");
   const [url, setUrl] = useState("");
-  const [format, setFormat] = useState<"slack" | "json">("slack");
+  const [format, setFormat] = useState<WebhookFormat>("slack");
   const [kinds, setKinds] = useState<EventKind[]>(["request-waiting", "slice-approved", "slice-rejected"]);
   const create = useMutation(
     trpc.background.createTeamWebhook.mutationOptions({
@@ -37,15 +38,7 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
           ))}
         </Select>
       </Field>
-      <Field label="Webhook URL" htmlFor="hook-url" error={error && (error.field === "url" || !error.field) ? error.message : undefined}>
-        <Input id="hook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://hooks.slack.com/services/…" autoComplete="off" />
-      </Field>
-      <Field label="Format" htmlFor="hook-format">
-        <Select id="hook-format" value={format} onChange={(e) => setFormat(e.target.value as "slack" | "json")}>
-          <option value="slack">Slack-compatible</option>
-          <option value="json">Generic JSON, signed</option>
-        </Select>
-      </Field>
+      <WebhookFields idPrefix="hook" url={url} onUrl={setUrl} format={format} onFormat={setFormat} urlError={error && (error.field === "url" || !error.field) ? error.message : undefined} />
       <fieldset className="space-y-1.5">
         <legend className="text-sm font-medium text-slate-800">Messages</legend>
         {error?.field === "kinds" && <p className="text-sm text-rose-700">{error.message}</p>}
