@@ -146,7 +146,7 @@ export function MachineForm({ mode, machine, gpuModels }: Props) {
       id={formId}
       noValidate
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
-      onSubmit={() => submit()}
+      onSubmit={submit}
     >
       <Section title="Machine" description="The hostname is how people find it (ssh zeus). Hostnames are case-insensitive and stored in lower case.">
         {text("name", "Hostname", { required: true, placeholder: "e.g. zeus", mono: true })}

@@ -99,7 +99,7 @@ export function CostForm({ costs, build, vcpuSkus, ramSkus }: { costs: MachineCo
         <ActionForm
           noValidate
           className="space-y-6"
-          onSubmit={() => submit()}
+          onSubmit={submit}
         >
           <Group title="Purchase" description="Capex, spread straight-line over the amortization months from the in-service date.">
             <fieldset className="sm:col-span-2">
