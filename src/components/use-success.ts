@@ -20,7 +20,7 @@ export function useSuccess<T = unknown>(message: string | ((result: T) => string
 }
 
 /** The callbacks of a one-click change: a toast either way, and the page re-rendered after success. */
-export function useOutcomeToasts(message: string) {
+export function useOutcomeToasts<T = unknown>(message: string | ((result: T) => string), onDone?: (result: T) => void) {
   const toast = useToast();
-  return { onSuccess: useSuccess(message), onError: (error: unknown) => toast.error(describeError(error).message) };
+  return { onSuccess: useSuccess(message, onDone), onError: (error: unknown) => toast.error(describeError(error).message) };
 }

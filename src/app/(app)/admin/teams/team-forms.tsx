@@ -6,9 +6,8 @@ import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 export function CreateTeamForm() {
@@ -35,9 +34,8 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
   const trpc = useTRPC();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(team.name);
-  const toast = useToast();
   const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: useSuccess("Team renamed", () => setRenaming(false)) }));
-  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: useSuccess(`Team ${team.name} deleted`), onError: (e) => toast.error(describeError(e).message) }));
+  const remove = useMutation(trpc.teams.delete.mutationOptions(useOutcomeToasts(`Team ${team.name} deleted`)));
   const renameError = rename.error ? describeError(rename.error) : undefined;
   const empty = team.memberCount === 0;
 

@@ -2,24 +2,18 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { ActionForm, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts } from "@/components/use-success";
 
 /** Moves one waiting request to a position; the reason goes to the audit log. */
 export function MoveEntry({ entryId, position, length, who }: { entryId: string; position: number; length: number; who: string }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const [to, setTo] = useState(String(position));
   const [reason, setReason] = useState("");
   const move = useMutation(
-    trpc.waitlist.move.mutationOptions({
-      onSuccess: useSuccess(`Moved ${who}'s request to position ${to}`, () => setReason("")),
-      onError: (error) => toast.error(describeError(error).message),
-    }),
+    trpc.waitlist.move.mutationOptions(useOutcomeToasts(`Moved ${who}'s request to position ${to}`, () => setReason(""))),
   );
   return (
     <ActionForm

@@ -5,13 +5,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { SubmitRow } from "@/components/ui/submit-row";
-import { describeError } from "@/components/trpc-error";
 import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, numberFromInput } from "../form-errors";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 
 type GpuModelView = RouterOutputs["inventory"]["gpuModels"][number];
 
@@ -75,13 +73,9 @@ export function CreateGpuModelForm() {
 
 export function GpuModelActions({ model }: { model: GpuModelView }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const [editing, setEditing] = useState(false);
   const remove = useMutation(
-    trpc.inventory.deleteGpuModel.mutationOptions({
-      onSuccess: useSuccess(`${model.name} deleted`),
-      onError: (error) => toast.error(describeError(error).message),
-    }),
+    trpc.inventory.deleteGpuModel.mutationOptions(useOutcomeToasts(`${model.name} deleted`)),
   );
   const used = model.gpuCount > 0;
   return (

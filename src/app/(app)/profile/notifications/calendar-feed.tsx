@@ -1,21 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts } from "@/components/use-success";
 
 export function CalendarFeedForm({ url }: { url: string | null }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const regenerate = useMutation(
-    trpc.notifications.regenerateCalendar.mutationOptions({
-      onSuccess: useSuccess(url ? "New calendar link made; the old one no longer works" : "Calendar link made"),
-      onError: (e) => toast.error(describeError(e).message),
-    }),
+    trpc.notifications.regenerateCalendar.mutationOptions(useOutcomeToasts(url ? "New calendar link made; the old one no longer works" : "Calendar link made")),
   );
   return (
     <div className="space-y-4">

@@ -3,24 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { CHANNEL_LABELS, CHANNELS, type Channel, type EventKind } from "@/core/notifications/kinds";
-import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { ActionForm } from "@/components/ui/form";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts } from "@/components/use-success";
 
 type KindRow = { kind: EventKind; label: string; channels: Channel[] };
 
 export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: KindRow[]; emailEnabled: boolean; hasWebhook: boolean }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const [chosen, setChosen] = useState(() => new Map(kinds.map((k) => [k.kind, new Set(k.channels)])));
   const save = useMutation(
-    trpc.notifications.savePreferences.mutationOptions({
-      onSuccess: useSuccess("Notification settings saved"),
-      onError: (e) => toast.error(describeError(e).message),
-    }),
+    trpc.notifications.savePreferences.mutationOptions(useOutcomeToasts("Notification settings saved")),
   );
   const toggle = (kind: EventKind, channel: Channel) =>
     setChosen((current) => {

@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts } from "@/components/use-success";
 
 const EXPIRIES = [
   { days: 7, label: "7 days" },
@@ -119,13 +119,9 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
 
 export function RevokeTokenButton({ token }: { token: { id: string; name: string } }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation(
-    trpc.tokens.revoke.mutationOptions({
-      onSuccess: useSuccess(`Token “${token.name}” revoked`, () => setConfirming(false)),
-      onError: (e) => toast.error(describeError(e).message),
-    }),
+    trpc.tokens.revoke.mutationOptions(useOutcomeToasts(`Token “${token.name}” revoked`, () => setConfirming(false))),
   );
   return (
     <>
