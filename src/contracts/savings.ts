@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BUCKET_SIZES } from "@/core/costs/buckets";
 import { MAX_KWH_MICROS } from "@/core/costs/money";
+import type { PriceUnit } from "@/core/costs/types";
 import { afterFrom, epochMs, exactAmount, id, instant, instantIn, instantOut, micros, microsIn, microsOut, openWindow, reason } from "./shared";
 
 /** The savings feature: reports, the price catalog and each machine's cost settings. */
@@ -145,3 +146,34 @@ export const machineCostValues = z.object({
 export type MachineCostValues = z.infer<typeof machineCostValues>;
 
 export const updateMachineCostsIn = z.object({ machineId: id, ...machineCostValues.shape });
+
+/** The price history of every SKU, oldest first per SKU, and the GPU models with the SKU each is priced as. */
+export const priceCatalogOut = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      provider: z.string(),
+      // The core's spelling: the input (addPriceIn) takes the stored one, with underscores.
+      unit: z.enum(["gpu-hour", "vcpu-hour", "gb-hour"] satisfies PriceUnit[]),
+      priceMicros: microsOut,
+      effectiveFrom: instantOut,
+      sourceNote: z.string(),
+      referenceDefault: z.boolean().meta({ description: "Shipped with the portal as a reference price, not entered by an admin." }),
+    }),
+  ),
+  gpuModels: z.array(z.object({ id: z.string(), name: z.string(), cloudSku: z.string().nullable(), boardPowerW: z.number().int() })),
+});
+
+/** One machine's cost settings as stored (the output twin of `machineCostValues`, without its input bounds). */
+export const machineCostsOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  purchasePriceMicros: microsOut.nullable(),
+  amortizationMonths: z.number().int(),
+  baselineWatts: z.number().int(),
+  kwhPriceMicros: microsOut,
+  maintenancePerMonthMicros: microsOut,
+  vcpuSku: z.string(),
+  ramSku: z.string(),
+});

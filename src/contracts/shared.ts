@@ -12,6 +12,8 @@ export const id = z.uuid({ message: "must be a valid id" });
 export const reason = z.string().trim().min(3, "must be at least 3 characters").max(500, "must be at most 500 characters");
 export const search = z.string().trim().max(100, "must be at most 100 characters").optional();
 export const ref = z.object({ id: z.string(), name: z.string() });
+/** The input of a REST GET that takes no parameters (tRPC callers may pass nothing at all). */
+export const noInput = z.object({}).optional();
 
 const dateTime = { type: "string", format: "date-time" } as const;
 

@@ -40,6 +40,21 @@ export const sliceOut = z
   .meta({ id: "Slice" });
 export type SliceOut = z.infer<typeof sliceOut>;
 
+/** Pending requests with the GPUs the portal proposes and what stands in the way, and pending extensions. */
+export const approvalQueueOut = z.object({
+  requests: z.array(
+    z.object({
+      slice: sliceOut,
+      proposedGpuIds: z.array(z.string()).nullable().meta({ description: "The free GPUs approval would assign; null when too few are free." }),
+      machineGpus: z.array(z.object({ id: z.string(), index: z.number().int() })),
+      problems: z.array(z.string()),
+      quotaOnly: z.boolean().meta({ description: "Only quotas stand in the way: an admin may override them with a reason." }),
+      suggestion: z.object({ start: z.number(), end: z.number(), gpuIds: z.array(z.string()) }).nullable().meta({ description: "The earliest window that fits (epoch milliseconds)." }),
+    }),
+  ),
+  extensions: z.array(z.object({ id: z.string(), requestedEnd: instantOut, reason: z.string(), createdAt: instantOut, slice: sliceOut })),
+});
+
 const count = (label: string, max: number) => z.number({ message: `must be a number of ${label}` }).int(`must be a whole number of ${label}`).min(0).max(max);
 const afterStart = { message: "must be after the start", path: ["end"] };
 const sliceRef = { sliceId: id };

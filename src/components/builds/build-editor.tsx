@@ -10,7 +10,7 @@ import { LocalTime } from "@/components/time/local-time";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import type { BuildStatus } from "@/contracts/builds";
 import type { RouterOutputs } from "@/trpc/types";
@@ -22,6 +22,7 @@ import { coreParts, draftOf, readDraft, sameSave, type BuildDraft } from "./draf
 import { EditorToolbar } from "./editor-toolbar";
 import { PartsTable } from "./parts-table";
 import { QuotesTable } from "./quotes-table";
+import { useSuccess } from "@/components/use-success";
 
 type BuildView = RouterOutputs["builds"]["get"];
 
@@ -72,6 +73,8 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
   const readOnly = !canManage;
   const errorCount = Object.keys(errors).length;
   const shownErrors = attempts > 0 ? errors : Object.fromEntries(Object.entries(errors).filter(([key]) => touched.has(key)));
+  // What the parts and the quotes tables share: the errors shown, the build's total, whether it may change.
+  const tableProps = { errors: shownErrors, totalMicros, readOnly, onTouch: (key: string) => setTouched(new Set(touched).add(key)) };
 
   const reset = (view: BuildView, keys: BuildDraft) => {
     const next = keepKeys(draftOf(view), keys);
@@ -83,11 +86,7 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
   };
   const save = useMutation(
     trpc.builds.save.mutationOptions({
-      onSuccess: (view) => {
-        reset(view, draft);
-        toast.success(`Saved ${view.name}`);
-        router.refresh();
-      },
+      onSuccess: useSuccess((view) => `Saved ${view.name}`, (view) => reset(view, draft)),
     }),
   );
   const create = useMutation(
@@ -248,31 +247,14 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
           <Card>
             <CardHeader title="Parts" description={readOnly ? undefined : "Prices in dollars and cents. Open a line's specs to give the checks what they need."} />
             <CardBody className="max-md:px-3">
-              <PartsTable
-                parts={draft.parts}
-                lines={payload.parts}
-                errors={shownErrors}
-                checks={checks}
-                totalMicros={totalMicros}
-                readOnly={readOnly}
-                onChange={(next) => setDraft({ ...draft, parts: next })}
-                onTouch={(key) => setTouched(new Set(touched).add(key))}
-              />
+              <PartsTable {...tableProps} parts={draft.parts} lines={payload.parts} checks={checks} onChange={(next) => setDraft({ ...draft, parts: next })} />
             </CardBody>
           </Card>
 
           <Card>
             <CardHeader title="Vendor quotes" description="What vendors asked for a comparable machine, and what building it ourselves avoids." />
             <CardBody className="max-md:px-3">
-              <QuotesTable
-                quotes={draft.quotes}
-                lines={payload.quotes}
-                errors={shownErrors}
-                totalMicros={totalMicros}
-                readOnly={readOnly}
-                onChange={(next) => setDraft({ ...draft, quotes: next })}
-                onTouch={(key) => setTouched(new Set(touched).add(key))}
-              />
+              <QuotesTable {...tableProps} quotes={draft.quotes} lines={payload.quotes} onChange={(next) => setDraft({ ...draft, quotes: next })} />
             </CardBody>
           </Card>
         </div>
@@ -296,17 +278,15 @@ export function BuildEditor({ build, canManage, machines }: { build: BuildView |
 
   if (!canManage) return content;
   return (
-    <form
+    <ActionForm
       ref={formRef}
       noValidate
       // Whatever gets focus scrolls clear of the sticky save bar above it.
       className="[&_:is(input,select,textarea,button)]:scroll-mt-40"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={() => submit()}
     >
       {content}
-    </form>
+    </ActionForm>
   );
 }
+

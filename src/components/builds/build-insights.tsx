@@ -3,7 +3,7 @@
 import { summarizeChecks, type CheckResult } from "@/core/builds/checks";
 import { countOf, type Part } from "@/core/builds/parts";
 import { premiumAvoided } from "@/core/builds/premium";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, SectionCard } from "@/components/ui/card";
 import { BreakEvenEstimate } from "./break-even";
 import { CheckList, checkSummaryText, PremiumText } from "./build-status";
 import { usd } from "./money";
@@ -25,21 +25,18 @@ export function BuildInsights({
   const cheapest = quotes.reduce<(typeof quotes)[number] | null>((best, q) => (!best || q.priceMicros < best.priceMicros ? q : best), null);
   return (
     <>
-      <Card>
-        <CardHeader title="Summary" />
-        <CardBody>
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
-            <dt className="text-slate-600">Build total</dt>
-            <dd className="text-right text-lg font-semibold text-slate-900 tabular-nums">{totalMicros === null ? "Too large" : usd(totalMicros)}</dd>
-            <dt className="text-slate-600">GPUs</dt>
-            <dd className="text-right text-slate-900 tabular-nums">{countOf(parts, "gpu")}</dd>
-            <dt className="text-slate-600">{cheapest ? `vs ${cheapest.vendor || "cheapest quote"}` : "Premium avoided"}</dt>
-            <dd className="text-right">
-              {cheapest && totalMicros !== null ? <PremiumText micros={premiumAvoided(totalMicros, cheapest.priceMicros)} /> : <span className="text-slate-600">No quote</span>}
-            </dd>
-          </dl>
-        </CardBody>
-      </Card>
+      <SectionCard title="Summary">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
+          <dt className="text-slate-600">Build total</dt>
+          <dd className="text-right text-lg font-semibold text-slate-900 tabular-nums">{totalMicros === null ? "Too large" : usd(totalMicros)}</dd>
+          <dt className="text-slate-600">GPUs</dt>
+          <dd className="text-right text-slate-900 tabular-nums">{countOf(parts, "gpu")}</dd>
+          <dt className="text-slate-600">{cheapest ? `vs ${cheapest.vendor || "cheapest quote"}` : "Premium avoided"}</dt>
+          <dd className="text-right">
+            {cheapest && totalMicros !== null ? <PremiumText micros={premiumAvoided(totalMicros, cheapest.priceMicros)} /> : <span className="text-slate-600">No quote</span>}
+          </dd>
+        </dl>
+      </SectionCard>
 
       <Card>
         {/* Announced when it changes, so a screen reader hears a check flip while its user types. */}
@@ -49,12 +46,9 @@ export function BuildInsights({
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader title="Cloud break-even" />
-        <CardBody>
-          <BreakEvenEstimate parts={parts} totalMicros={totalMicros} />
-        </CardBody>
-      </Card>
+      <SectionCard title="Cloud break-even">
+        <BreakEvenEstimate parts={parts} totalMicros={totalMicros} />
+      </SectionCard>
     </>
   );
 }

@@ -6,6 +6,9 @@ import { formatPercent, formatRate } from "./format";
 import type { Assumptions, SavingsSummary } from "./report-view";
 
 /** One headline figure: what it is, the number, what it is made of, and the assumption behind it. */
+/** A savings figure: rounded dollars, the exact amount on hover, red when the fleet lost money. */
+const savings = (micros: bigint) => ({ value: formatUsd(micros), valueTitle: formatUsdPrecise(micros), tone: micros < 0n ? ("bad" as const) : ("good" as const) });
+
 export function KpiCard({ id, label, value, valueTitle, tone = "neutral", detail, footnote, children }: {
   id: string;
   label: string;
@@ -68,9 +71,7 @@ export function KpiCards({ summary, now }: { summary: SavingsSummary; now: Date 
         <KpiCard
           id="kpi-savings"
           label="Savings to date"
-          value={formatUsd(summary.savingsToDateMicros)}
-          valueTitle={formatUsdPrecise(summary.savingsToDateMicros)}
-          tone={summary.savingsToDateMicros < 0n ? "bad" : "good"}
+          {...savings(summary.savingsToDateMicros)}
           detail={`Since ${formatDate(summary.since)}`}
           footnote={footnote}
         >
@@ -84,9 +85,7 @@ export function KpiCards({ summary, now }: { summary: SavingsSummary; now: Date 
         <KpiCard
           id="kpi-month"
           label="Savings this month"
-          value={formatUsd(summary.savingsThisMonthMicros)}
-          valueTitle={formatUsdPrecise(summary.savingsThisMonthMicros)}
-          tone={summary.savingsThisMonthMicros < 0n ? "bad" : "good"}
+          {...savings(summary.savingsThisMonthMicros)}
           detail={`${monthName.format(now)} so far`}
           footnote={footnote}
         />

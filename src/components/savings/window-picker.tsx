@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { BUCKET_SIZES, type BucketSize } from "@/core/costs/buckets";
 import { BUCKET_LABELS, WINDOW_PRESETS, windowSearch, type WindowPreset, type WindowRequest } from "./window";
 
@@ -23,15 +23,12 @@ export function WindowPicker({ request, path, buckets = true, error }: { request
   const bucketLegend = `${id}-bucket`;
 
   return (
-    <form
+    <ActionForm
       action={path}
       method="get"
       aria-label="Choose a window"
       className="flex flex-wrap items-start gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
-      onSubmit={(event) => {
-        event.preventDefault();
-        startTransition(() => router.push(`${path}?${windowSearch({ preset, bucket, fromDay, toDay })}`, { scroll: false }));
-      }}
+      onSubmit={() => startTransition(() => router.push(`${path}?${windowSearch({ preset, bucket, fromDay, toDay })}`, { scroll: false }))}
     >
       <Field label="Window" htmlFor={`${id}-preset`} className="w-44">
         <Select id={`${id}-preset`} name="window" value={preset} onChange={(e) => setPreset(e.target.value as WindowPreset)}>
@@ -81,6 +78,6 @@ export function WindowPicker({ request, path, buckets = true, error }: { request
           {error}
         </p>
       )}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,8 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { LookBadge, type BadgeLooks } from "@/components/ui/badge";
 
 export type SliceState = "pending" | "upcoming" | "active" | "ended" | "rejected" | "cancelled";
 
-const LOOK: Record<SliceState, { label: string; tone: BadgeTone }> = {
+const LOOKS: BadgeLooks<SliceState> = {
   pending: { label: "Pending", tone: "warning" },
   upcoming: { label: "Upcoming", tone: "info" },
   active: { label: "Active", tone: "success" },
@@ -12,7 +12,4 @@ const LOOK: Record<SliceState, { label: string; tone: BadgeTone }> = {
 };
 
 /** Where a slice stands: its status, or for approved slices where they are by the clock. */
-export function SliceStateBadge({ state }: { state: SliceState }) {
-  const { label, tone } = LOOK[state];
-  return <Badge tone={tone}>{label}</Badge>;
-}
+export const SliceStateBadge = ({ state }: { state: SliceState }) => <LookBadge looks={LOOKS} value={state} />;

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Activity } from "lucide-react";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge, type BadgeLooks } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { HeadRow, Table, TBody, Td, Th, Tr } from "@/components/ui/table";
@@ -14,7 +14,7 @@ import { ShareBar, Sparkline } from "./sparkline";
 
 type Live = TelemetryOutputs["live"];
 
-const AGENT_LOOK: Record<NonNullable<Live["agent"]>["state"], { label: string; tone: BadgeTone }> = {
+const AGENT_LOOK: BadgeLooks<NonNullable<Live["agent"]>["state"]> = {
   reporting: { label: "Agent reporting", tone: "success" },
   silent: { label: "Agent silent", tone: "warning" },
   enrolled: { label: "Agent enrolled, no report yet", tone: "info" },

@@ -19,15 +19,21 @@ export function Badge({ tone = "neutral", className, children }: { tone?: BadgeT
   );
 }
 
+/** How each value of a status-like field shows as a badge. */
+export type BadgeLooks<V extends string> = Record<V, { label: string; tone: BadgeTone }>;
+
+/** The badge of one value, looked up in its field's table of looks. */
+export function LookBadge<V extends string>({ looks, value }: { looks: BadgeLooks<V>; value: V }) {
+  const { label, tone } = looks[value];
+  return <Badge tone={tone}>{label}</Badge>;
+}
+
 export type RoleName = "member" | "admin" | "leadership";
 
-const ROLE_LOOK: Record<RoleName, { label: string; tone: BadgeTone }> = {
+const ROLE_LOOKS: BadgeLooks<RoleName> = {
   member: { label: "Member", tone: "neutral" },
   admin: { label: "Admin", tone: "info" },
   leadership: { label: "Leadership", tone: "success" },
 };
 
-export function RoleBadge({ role }: { role: RoleName }) {
-  const { label, tone } = ROLE_LOOK[role];
-  return <Badge tone={tone}>{label}</Badge>;
-}
+export const RoleBadge = ({ role }: { role: RoleName }) => <LookBadge looks={ROLE_LOOKS} value={role} />;

@@ -34,3 +34,15 @@ export function CardHeader({
 export function CardBody({ className, ...props }: ComponentProps<"div">) {
   return <div className={clsx("px-5 py-4", className)} {...props} />;
 }
+
+type HeaderProps = Parameters<typeof CardHeader>[0];
+
+/** The usual section of a page: a card with its header, and the children as its body. */
+export function SectionCard({ title, description, actions, headingLevel, children, ...props }: Omit<ComponentProps<"div">, "title"> & Omit<HeaderProps, "className">) {
+  return (
+    <Card {...props}>
+      <CardHeader title={title} description={description} actions={actions} headingLevel={headingLevel} />
+      <CardBody>{children}</CardBody>
+    </Card>
+  );
+}

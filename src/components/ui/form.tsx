@@ -107,3 +107,31 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
 export function Textarea({ className, rows = 3, ...props }: ComponentProps<"textarea">) {
   return <textarea rows={rows} className={clsx(CONTROL, "min-h-16 px-3 py-2", className)} {...props} />;
 }
+
+/** A form the page handles itself: submitting runs `onSubmit` (a mutation, say) instead of loading a page. */
+export function ActionForm({ onSubmit, ...props }: Omit<ComponentProps<"form">, "onSubmit"> & { onSubmit: () => void }) {
+  return (
+    <form
+      {...props}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    />
+  );
+}
+
+/** A checkbox with its label beside it: clicking either toggles it. */
+export function CheckboxLabel({ checked, onChange, className, children }: { checked: boolean; onChange: (checked: boolean) => void; className?: string; children: ReactNode }) {
+  return (
+    <label className={clsx("flex items-center gap-2 text-sm text-slate-800", className)}>
+      <input type="checkbox" className="size-4 rounded border-slate-300 accent-indigo-600" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {children}
+    </label>
+  );
+}
+
+/** `list` with `item` in it when `on`, without it otherwise (for a group of checkboxes). */
+export function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+}

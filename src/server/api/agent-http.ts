@@ -22,13 +22,15 @@ export async function agentRoute<I>(
   handle: (ctx: { agent: AgentIdentity | null; input: I; now: Date }) => Promise<Response>,
 ): Promise<Response> {
   const requestId = requestIdOf(request.headers);
+  // The request's time, read once: the identity cache and the handler judge by the same instant.
+  const now = new Date();
   try {
     let agent: AgentIdentity | null = null;
     if (spec.authenticated) {
       const header = request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError("UNAUTHORIZED", "Send the machine's credential: Authorization: Bearer rsa_…");
-      agent = await (spec.refusesRevokedItself ? identifyAgent : authenticateAgent)(match[1]!);
+      agent = spec.refusesRevokedItself ? await identifyAgent(match[1]!, now) : await authenticateAgent(match[1]!);
     }
     let input = undefined as I;
     if (spec.input) {
@@ -47,7 +49,7 @@ export async function agentRoute<I>(
       }
       input = parsed.data;
     }
-    return await handle({ agent, input, now: new Date() });
+    return await handle({ agent, input, now });
   } catch (error) {
     if (error instanceof AppError) {
       log.info({ requestId, path: new URL(request.url).pathname, code: error.code }, "agent request refused");

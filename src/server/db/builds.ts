@@ -74,7 +74,7 @@ export function insertBuild(tx: Db, data: BuildData) {
  * now) because it is the version the next save must present: two saves within one millisecond
  * must still differ.
  */
-export async function replaceBuildContents(tx: Db, id: string, previousUpdatedAt: Date, data: BuildData) {
+export async function replaceBuildContents(tx: Db, id: string, previousUpdatedAt: Date, data: BuildData, now: Date) {
   await tx.buildPart.deleteMany({ where: { buildId: id } });
   await tx.vendorQuote.deleteMany({ where: { buildId: id } });
   return tx.build.update({
@@ -83,7 +83,7 @@ export async function replaceBuildContents(tx: Db, id: string, previousUpdatedAt
       name: data.name,
       status: data.status,
       notes: data.notes,
-      updatedAt: new Date(Math.max(Date.now(), previousUpdatedAt.getTime() + 1)),
+      updatedAt: new Date(Math.max(now.getTime(), previousUpdatedAt.getTime() + 1)),
       parts: { create: partRows(data.parts) },
       quotes: { create: quoteRows(data.quotes) },
     },

@@ -1,7 +1,6 @@
 import type { MachineCostValues, NewPrice } from "@/contracts/savings";
 import type { PartSpecs } from "@/core/builds/parts";
-import type { Role } from "@/core/roles";
-import type { BuildStatus, PartCategory, Prisma, SliceStatus } from "./generated/client";
+import type { BuildStatus, PartCategory, Prisma, Slice, SliceGpu, User } from "./generated/client";
 import type { GpuModelData } from "./gpu-models";
 import type { MachineData } from "./machines";
 import type { Db } from "./tx";
@@ -61,15 +60,14 @@ export function updateTeamRow(tx: Db, id: string, name: string) {
   return tx.team.update({ where: { id }, data: { name }, select: { id: true } });
 }
 
-export interface UserData {
-  email: string;
-  name: string;
-  teamId: string;
-  assignedRoles: Role[];
-  active: boolean;
+/**
+ * The columns an imported user writes. Rows, not records: the import document's records
+ * (core/transfer/schema) name teams and people, these hold the ids they resolved to.
+ */
+export type UserData = Pick<User, "email" | "name" | "teamId" | "assignedRoles" | "active"> & {
   /** Undefined leaves it to the database's default (the e-mail's local part). */
   linuxUsername?: string;
-}
+};
 
 export async function insertUserRow(tx: Db, data: UserData) {
   return (await tx.user.create({ data, select: { id: true } })).id;
@@ -134,31 +132,13 @@ export async function writeGpuRow(tx: Db, id: string | undefined, data: { machin
   return id ? (await tx.gpu.update({ where: { id }, data: { gpuModelId: data.gpuModelId, uuid: data.uuid }, select: { id: true } })).id : (await tx.gpu.create({ data, select: { id: true } })).id;
 }
 
-export interface SliceData {
-  id: string;
-  machineId: string;
-  requesterId: string;
-  teamId: string;
-  status: SliceStatus;
-  gpuCount: number;
-  threads: number;
-  ramGb: number;
-  startAt: Date;
-  endAt: Date;
-  releasedAt: Date | null;
-  purpose: string;
-  decidedById: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-  overrideReason: string | null;
-}
+/** The columns an imported slice writes (ids resolved from the record's names, as for UserData). */
+export type SliceData = Pick<
+  Slice,
+  "id" | "machineId" | "requesterId" | "teamId" | "status" | "gpuCount" | "threads" | "ramGb" | "startAt" | "endAt" | "releasedAt" | "purpose" | "decidedById" | "decidedAt" | "decisionReason" | "overrideReason"
+>;
 
-export interface HoldData {
-  sliceId: string;
-  gpuId: string;
-  startAt: Date;
-  endAt: Date;
-}
+export type HoldData = Pick<SliceGpu, "sliceId" | "gpuId" | "startAt" | "endAt">;
 
 // Years of history arrive as tens of thousands of slices. They go in as one INSERT ... SELECT
 // FROM unnest(...) per chunk with a parameter per column: Prisma's createMany kept every chunk's

@@ -86,7 +86,8 @@ const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 10_000;
 const identities = new Map<string, { identity: AgentIdentity; until: number }>();
 
-export async function identifyAgent(credential: string, now = Date.now()): Promise<AgentIdentity> {
+export async function identifyAgent(credential: string, at: Date): Promise<AgentIdentity> {
+  const now = at.getTime();
   const key = hash(credential);
   const known = identities.get(key);
   if (known && known.until > now) return known.identity;

@@ -93,7 +93,7 @@ describe("saveBuild", () => {
     const parts = lines(build.parts).map((p) =>
       p.category === "psu" ? { ...p, name: "EVGA SuperNOVA 2000 G+", unitPriceMicros: usd(529), specs: { psuWatts: 2000 } } : p,
     );
-    const saved = await saveBuild(actor, edited(build, { parts, quotes: [], notes: "bigger PSU" }));
+    const saved = await saveBuild(actor, edited(build, { parts, quotes: [], notes: "bigger PSU" }), new Date());
     expect(saved.totalMicros).toBe(usd(5992 + 80));
     expect(saved.quotes).toEqual([]);
     expect(saved.updatedAt.getTime()).toBeGreaterThan(build.updatedAt.getTime());
@@ -108,7 +108,7 @@ describe("saveBuild", () => {
     const actor = await admin();
     const build = await createBuild(actor, zeus());
     const parts = lines(build.parts).map((p) => (p.category === "psu" ? { ...p, specs: { psuWatts: 1000 } } : p));
-    await saveBuild(actor, edited(build, { parts }));
+    await saveBuild(actor, edited(build, { parts }), new Date());
     const entry = (await auditEntriesFor(build.id)).at(-1);
     expect(entry?.after).toMatchObject({ changedParts: ["EVGA SuperNOVA 1600 T2 at $449.00 (psuWatts 1000)"] });
   });
@@ -117,8 +117,8 @@ describe("saveBuild", () => {
     const ada = await admin("Ada Lindqvist");
     const bob = await admin("Bob Admin");
     const build = await createBuild(ada, zeus());
-    await saveBuild(ada, edited(build, { notes: "Ada was here" }));
-    const error = await saveBuild(bob, edited(build, { parts: [] })).catch((e: unknown) => e);
+    await saveBuild(ada, edited(build, { notes: "Ada was here" }), new Date());
+    const error = await saveBuild(bob, edited(build, { parts: [] }), new Date()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "CONFLICT", field: "expectedUpdatedAt" });
     expect((error as Error).message).toMatch(/^Ada Lindqvist saved this build at \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC; reload to see their changes\.$/);
     expect((await getBuild(build.id)).parts).toHaveLength(9);
@@ -129,8 +129,8 @@ describe("saveBuild", () => {
     const actor = await admin();
     const build = await createBuild(actor, zeus());
     const results = await Promise.allSettled([
-      saveBuild(actor, edited(build, { notes: "first" })),
-      saveBuild(actor, edited(build, { notes: "second" })),
+      saveBuild(actor, edited(build, { notes: "first" }), new Date()),
+      saveBuild(actor, edited(build, { notes: "second" }), new Date()),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const rejected = results.find((r) => r.status === "rejected");
@@ -142,14 +142,14 @@ describe("saveBuild", () => {
     const actor = await admin();
     await createBuild(actor, zeus({ name: "Atlas", parts: lines(SEED_BUILD_ATLAS) }));
     const build = await createBuild(actor, zeus());
-    await expect(saveBuild(actor, edited(build, { name: "atlas", parts: [] }))).rejects.toMatchObject({ code: "CONFLICT", field: "name" });
+    await expect(saveBuild(actor, edited(build, { name: "atlas", parts: [] }), new Date())).rejects.toMatchObject({ code: "CONFLICT", field: "name" });
     expect((await getBuild(build.id)).parts).toHaveLength(9);
   });
 
   it("does nothing, not even a new version, when nothing changed", async () => {
     const actor = await admin();
     const build = await createBuild(actor, zeus());
-    const same = await saveBuild(actor, edited(build));
+    const same = await saveBuild(actor, edited(build), new Date());
     expect(same.updatedAt).toEqual(build.updatedAt);
     expect(await auditEntriesFor(build.id)).toHaveLength(1);
   });
@@ -159,7 +159,7 @@ describe("saveBuild", () => {
     const machine = await makeMachine("zeus");
     const build = await createBuild(actor, zeus({ status: "in_service" }));
     const linked = await linkBuild(actor, { buildId: build.id, machineId: machine.id });
-    await expect(saveBuild(actor, edited(linked, { status: "planned" }))).rejects.toMatchObject({ code: "CONFLICT", field: "status" });
+    await expect(saveBuild(actor, edited(linked, { status: "planned" }), new Date())).rejects.toMatchObject({ code: "CONFLICT", field: "status" });
   });
 });
 

@@ -100,7 +100,7 @@ async function staleSaveError(tx: Db, actor: Actor, row: BuildRow): Promise<AppE
  * Replaces the whole build (name, status, notes, parts, quotes) in one transaction, if nobody
  * saved it since the editor loaded the version `expectedUpdatedAt`.
  */
-export async function saveBuild(actor: Actor, input: BuildData & { buildId: string; expectedUpdatedAt: Date }) {
+export async function saveBuild(actor: Actor, input: BuildData & { buildId: string; expectedUpdatedAt: Date }, now: Date) {
   const { buildId, expectedUpdatedAt, ...data } = input;
   return transaction(async (tx) => {
     const before = await loadForChange(tx, buildId);
@@ -115,7 +115,7 @@ export async function saveBuild(actor: Actor, input: BuildData & { buildId: stri
         { field: "status" },
       );
     }
-    const after = await replaceBuildContents(tx, buildId, before.updatedAt, data);
+    const after = await replaceBuildContents(tx, buildId, before.updatedAt, data, now);
     await recordAudit(tx, { actorId: actor.id, action: "build.update", subjectType: "build", subjectId: buildId, ...auditSnapshots(previous, data) });
     return buildView(after);
   });

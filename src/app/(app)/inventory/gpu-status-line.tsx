@@ -1,21 +1,18 @@
 import { clsx } from "clsx";
 import { LocalTime } from "@/components/time/local-time";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { LookBadge, type BadgeLooks } from "@/components/ui/badge";
 import type { MachineStatus } from "@/core/slices/types";
 import type { RouterOutputs } from "@/trpc/types";
 
 type GpuStatus = RouterOutputs["inventory"]["machine"]["gpus"][number]["status"];
 
-const STATUS_LOOK: Record<MachineStatus, { label: string; tone: BadgeTone }> = {
+const STATUS_LOOKS: BadgeLooks<MachineStatus> = {
   active: { label: "Active", tone: "success" },
   maintenance: { label: "In maintenance", tone: "warning" },
   retired: { label: "Retired", tone: "neutral" },
 };
 
-export function MachineStatusBadge({ status }: { status: MachineStatus }) {
-  const { label, tone } = STATUS_LOOK[status];
-  return <Badge tone={tone}>{label}</Badge>;
-}
+export const MachineStatusBadge = ({ status }: { status: MachineStatus }) => <LookBadge looks={STATUS_LOOKS} value={status} />;
 
 const CHIP: Record<GpuStatus["state"], string> = {
   free: "bg-emerald-100 text-emerald-900 ring-emerald-400",

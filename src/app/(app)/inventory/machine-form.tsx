@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { defaultSliceProfile } from "@/core/slices/capacity";
 import type { RouterOutputs } from "@/trpc/types";
@@ -142,14 +142,11 @@ export function MachineForm({ mode, machine, gpuModels }: Props) {
   }
 
   return (
-    <form
+    <ActionForm
       id={formId}
       noValidate
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={submit}
     >
       <Section title="Machine" description="The hostname is how people find it (ssh zeus). Hostnames are case-insensitive and stored in lower case.">
         {text("name", "Hostname", { required: true, placeholder: "e.g. zeus", mono: true })}
@@ -204,7 +201,7 @@ export function MachineForm({ mode, machine, gpuModels }: Props) {
           {placed ? "Some fields need attention; they are marked above." : server.message}
         </p>
       )}
-    </form>
+    </ActionForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/form";
+import { ActionForm, Input } from "@/components/ui/form";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
@@ -16,11 +16,8 @@ export function LinuxUsernameForm({ current }: { current: string }) {
   const save = useMutation(trpc.me.setLinuxUsername.mutationOptions({ onSuccess: done }));
   const error = save.error ? describeError(save.error) : undefined;
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({ linuxUsername: value.trim() });
-      }}
+    <ActionForm
+      onSubmit={() => save.mutate({ linuxUsername: value.trim() })}
     >
       <label htmlFor="linux-username" className="mb-1.5 block font-medium text-slate-500">Linux user name</label>
       <div className="flex gap-2">
@@ -40,6 +37,6 @@ export function LinuxUsernameForm({ current }: { current: string }) {
       </div>
       {error && <p id="linux-username-error" role="alert" className="mt-1.5 text-sm text-red-700">{error.message}</p>}
       <p id="linux-username-hint" className="mt-1.5 text-xs text-slate-500">Your account name on the GPU machines; the machines&apos; agent tells whose process runs on a GPU by it.</p>
-    </form>
+    </ActionForm>
   );
 }

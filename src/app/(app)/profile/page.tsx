@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { can } from "@/core/permissions";
 import { ActivityList } from "@/components/audit/activity-list";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/time/local-time";
@@ -45,58 +45,46 @@ export default async function ProfilePage() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6">
-        <Card>
-          <CardHeader title="Your account" />
-          <CardBody>
-            <dl className="space-y-4 text-sm">
-              <div>
-                <dt className="font-medium text-slate-500">Team</dt>
-                <dd className="mt-1 text-slate-900">{profile.team.name}</dd>
-              </div>
-              <div>
-                <dt className="font-medium text-slate-500">Roles</dt>
-                <dd className="mt-1 flex flex-wrap gap-2">
-                  {profile.roles.map((role) => (
-                    <RoleBadge key={role} role={role} />
-                  ))}
-                </dd>
-              </div>
-              <div>
-                <dt className="sr-only">Linux user name</dt>
-                <dd>
-                  <LinuxUsernameForm current={profile.linuxUsername} />
-                </dd>
-              </div>
-              <div>
-                <dt className="font-medium text-slate-500">Last sign-in</dt>
-                <dd className="mt-1 text-slate-900">{profile.lastSignInAt ? <LocalTime at={profile.lastSignInAt} /> : "—"}</dd>
-              </div>
-              <div>
-                <dt className="font-medium text-slate-500">Member since</dt>
-                <dd className="mt-1 text-slate-900"><LocalTime at={profile.createdAt} /></dd>
-              </div>
-            </dl>
-          </CardBody>
-        </Card>
-        <Card id="time-zone">
-          <CardHeader title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets." />
-          <CardBody>
-            <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
-          </CardBody>
-        </Card>
+        <SectionCard title="Your account">
+          <dl className="space-y-4 text-sm">
+            <div>
+              <dt className="font-medium text-slate-500">Team</dt>
+              <dd className="mt-1 text-slate-900">{profile.team.name}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Roles</dt>
+              <dd className="mt-1 flex flex-wrap gap-2">
+                {profile.roles.map((role) => (
+                  <RoleBadge key={role} role={role} />
+                ))}
+              </dd>
+            </div>
+            <div>
+              <dt className="sr-only">Linux user name</dt>
+              <dd>
+                <LinuxUsernameForm current={profile.linuxUsername} />
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Last sign-in</dt>
+              <dd className="mt-1 text-slate-900">{profile.lastSignInAt ? <LocalTime at={profile.lastSignInAt} /> : "—"}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-500">Member since</dt>
+              <dd className="mt-1 text-slate-900"><LocalTime at={profile.createdAt} /></dd>
+            </div>
+          </dl>
+        </SectionCard>
+        <SectionCard id="time-zone" title="Time zone" description="Pages show every time in this zone, with its name; hover a time to see it in UTC. Exports and the API use ISO 8601 with offsets.">
+          <TimeZoneForm chosen={profile.timeZone} zones={zones} now={now} />
+        </SectionCard>
         </div>
-        <Card className="lg:col-span-2">
-          <CardHeader title="Where you are signed in" description="Sign out a browser you no longer use; it stops working at once." />
-          <CardBody>
-            <SessionsList sessions={sessions} />
-          </CardBody>
-        </Card>
-        <Card className="lg:col-span-3">
-          <CardHeader title="Recent activity" description="Changes you made and changes made to your account." />
-          <CardBody>
-            <ActivityList zone={zone} entries={activity.entries} emptyText="Nothing has happened on your account yet." />
-          </CardBody>
-        </Card>
+        <SectionCard className="lg:col-span-2" title="Where you are signed in" description="Sign out a browser you no longer use; it stops working at once.">
+          <SessionsList sessions={sessions} />
+        </SectionCard>
+        <SectionCard className="lg:col-span-3" title="Recent activity" description="Changes you made and changes made to your account.">
+          <ActivityList zone={zone} entries={activity.entries} emptyText="Nothing has happened on your account yet." />
+        </SectionCard>
       </div>
     </>
   );

@@ -1,14 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { formatDateTime } from "@/components/format";
 import { useViewerZone } from "@/components/time/zone-context";
 import { describeError } from "@/components/trpc-error";
-import { Field, Select } from "@/components/ui/form";
+import { ActionForm, Field, Select } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 const AUTOMATIC = "";
@@ -22,29 +21,21 @@ const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  */
 export function TimeZoneForm({ chosen, zones, now }: { chosen: string | null; zones: string[]; now: number }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const { zone } = useViewerZone();
   const [value, setValue] = useState(chosen ?? AUTOMATIC);
   // Known only in the browser: null on the server and while hydrating, so both render the same.
   const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => null);
   const save = useMutation(
     trpc.me.setTimeZone.mutationOptions({
-      onSuccess: (profile) => {
-        toast.success(profile.timeZone ? `Times are now shown in ${profile.timeZone}` : "Times now follow your browser's zone");
-        router.refresh();
-      },
+      onSuccess: useSuccess((profile) => (profile.timeZone ? `Times are now shown in ${profile.timeZone}` : "Times now follow your browser's zone")),
     }),
   );
   const error = save.error ? describeError(save.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="Time zone"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ timeZone: value === AUTOMATIC ? null : value });
-      }}
+      onSubmit={() => save.mutate({ timeZone: value === AUTOMATIC ? null : value })}
     >
       <Field
         label="Show times in"
@@ -60,6 +51,6 @@ export function TimeZoneForm({ chosen, zones, now }: { chosen: string | null; zo
         </Select>
       </Field>
       <SubmitButton loading={save.isPending} disabled={value === (chosen ?? AUTOMATIC)}>Save time zone</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

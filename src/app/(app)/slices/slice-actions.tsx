@@ -12,7 +12,7 @@ import { useViewerZone } from "@/components/time/zone-context";
 import { fromInputValue, toInputValue } from "@/core/time/zoned";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Textarea } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
@@ -77,12 +77,9 @@ function CancelDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
   const error = cancel.error ? describeRefusal(cancel.error) : undefined;
   return (
     <Dialog open title={pending ? `Withdraw your request for ${slice.machine}?` : `Cancel your slice on ${slice.machine}?`} onClose={onClose} size="sm">
-      <form
+      <ActionForm
         className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          cancel.mutate({ sliceId: slice.id, reason: reason.trim() || undefined });
-        }}
+        onSubmit={() => cancel.mutate({ sliceId: slice.id, reason: reason.trim() || undefined })}
       >
         <Field label="Reason (optional, kept in the audit log)" htmlFor="cancel-reason" error={error?.field === "reason" ? error.message : undefined}>
           <Textarea id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} />
@@ -92,7 +89,7 @@ function CancelDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
           <Button variant="secondary" onClick={onClose}>Keep it</Button>
           <Button type="submit" variant="danger" loading={cancel.isPending}>{pending ? "Withdraw request" : "Cancel slice"}</Button>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
@@ -111,10 +108,9 @@ function ExtendDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
   const fieldError = (name: string) => (!structured && error?.field === name ? error.message : undefined);
   return (
     <Dialog open title={`Extend your slice on ${slice.machine}`} description={`It ends ${formatDateTime(slice.effectiveEnd, zone)}. An admin decides on the new end.`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           const endMs = fromInputValue(end, zone);
           if (endMs === null) return setEndError("must be a date and time");
           const newEnd = new Date(endMs);
@@ -131,7 +127,7 @@ function ExtendDialog({ slice, onClose }: { slice: ActionSlice; onClose: () => v
         </Field>
         {error && (structured || (error.field !== "end" && error.field !== "reason")) && <RefusalPanel refusal={error} title="The extension cannot be asked for" />}
         <SubmitRow onCancel={onClose} loading={extend.isPending} label="Ask for extension" />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -10,7 +10,10 @@ import {
   saveBuild,
   unlinkBuild,
 } from "@/server/services/builds";
+import { byActor } from "../by-actor";
 import { permitted, router } from "../trpc";
+
+const manage = permitted("builds:manage");
 
 export const buildsRouter = router({
   list: permitted("inventory:read").query(() => listBuilds()),
@@ -18,25 +21,13 @@ export const buildsRouter = router({
     .input(buildRef)
     .query(({ input }) => getBuild(input.buildId)),
   /** Machines a build can be linked to, with the build each already runs. */
-  machines: permitted("builds:manage").query(() => listLinkableMachines()),
+  machines: manage.query(() => listLinkableMachines()),
 
-  create: permitted("builds:manage")
-    .input(buildContents)
-    .mutation(({ ctx, input }) => createBuild(ctx.actor, input)),
+  create: manage.input(buildContents).mutation(byActor(createBuild)),
   /** Replaces the whole build; refused with CONFLICT when it changed since `expectedUpdatedAt`. */
-  save: permitted("builds:manage")
-    .input(saveBuildIn)
-    .mutation(({ ctx, input }) => saveBuild(ctx.actor, input)),
-  duplicate: permitted("builds:manage")
-    .input(buildRef)
-    .mutation(({ ctx, input }) => duplicateBuild(ctx.actor, input)),
-  delete: permitted("builds:manage")
-    .input(buildRef)
-    .mutation(({ ctx, input }) => deleteBuild(ctx.actor, input)),
-  link: permitted("builds:manage")
-    .input(linkBuildIn)
-    .mutation(({ ctx, input }) => linkBuild(ctx.actor, input)),
-  unlink: permitted("builds:manage")
-    .input(buildRef)
-    .mutation(({ ctx, input }) => unlinkBuild(ctx.actor, input)),
+  save: manage.input(saveBuildIn).mutation(byActor(saveBuild)),
+  duplicate: manage.input(buildRef).mutation(byActor(duplicateBuild)),
+  delete: manage.input(buildRef).mutation(byActor(deleteBuild)),
+  link: manage.input(linkBuildIn).mutation(byActor(linkBuild)),
+  unlink: manage.input(buildRef).mutation(byActor(unlinkBuild)),
 });

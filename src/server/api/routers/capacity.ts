@@ -3,7 +3,7 @@ import { capacityReport, capacityWhatIf, whatIfCandidates } from "@/server/servi
 import { capacityReportOut, whatIfOut } from "@/contracts/capacity";
 import { restEndpoint } from "../rest/meta";
 import { permitted, router } from "../trpc";
-import { afterFrom, id, instantIn, period } from "@/contracts/shared";
+import { afterFrom, id, instantIn, noInput, period } from "@/contracts/shared";
 
 const rest = restEndpoint("Capacity planning");
 
@@ -15,7 +15,7 @@ export const capacityRouter = router({
     .query(({ ctx, input }) => capacityReport(input, ctx.now)),
   candidates: permitted("capacity:read")
     .meta(rest("GET", "/capacity/builds", "Builds a what-if can add", "capacity:read", "Planned builds, and the builds of machines in service (a copy of an existing machine)."))
-    .input(z.object({}).optional())
+    .input(noInput)
     .output(z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), gpus: z.number().int() })))
     .query(() => whatIfCandidates()),
   whatIf: permitted("capacity:read")

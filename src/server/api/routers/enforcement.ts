@@ -3,6 +3,7 @@ import { ENFORCEMENT_MODES } from "@/core/enforcement/types";
 import { machineEnforcementView } from "@/server/services/agent-schedule";
 import { setMachineEnforcement } from "@/server/services/enforcement";
 import { listIdlePolicies, reclaimIdleSlice, setIdleExempt, updateIdlePolicy } from "@/server/services/idle";
+import { byActor } from "../by-actor";
 import { permitted, router } from "../trpc";
 import { id, reason } from "@/contracts/shared";
 
@@ -12,7 +13,7 @@ const small = (what: string, max: number) => z.number({ message: `must be a numb
 export const enforcementRouter = router({
   setMode: permitted("inventory:manage")
     .input(z.object({ machineId: id, mode: z.enum(ENFORCEMENT_MODES, { message: "must be observe, warn or enforce" }), loginThreads: small("threads", 256).optional(), loginRamGb: small("GB", 4096).optional(), reason: reason.optional() }))
-    .mutation(({ ctx, input }) => setMachineEnforcement(ctx.actor, input)),
+    .mutation(byActor(setMachineEnforcement)),
 
   /** What the machine's agent is told to apply now and over the next 48 h, and what it last reported applying. */
   desiredState: permitted("inventory:manage")
@@ -29,13 +30,13 @@ export const enforcementRouter = router({
         reason: reason.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => updateIdlePolicy(ctx.actor, input)),
+    .mutation(byActor(updateIdlePolicy)),
 
   setIdleExempt: permitted("slices:decide")
     .input(z.object({ sliceId: id, exempt: z.boolean({ message: "must be true or false" }), reason }))
-    .mutation(({ ctx, input }) => setIdleExempt(ctx.actor, input, ctx.now)),
+    .mutation(byActor(setIdleExempt)),
 
   reclaimIdle: permitted("slices:decide")
     .input(z.object({ sliceId: id, reason: z.enum(["idle", "no-show"], { message: "must be idle or no-show" }), detail: reason.optional() }))
-    .mutation(({ ctx, input }) => reclaimIdleSlice(ctx.actor, input, ctx.now)),
+    .mutation(byActor(reclaimIdleSlice)),
 });

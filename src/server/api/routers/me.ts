@@ -3,6 +3,7 @@ import { listAuditEntries } from "@/server/services/audit";
 import { listMySessions, revokeMySession } from "@/server/services/sessions";
 import { canonicalTimeZone } from "@/core/time/zoned";
 import { getProfile, setOwnTimeZone, updateMyLinuxUsername } from "@/server/services/users";
+import { byActor } from "../by-actor";
 import { protectedProcedure, router } from "../trpc";
 import { linuxUsername } from "@/contracts/admin";
 import { id } from "@/contracts/shared";
@@ -16,10 +17,10 @@ export const meRouter = router({
   sessions: protectedProcedure.query(({ ctx }) => listMySessions(ctx.actor, ctx.now)),
   revokeSession: protectedProcedure
     .input(z.object({ sessionId: id }))
-    .mutation(({ ctx, input }) => revokeMySession(ctx.actor, input, ctx.now)),
+    .mutation(byActor(revokeMySession)),
   setLinuxUsername: protectedProcedure
     .input(z.object({ linuxUsername }))
-    .mutation(({ ctx, input }) => updateMyLinuxUsername(ctx.actor, input)),
+    .mutation(byActor(updateMyLinuxUsername)),
   /** The zone the pages show times in; null follows the browser's. */
   setTimeZone: protectedProcedure
     .input(

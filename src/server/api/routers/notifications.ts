@@ -3,6 +3,7 @@ import { CHANNELS, EVENT_KIND_NAMES } from "@/core/notifications/kinds";
 import { listMyNotifications, markMyNotificationsRead, unreadNotificationCount } from "@/server/services/notifications";
 import { getNotificationSettings, regenerateCalendarFeed, saveMyWebhook, savePreferences } from "@/server/services/notification-settings";
 import { id } from "@/contracts/shared";
+import { byActor } from "../by-actor";
 import { permitted, router } from "../trpc";
 
 export const webhookFormat = z.enum(["slack", "json"], { message: "must be slack or json" });
@@ -12,19 +13,19 @@ export const webhookUrl = z.string().trim().min(1, "is required").max(2000, "mus
 export const notificationsRouter = router({
   list: permitted("profile:read")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50), unreadOnly: z.boolean().optional() }))
-    .query(({ ctx, input }) => listMyNotifications(ctx.actor, input)),
+    .query(byActor(listMyNotifications)),
   unreadCount: permitted("profile:read").query(({ ctx }) => unreadNotificationCount(ctx.actor)),
   markRead: permitted("profile:read")
     .input(z.object({ ids: z.array(id).max(200).optional() }))
-    .mutation(({ ctx, input }) => markMyNotificationsRead(ctx.actor, input, ctx.now)),
+    .mutation(byActor(markMyNotificationsRead)),
   settings: permitted("profile:read").query(({ ctx }) => getNotificationSettings(ctx.actor)),
   savePreferences: permitted("profile:read")
     .input(z.object({ preferences: z.array(z.object({ kind: z.enum(EVENT_KIND_NAMES), channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length) })).max(EVENT_KIND_NAMES.length) }))
-    .mutation(({ ctx, input }) => savePreferences(ctx.actor, input)),
+    .mutation(byActor(savePreferences)),
   saveWebhook: permitted("profile:read")
     .input(z.object({ url: webhookUrl.nullable(), format: webhookFormat }))
-    .mutation(({ ctx, input }) => saveMyWebhook(ctx.actor, input)),
+    .mutation(byActor(saveMyWebhook)),
   regenerateCalendar: permitted("profile:read")
     .input(z.object({ scope: z.union([z.literal("mine"), id]) }))
-    .mutation(({ ctx, input }) => regenerateCalendarFeed(ctx.actor, input)),
+    .mutation(byActor(regenerateCalendarFeed)),
 });

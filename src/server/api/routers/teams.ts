@@ -1,16 +1,13 @@
 import { createTeam, deleteTeam, listTeams, renameTeam } from "@/server/services/teams";
+import { byActor } from "../by-actor";
 import { permitted, router } from "../trpc";
 import { createTeamIn, deleteTeamIn, renameTeamIn } from "@/contracts/admin";
 
+const manage = permitted("teams:manage");
+
 export const teamsRouter = router({
   list: permitted("profile:read").query(() => listTeams()),
-  create: permitted("teams:manage")
-    .input(createTeamIn)
-    .mutation(({ ctx, input }) => createTeam(ctx.actor, input)),
-  rename: permitted("teams:manage")
-    .input(renameTeamIn)
-    .mutation(({ ctx, input }) => renameTeam(ctx.actor, input)),
-  delete: permitted("teams:manage")
-    .input(deleteTeamIn)
-    .mutation(({ ctx, input }) => deleteTeam(ctx.actor, input)),
+  create: manage.input(createTeamIn).mutation(byActor(createTeam)),
+  rename: manage.input(renameTeamIn).mutation(byActor(renameTeam)),
+  delete: manage.input(deleteTeamIn).mutation(byActor(deleteTeam)),
 });

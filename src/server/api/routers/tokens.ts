@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createToken, listTokens, revokeToken } from "@/server/services/tokens";
 import { createTokenIn, revokeTokenIn, tokenOut } from "@/contracts/tokens";
 import { restEndpoint } from "../rest/meta";
+import { byActor } from "../by-actor";
 import { permitted, router } from "../trpc";
 
 const rest = restEndpoint("Tokens");
@@ -14,10 +15,10 @@ export const tokensRouter = router({
     .query(({ ctx }) => listTokens(ctx.actor)),
   create: permitted("tokens:read")
     .input(createTokenIn)
-    .mutation(({ ctx, input }) => createToken(ctx.actor, input, ctx.now)),
+    .mutation(byActor(createToken)),
   revoke: permitted("tokens:read")
     .meta(rest("DELETE", "/tokens/{tokenId}", "Revoke an API token", "tokens:read (your own tokens; admins any)", "Revoking twice is harmless."))
     .input(revokeTokenIn)
     .output(tokenOut)
-    .mutation(({ ctx, input }) => revokeToken(ctx.actor, input, ctx.now)),
+    .mutation(byActor(revokeToken)),
 });

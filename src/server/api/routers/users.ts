@@ -1,26 +1,21 @@
 import { listRecentSignIns } from "@/server/services/sign-in-overview";
 import { signOutEverywhere } from "@/server/services/sessions";
 import { listUsers, setUserActive, updateUser } from "@/server/services/users";
+import { byActor } from "../by-actor";
 import { permitted, router } from "../trpc";
 import { listUsersIn, setUserActiveIn, signOutEverywhereIn, updateUserIn } from "@/contracts/admin";
+
+const manage = permitted("users:manage");
 
 export const usersRouter = router({
   list: permitted("users:read")
     .input(listUsersIn)
     .query(({ input }) => listUsers(input)),
 
-  update: permitted("users:manage")
-    .input(updateUserIn)
-    .mutation(({ ctx, input }) => updateUser(ctx.actor, input)),
-
-  setActive: permitted("users:manage")
-    .input(setUserActiveIn)
-    .mutation(({ ctx, input }) => setUserActive(ctx.actor, input)),
-
-  signOutEverywhere: permitted("users:manage")
-    .input(signOutEverywhereIn)
-    .mutation(({ ctx, input }) => signOutEverywhere(ctx.actor, input, ctx.now)),
+  update: manage.input(updateUserIn).mutation(byActor(updateUser)),
+  setActive: manage.input(setUserActiveIn).mutation(byActor(setUserActive)),
+  signOutEverywhere: manage.input(signOutEverywhereIn).mutation(byActor(signOutEverywhere)),
 
   /** The newest sign-ins as the IdP sent them, for the admin's Sign-in page. */
-  recentSignIns: permitted("users:manage").query(() => listRecentSignIns()),
+  recentSignIns: manage.query(() => listRecentSignIns()),
 });

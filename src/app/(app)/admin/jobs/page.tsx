@@ -5,7 +5,7 @@ import { ListChecks } from "lucide-react";
 import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { ACTIONS, ListTable, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -37,31 +37,28 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader title="Background jobs" description="Deliveries, reminders and periodic work in the job queue (pg-boss, in the portal's PostgreSQL). Failed deliveries were retried with backoff first." />
       <div className="grid gap-6">
-        <Card>
-          <CardHeader title="Queues" />
-          <CardBody>
-            {queues.length === 0 ? (
-              <p className="text-sm text-slate-600">No jobs yet.</p>
-            ) : (
-              <Table caption="Jobs per queue and state">
-                <THead>
-                  <Tr>
-                    <Th>Queue</Th>
-                    {states.map((s) => <Th key={s} className="text-right">{s}</Th>)}
+        <SectionCard title="Queues">
+          {queues.length === 0 ? (
+            <p className="text-sm text-slate-600">No jobs yet.</p>
+          ) : (
+            <Table caption="Jobs per queue and state">
+              <THead>
+                <Tr>
+                  <Th>Queue</Th>
+                  {states.map((s) => <Th key={s} className="text-right">{s}</Th>)}
+                </Tr>
+              </THead>
+              <TBody>
+                {queues.map((q) => (
+                  <Tr key={q}>
+                    <Td className="font-mono text-xs">{q}</Td>
+                    {states.map((s) => <Td key={s} className="text-right tabular-nums">{counts.find((c) => c.name === q && c.state === s)?.count ?? 0}</Td>)}
                   </Tr>
-                </THead>
-                <TBody>
-                  {queues.map((q) => (
-                    <Tr key={q}>
-                      <Td className="font-mono text-xs">{q}</Td>
-                      {states.map((s) => <Td key={s} className="text-right tabular-nums">{counts.find((c) => c.name === q && c.state === s)?.count ?? 0}</Td>)}
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
-          </CardBody>
-        </Card>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </SectionCard>
         <Card>
           <CardHeader title="Latest jobs" />
           <nav aria-label="Job views" className="flex gap-2 border-b border-slate-200 px-5 py-3">

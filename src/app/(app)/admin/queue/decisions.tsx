@@ -1,14 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { describeRefusal } from "@/components/slices/refusal";
 import { RefusalPanel } from "@/components/slices/refusal-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Textarea } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { ActionForm, CheckboxLabel, Field, Textarea, toggled } from "@/components/ui/form";
+import { useSuccess } from "@/components/use-success";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useTRPC } from "@/trpc/react";
 
@@ -24,19 +23,9 @@ type DecisionRequest = {
   suggestion: string | null;
 };
 
-function useRefresh() {
-  const router = useRouter();
-  const toast = useToast();
-  return (message: string) => {
-    toast.success(message);
-    router.refresh();
-  };
-}
-
 /** Approve with chosen GPUs (the proposed ones preselected), over quota with a written reason, or reject with one. */
 export function RequestDecision({ request }: { request: DecisionRequest }) {
   const trpc = useTRPC();
-  const refresh = useRefresh();
   const ids = useId();
   // The proposal follows the schedule until the admin picks GPUs: approving another request on
   // the same machine refreshes it, and a stale preselection would offer GPUs just taken.
@@ -45,8 +34,8 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
   const [override, setOverride] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
-  const approve = useMutation(trpc.slices.approve.mutationOptions({ onSuccess: () => refresh(`Approved: ${request.requester} on ${request.machine}`) }));
-  const reject = useMutation(trpc.slices.reject.mutationOptions({ onSuccess: () => refresh(`Rejected: ${request.requester} on ${request.machine}`) }));
+  const approve = useMutation(trpc.slices.approve.mutationOptions({ onSuccess: useSuccess(`Approved: ${request.requester} on ${request.machine}`) }));
+  const reject = useMutation(trpc.slices.reject.mutationOptions({ onSuccess: useSuccess(`Rejected: ${request.requester} on ${request.machine}`) }));
   const refusal = approve.error ? describeRefusal(approve.error) : null;
   // The server says when only quotas stand in the way; the form then asks for the override reason.
   const needsOverride = request.quotaOnly || refusal?.field === "overrideReason";
@@ -60,21 +49,17 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
         </legend>
         {request.proposedGpuIds.length === 0 && <p className="mt-1 text-sm text-slate-600">No set of free GPUs was found for this window.</p>}
         <div className="mt-2 flex flex-wrap gap-2">
-          {request.machineGpus.map((gpu) => {
-            const checked = gpuIds.includes(gpu.id);
-            return (
-              <label key={gpu.id} className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 has-checked:border-indigo-600 has-checked:bg-indigo-50">
-                <input
-                  type="checkbox"
-                  className="size-4 accent-indigo-600"
-                  checked={checked}
-                  onChange={(e) => setPicked(e.target.checked ? [...gpuIds, gpu.id] : gpuIds.filter((id) => id !== gpu.id))}
-                />
-                GPU {gpu.index}
-                {request.proposedGpuIds.includes(gpu.id) && <span className="text-xs text-slate-700">(proposed)</span>}
-              </label>
-            );
-          })}
+          {request.machineGpus.map((gpu) => (
+            <CheckboxLabel
+              key={gpu.id}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 has-checked:border-indigo-600 has-checked:bg-indigo-50"
+              checked={gpuIds.includes(gpu.id)}
+              onChange={(on) => setPicked(toggled(gpuIds, gpu.id, on))}
+            >
+              GPU {gpu.index}
+              {request.proposedGpuIds.includes(gpu.id) && <span className="text-xs text-slate-700">(proposed)</span>}
+            </CheckboxLabel>
+          ))}
         </div>
       </fieldset>
       {needsOverride && (
@@ -126,13 +111,12 @@ export function RequestDecision({ request }: { request: DecisionRequest }) {
 /** Approve or reject a pending extension; an approval over quota asks for the override reason the server wants. */
 export function ExtensionDecision({ extension }: { extension: { id: string; requester: string; machine: string } }) {
   const trpc = useTRPC();
-  const refresh = useRefresh();
   const ids = useId();
   const [override, setOverride] = useState("");
   const [rejecting, setRejecting] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
-  const decide = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: () => refresh(`Extension approved for ${extension.requester}`) }));
-  const reject = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: () => refresh(`Extension rejected for ${extension.requester}`) }));
+  const decide = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: useSuccess(`Extension approved for ${extension.requester}`) }));
+  const reject = useMutation(trpc.slices.decideExtension.mutationOptions({ onSuccess: useSuccess(`Extension rejected for ${extension.requester}`) }));
   const refusal = decide.error ? describeRefusal(decide.error) : null;
   const needsOverride = refusal?.field === "overrideReason";
 
@@ -194,11 +178,10 @@ function RejectDialog({
   const failure = error ? describeRefusal(error) : null;
   return (
     <Dialog open title={title} description="The requester sees the reason." onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           const short = reason.trim().length < 3;
           setTooShort(short);
           if (!short) onReject(reason.trim());
@@ -215,7 +198,7 @@ function RejectDialog({
         </Field>
         {failure && failure.field !== "reason" && <p role="alert" className="text-sm text-red-700">{failure.message}</p>}
         <SubmitRow onCancel={onClose} loading={pending} label="Reject" variant="danger" />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { resolvePolicy } from "@/core/slices/policy";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { IdleSection } from "./idle-section";
+import { isOwn, TeamPolicyTable } from "./team-policy-table";
 import { LIMIT_FIELDS, showLimit } from "./quota-fields";
 import { EditTeamQuotas, FleetQuotaForm } from "./quota-form";
 
@@ -39,63 +38,28 @@ export default async function QuotasPage() {
         </CardBody>
       </Card>
 
-      <Card className="mb-8">
-        <CardHeader title="Fleet defaults" description="Apply to every team without its own value." />
-        <CardBody>
-          <FleetQuotaForm stored={policies.fleet} builtIn={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(builtIn.quotas)])), autoApprove: builtIn.autoApprove }} />
-        </CardBody>
-      </Card>
+      <SectionCard className="mb-8" title="Fleet defaults" description="Apply to every team without its own value.">
+        <FleetQuotaForm stored={policies.fleet} builtIn={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(builtIn.quotas)])), autoApprove: builtIn.autoApprove }} />
+      </SectionCard>
 
       <h2 className="mb-3 text-lg font-semibold text-slate-900">Teams</h2>
       {policies.teams.length === 0 ? (
         <EmptyState title="No teams yet" description="Teams appear here once created under Teams." headingLevel={3} />
       ) : (
-        // relative: the cells' screen-reader-only text stays inside the scroll box instead of widening the page on phones.
-        <Table containerClassName="relative" caption="What applies to each team; values the team sets itself are marked “team”, the others come from the fleet defaults">
-          <THead>
-            <Tr>
-              <Th>Team</Th>
-              {LIMIT_FIELDS.map((f) => (
-                <Th key={f.key}>{f.short}</Th>
-              ))}
-              <Th>Auto-approve</Th>
-              <Th><span className="sr-only">Actions</span></Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {policies.teams.map(({ team, overrides, effective }) => (
-              <Tr key={team.id}>
-                <Th scope="row">{team.name}</Th>
-                {LIMIT_FIELDS.map((f) => (
-                  <Td key={f.key}>
-                    <Value text={showLimit(f.of(effective.quotas))} own={overrides?.[f.key] !== null && overrides?.[f.key] !== undefined} />
-                  </Td>
-                ))}
-                <Td>
-                  <Value text={effective.autoApprove ? "On" : "Off"} own={overrides?.autoApprove !== null && overrides?.autoApprove !== undefined} />
-                </Td>
-                <Td className="text-right">
-                  <EditTeamQuotas
-                    team={team}
-                    stored={overrides}
-                    inherited={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(policies.fleetEffective.quotas)])), autoApprove: policies.fleetEffective.autoApprove }}
-                  />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <TeamPolicyTable
+          caption="What applies to each team; values the team sets itself are marked “team”, the others come from the fleet defaults"
+          columns={[...LIMIT_FIELDS.map((f) => f.short), "Auto-approve"]}
+          rows={policies.teams.map(({ team, overrides, effective }) => ({
+            team,
+            values: [
+              ...LIMIT_FIELDS.map((f) => ({ text: showLimit(f.of(effective.quotas)), own: isOwn(overrides?.[f.key]) })),
+              { text: effective.autoApprove ? "On" : "Off", own: isOwn(overrides?.autoApprove) },
+            ],
+            edit: <EditTeamQuotas team={team} stored={overrides} inherited={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(policies.fleetEffective.quotas)])), autoApprove: policies.fleetEffective.autoApprove }} />,
+          }))}
+        />
       )}
       <IdleSection />
     </>
-  );
-}
-
-function Value({ text, own }: { text: string; own: boolean }) {
-  return (
-    <span className="flex items-center gap-1.5 whitespace-nowrap">
-      <span className={own ? "font-semibold text-slate-900" : "text-slate-600"}>{text}</span>
-      {own ? <Badge tone="info">team</Badge> : <span className="sr-only">(fleet default)</span>}
-    </span>
   );
 }

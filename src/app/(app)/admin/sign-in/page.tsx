@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, RoleBadge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { ListTable, Td, Tr } from "@/components/ui/table";
@@ -54,32 +54,26 @@ export default async function SignInAdminPage() {
         </section>
       )}
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader title="Configuration" description="As read from the environment at start-up." />
-          <CardBody>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              {settings.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="font-medium text-slate-500">{label}</dt>
-                  <dd className="break-all text-slate-900">{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader title="Register at the identity provider" description="The client's allowed redirect URIs." />
-          <CardBody>
-            <dl className="space-y-3 text-sm">
-              {uris.map(([label, value]) => (
-                <div key={label}>
-                  <dt className="font-medium text-slate-500">{label}</dt>
-                  <dd className="mt-1"><code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-900">{value}</code></dd>
-                </div>
-              ))}
-            </dl>
-          </CardBody>
-        </Card>
+        <SectionCard title="Configuration" description="As read from the environment at start-up.">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            {settings.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="font-medium text-slate-500">{label}</dt>
+                <dd className="break-all text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </SectionCard>
+        <SectionCard title="Register at the identity provider" description="The client's allowed redirect URIs.">
+          <dl className="space-y-3 text-sm">
+            {uris.map(([label, value]) => (
+              <div key={label}>
+                <dt className="font-medium text-slate-500">{label}</dt>
+                <dd className="mt-1"><code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-900">{value}</code></dd>
+              </div>
+            ))}
+          </dl>
+        </SectionCard>
       </div>
       <ListTable caption="The last 20 sign-ins: claim names received (never their values or tokens), groups seen and what they mapped to" columns={["When", "Who", "Claims received", "Groups", "Mapped to"]} rows={signIns} empty={<EmptyState title="No sign-ins yet" description="Each sign-in will show here with the claims the identity provider sent and what they mapped to." />}>
         {(s) => (

@@ -5,32 +5,20 @@ import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { ActionForm, Field, Input } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
-import { useSuccess } from "@/components/use-success";
+import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 
 export function CreateTeamForm() {
   const trpc = useTRPC();
   const [name, setName] = useState("");
-  const refresh = useSuccess("Team created");
-  const create = useMutation(
-    trpc.teams.create.mutationOptions({
-      onSuccess: () => {
-        setName("");
-        refresh();
-      },
-    }),
-  );
+  const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: useSuccess("Team created", () => setName("")) }));
   const error = create.error ? describeError(create.error) : undefined;
   return (
-    <form
+    <ActionForm
       className="mb-6 flex flex-wrap items-start gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ name });
-      }}
+      onSubmit={() => create.mutate({ name })}
     >
       <div className="min-w-64">
         <Field label="New team name" htmlFor="new-team" error={error?.message}>
@@ -38,7 +26,7 @@ export function CreateTeamForm() {
         </Field>
       </div>
       <Button type="submit" className="mt-6" loading={create.isPending}>Create team</Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -46,10 +34,8 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
   const trpc = useTRPC();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(team.name);
-  const toast = useToast();
-  const refresh = useSuccess("Team renamed");
-  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: () => { setRenaming(false); refresh(); } }));
-  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: useSuccess(`Team ${team.name} deleted`), onError: (e) => toast.error(describeError(e).message) }));
+  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: useSuccess("Team renamed", () => setRenaming(false)) }));
+  const remove = useMutation(trpc.teams.delete.mutationOptions(useOutcomeToasts(`Team ${team.name} deleted`)));
   const renameError = rename.error ? describeError(rename.error) : undefined;
   const empty = team.memberCount === 0;
 
@@ -69,18 +55,15 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
       </Button>
       {renaming && (
         <Dialog open title={`Rename ${team.name}`} onClose={() => setRenaming(false)}>
-          <form
+          <ActionForm
             className="space-y-4 text-left"
-            onSubmit={(e) => {
-              e.preventDefault();
-              rename.mutate({ teamId: team.id, name });
-            }}
+            onSubmit={() => rename.mutate({ teamId: team.id, name })}
           >
             <Field label="Team name" htmlFor="rename-team" error={renameError?.message}>
               <Input id="rename-team" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
             </Field>
             <SubmitRow onCancel={() => setRenaming(false)} loading={rename.isPending} />
-          </form>
+          </ActionForm>
         </Dialog>
       )}
     </div>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Textarea } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
@@ -19,12 +19,9 @@ export function SignOutEverywhereDialog({ user, onClose }: { user: { id: string;
 
   return (
     <Dialog open title={`Sign ${user.name} out everywhere?`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          signOut.mutate({ userId: user.id, reason: reason.trim() || undefined });
-        }}
+        onSubmit={() => signOut.mutate({ userId: user.id, reason: reason.trim() || undefined })}
       >
         <p className="text-sm text-slate-600">
           Every browser session of {user.name} ends at its next request. They can sign in again through the identity provider; to stop that,
@@ -35,7 +32,7 @@ export function SignOutEverywhereDialog({ user, onClose }: { user: { id: string;
         </Field>
         {error && error.field !== "reason" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
         <SubmitRow onCancel={onClose} loading={signOut.isPending} label="Sign out everywhere" variant="danger" />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@/core/roles";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, CheckboxLabel, Field, Input, Select, Textarea, toggled } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { RouterOutputs } from "@/trpc/types";
 import { useSuccess } from "@/components/use-success";
@@ -54,12 +54,9 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
 
   return (
     <Dialog open title={`Edit ${user.name}`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ userId: user.id, teamId, teamPinned: pinned || teamId !== user.team.id, assignedRoles: roles, linuxUsername: linuxUsername.trim() });
-        }}
+        onSubmit={() => update.mutate({ userId: user.id, teamId, teamPinned: pinned || teamId !== user.team.id, assignedRoles: roles, linuxUsername: linuxUsername.trim() })}
       >
         <Field label="Team" htmlFor="edit-team" error={error?.field === "teamId" ? error.message : undefined}>
           <Select id="edit-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
@@ -92,22 +89,16 @@ function EditUserDialog({ user, teams, onClose }: Props & { onClose: () => void 
           <legend className="text-sm font-medium text-slate-700">Roles granted in Rigshare</legend>
           <div className="mt-2 space-y-2">
             {ROLES.map((role) => (
-              <label key={role} className="flex items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  className="size-4 rounded border-slate-300 accent-indigo-600"
-                  checked={roles.includes(role)}
-                  onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
-                />
+              <CheckboxLabel key={role} checked={roles.includes(role)} onChange={(on) => setRoles(toggled(roles, role, on))}>
                 {role}
                 {user.idpRoles.includes(role) && <span className="text-xs text-slate-500">(also granted by the identity provider)</span>}
-              </label>
+              </CheckboxLabel>
             ))}
           </div>
         </fieldset>
         {error && error.field !== "teamId" && error.field !== "linuxUsername" && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
         <SubmitRow onCancel={onClose} loading={update.isPending} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
@@ -122,12 +113,9 @@ function StatusDialog({ user, onClose }: Pick<Props, "user"> & { onClose: () => 
 
   return (
     <Dialog open title={`${deactivating ? "Deactivate" : "Reactivate"} ${user.name}?`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setActive.mutate({ userId: user.id, active: !deactivating, reason: reason.trim() || undefined });
-        }}
+        onSubmit={() => setActive.mutate({ userId: user.id, active: !deactivating, reason: reason.trim() || undefined })}
       >
         <p className="text-sm text-slate-600">
           {deactivating
@@ -144,7 +132,7 @@ function StatusDialog({ user, onClose }: Pick<Props, "user"> & { onClose: () => 
             {deactivating ? "Deactivate" : "Reactivate"}
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

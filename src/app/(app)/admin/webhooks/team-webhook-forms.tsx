@@ -1,14 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { EVENT_KIND_NAMES, EVENT_KINDS, type EventKind } from "@/core/notifications/kinds";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
-import { useOutcomeToasts } from "@/components/use-success";
+import { ActionForm, CheckboxLabel, Field, Select, toggled } from "@/components/ui/form";
+import { useOutcomeToasts, useSuccess } from "@/components/use-success";
+import { WebhookFields, type WebhookFormat } from "@/components/notifications/webhook-fields";
 import { useTRPC } from "@/trpc/react";
 
 // A team channel hears about its members' slices; admin-wide and leadership kinds have no team.
@@ -16,30 +15,21 @@ const TEAM_KINDS = EVENT_KIND_NAMES.filter((k) => EVENT_KINDS[k].audience === "h
 
 export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: string }[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? "");
   const [url, setUrl] = useState("");
-  const [format, setFormat] = useState<"slack" | "json">("slack");
-  const [kinds, setKinds] = useState<Set<EventKind>>(new Set(["request-waiting", "slice-approved", "slice-rejected"]));
+  const [format, setFormat] = useState<WebhookFormat>("slack");
+  const [kinds, setKinds] = useState<EventKind[]>(["request-waiting", "slice-approved", "slice-rejected"]);
   const create = useMutation(
     trpc.background.createTeamWebhook.mutationOptions({
-      onSuccess: (hook) => {
-        toast.success(`Webhook added for ${hook.teamName}`);
-        setUrl("");
-        router.refresh();
-      },
+      onSuccess: useSuccess((hook) => `Webhook added for ${hook.teamName}`, () => setUrl("")),
     }),
   );
   const error = create.error ? describeError(create.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="Add a team webhook"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ teamId, url, format, kinds: [...kinds] });
-      }}
+      onSubmit={() => create.mutate({ teamId, url, format, kinds })}
     >
       <Field label="Team" htmlFor="hook-team">
         <Select id="hook-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
@@ -48,32 +38,18 @@ export function CreateTeamWebhookForm({ teams }: { teams: { id: string; name: st
           ))}
         </Select>
       </Field>
-      <Field label="Webhook URL" htmlFor="hook-url" error={error && (error.field === "url" || !error.field) ? error.message : undefined}>
-        <Input id="hook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://hooks.slack.com/services/…" autoComplete="off" />
-      </Field>
-      <Field label="Format" htmlFor="hook-format">
-        <Select id="hook-format" value={format} onChange={(e) => setFormat(e.target.value as "slack" | "json")}>
-          <option value="slack">Slack-compatible</option>
-          <option value="json">Generic JSON, signed</option>
-        </Select>
-      </Field>
+      <WebhookFields idPrefix="hook" url={url} onUrl={setUrl} format={format} onFormat={setFormat} urlError={error && (error.field === "url" || !error.field) ? error.message : undefined} />
       <fieldset className="space-y-1.5">
         <legend className="text-sm font-medium text-slate-800">Messages</legend>
         {error?.field === "kinds" && <p className="text-sm text-rose-700">{error.message}</p>}
         {TEAM_KINDS.map((k) => (
-          <label key={k} className="flex items-center gap-2 text-sm text-slate-700">
-            <input
-              type="checkbox"
-              className="size-4 accent-indigo-600"
-              checked={kinds.has(k)}
-              onChange={() => setKinds((s) => { const n = new Set(s); if (n.has(k)) n.delete(k); else n.add(k); return n; })}
-            />
+          <CheckboxLabel key={k} checked={kinds.includes(k)} onChange={(on) => setKinds((list) => toggled(list, k, on))}>
             {EVENT_KINDS[k].label}
-          </label>
+          </CheckboxLabel>
         ))}
       </fieldset>
       <Button type="submit" loading={create.isPending} disabled={teams.length === 0}>Add webhook</Button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BuildEditor } from "@/components/builds/build-editor";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { can } from "@/core/permissions";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
 import { loadBuild } from "../load-build";
+import { BackLink } from "@/components/ui/page-header";
 
 export async function generateMetadata({ params }: { params: Promise<{ buildId: string }> }): Promise<Metadata> {
   const access = await allowedTo("inventory:read");
@@ -21,9 +21,7 @@ export default async function BuildPage({ params }: { params: Promise<{ buildId:
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/builds" className="font-medium text-indigo-700 hover:underline">← Builds</Link>
-      </nav>
+      <BackLink href="/builds">Builds</BackLink>
       <BuildEditor build={build} canManage={canManage} machines={machines} />
     </>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BuildEditor } from "@/components/builds/build-editor";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { allowedTo } from "../../guard";
+import { BackLink } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "New build" };
 
@@ -11,9 +11,7 @@ export default async function NewBuildPage() {
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/builds" className="font-medium text-indigo-700 hover:underline">← Builds</Link>
-      </nav>
+      <BackLink href="/builds">Builds</BackLink>
       <BuildEditor build={null} canManage machines={[]} />
     </>
   );

@@ -1,6 +1,6 @@
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import type { RouterOutputs } from "@/trpc/types";
 
 type Applied = NonNullable<RouterOutputs["enforcement"]["desiredState"]["applied"]>;
@@ -10,49 +10,46 @@ const OUTCOME: Record<Applied["commands"][number]["outcome"], string> = { ran: "
 /** What the machine's agent reported it applied: when, from which schedule version, the commands and any errors. */
 export function AppliedCard({ applied, machineName }: { applied: Applied | null; machineName: string }) {
   return (
-    <Card className="min-w-0">
-      <CardHeader title="On the machine" description={`What the agent on ${machineName} reported applying. It long-polls the schedule and keeps the next 48 h, so it goes on enforcing while the portal is away.`} />
-      <CardBody>
-        {!applied ? (
-          <p className="text-sm text-slate-600">No report yet: the agent reports once it has applied a schedule (it needs version 0.2 or later).</p>
-        ) : (
-          <div className="space-y-3 text-sm text-slate-700">
-            <p className="flex flex-wrap items-center gap-2">
-              {applied.current ? <Badge tone="success">Up to date</Badge> : <Badge tone="warning">An older schedule</Badge>}
-              {applied.fromCache && <Badge tone="warning">From its cache (portal away)</Badge>}
-              {applied.errors.length > 0 && <Badge tone="danger">{applied.errors.length} error(s)</Badge>}
-            </p>
-            <p>
-              Applied <LocalTime at={applied.appliedAt} /> in {applied.mode} mode.
-            </p>
-            {applied.errors.length > 0 && (
-              <ul role="alert" className="list-disc space-y-1 pl-5 text-red-700">
-                {applied.errors.map((e) => (
-                  <li key={e}>{e}</li>
+    <SectionCard className="min-w-0" title="On the machine" description={`What the agent on ${machineName} reported applying. It long-polls the schedule and keeps the next 48 h, so it goes on enforcing while the portal is away.`}>
+      {!applied ? (
+        <p className="text-sm text-slate-600">No report yet: the agent reports once it has applied a schedule (it needs version 0.2 or later).</p>
+      ) : (
+        <div className="space-y-3 text-sm text-slate-700">
+          <p className="flex flex-wrap items-center gap-2">
+            {applied.current ? <Badge tone="success">Up to date</Badge> : <Badge tone="warning">An older schedule</Badge>}
+            {applied.fromCache && <Badge tone="warning">From its cache (portal away)</Badge>}
+            {applied.errors.length > 0 && <Badge tone="danger">{applied.errors.length} error(s)</Badge>}
+          </p>
+          <p>
+            Applied <LocalTime at={applied.appliedAt} /> in {applied.mode} mode.
+          </p>
+          {applied.errors.length > 0 && (
+            <ul role="alert" className="list-disc space-y-1 pl-5 text-red-700">
+              {applied.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+          {applied.commands.length === 0 ? (
+            <p className="text-slate-600">Its last apply changed nothing: every slice was as it should be.</p>
+          ) : (
+            <details>
+              <summary className="cursor-pointer font-medium text-slate-900">{applied.commands.length} command(s) of the last change</summary>
+              <ul className="mt-2 space-y-2">
+                {applied.commands.map((c, i) => (
+                  <li key={i}>
+                    <span className="font-medium">{OUTCOME[c.outcome]}</span> for {c.who}
+                    <code className="mt-1 block text-xs break-all text-slate-700">{c.command}</code>
+                  </li>
                 ))}
               </ul>
-            )}
-            {applied.commands.length === 0 ? (
-              <p className="text-slate-600">Its last apply changed nothing: every slice was as it should be.</p>
-            ) : (
-              <details>
-                <summary className="cursor-pointer font-medium text-slate-900">{applied.commands.length} command(s) of the last change</summary>
-                <ul className="mt-2 space-y-2">
-                  {applied.commands.map((c, i) => (
-                    <li key={i}>
-                      <span className="font-medium">{OUTCOME[c.outcome]}</span> for {c.who}
-                      <code className="mt-1 block text-xs break-all text-slate-700">{c.command}</code>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-            <p className="text-xs text-slate-600">
-              Schedule version <code className="break-all">{applied.scheduleEtag}</code>
-            </p>
-          </div>
-        )}
-      </CardBody>
-    </Card>
+            </details>
+          )}
+          <p className="text-xs text-slate-600">
+            Schedule version <code className="break-all">{applied.scheduleEtag}</code>
+          </p>
+        </div>
+      )}
+    </SectionCard>
   );
 }

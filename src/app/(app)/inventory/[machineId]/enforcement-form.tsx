@@ -1,16 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { EnforcementMode } from "@/core/enforcement/types";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useTRPC } from "@/trpc/react";
 import { MODE_TEXT } from "./mode-text";
+import { useSuccess } from "@/components/use-success";
 
 
 const whole = (text: string) => (/^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
@@ -34,8 +33,6 @@ export function EnforcementForm({ machine, current }: { machine: { id: string; n
 
 function ModeForm({ machine, current, onDone }: { machine: { id: string; name: string }; current: { mode: EnforcementMode; loginThreads: number; loginRamGb: number }; onDone: () => void }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const ids = useId();
   const [mode, setMode] = useState<EnforcementMode>(current.mode);
   const [threads, setThreads] = useState(String(current.loginThreads));
@@ -44,22 +41,17 @@ function ModeForm({ machine, current, onDone }: { machine: { id: string; name: s
   const [invalid, setInvalid] = useState<string[]>([]);
   const save = useMutation(
     trpc.enforcement.setMode.mutationOptions({
-      onSuccess: (result) => {
-        toast.success(`${machine.name} is in ${MODE_TEXT[result.mode].label.toLowerCase()} mode`);
-        onDone();
-        router.refresh();
-      },
+      onSuccess: useSuccess((result) => `${machine.name} is in ${MODE_TEXT[result.mode].label.toLowerCase()} mode`, onDone),
     }),
   );
   const error = save.error ? describeError(save.error) : undefined;
   const fieldError = (field: string) => (invalid.includes(field) ? "must be a whole number, 1 or more" : error?.field === field ? error.message : undefined);
 
   return (
-    <form
+    <ActionForm
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         const loginThreads = whole(threads);
         const loginRamGb = whole(ram);
         const bad = [!loginThreads && "loginThreads", !loginRamGb && "loginRamGb"].filter((f): f is string => Boolean(f));
@@ -95,25 +87,19 @@ function ModeForm({ machine, current, onDone }: { machine: { id: string; name: s
         </Button>
         <Button type="submit" loading={save.isPending}>Save</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 /** Exempts a slice from idle reclaim, or lifts the exemption; asks why, for the audit log. */
 export function IdleExemptButton({ slice }: { slice: { id: string; holder: string; idleExempt: boolean } }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const ids = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const change = useMutation(
     trpc.enforcement.setIdleExempt.mutationOptions({
-      onSuccess: () => {
-        toast.success(slice.idleExempt ? `${slice.holder}'s slice can be reclaimed again when idle` : `${slice.holder}'s slice is exempt from idle reclaim`);
-        setOpen(false);
-        router.refresh();
-      },
+      onSuccess: useSuccess(slice.idleExempt ? `${slice.holder}'s slice can be reclaimed again when idle` : `${slice.holder}'s slice is exempt from idle reclaim`, () => setOpen(false)),
     }),
   );
   const error = change.error ? describeError(change.error) : undefined;
@@ -125,13 +111,10 @@ export function IdleExemptButton({ slice }: { slice: { id: string; holder: strin
       </Button>
       {open && (
         <Dialog open title={`${verb}?`} description={`${slice.holder}'s slice.`} onClose={() => setOpen(false)}>
-          <form
+          <ActionForm
             noValidate
             className="space-y-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              change.mutate({ sliceId: slice.id, exempt: !slice.idleExempt, reason });
-            }}
+            onSubmit={() => change.mutate({ sliceId: slice.id, exempt: !slice.idleExempt, reason })}
           >
             <Field label="Reason (kept in the audit log)" htmlFor={`${ids}-reason`} error={error?.message}>
               <Input id={`${ids}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="e.g. loading a 2 TB dataset before training" />
@@ -142,7 +125,7 @@ export function IdleExemptButton({ slice }: { slice: { id: string; holder: strin
               </Button>
               <Button type="submit" loading={change.isPending}>{verb}</Button>
             </div>
-          </form>
+          </ActionForm>
         </Dialog>
       )}
     </>

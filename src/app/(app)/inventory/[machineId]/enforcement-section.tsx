@@ -1,6 +1,6 @@
 import { LocalTime } from "@/components/time/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import { ACTIONS, ListTable, Td, Th, Tr } from "@/components/ui/table";
 import { formatCpuSet } from "@/core/enforcement/cpu-topology";
@@ -28,32 +28,29 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
         <EnforcementForm machine={machine} current={{ mode: view.mode, loginThreads: view.schedule.loginProfile.threads, loginRamGb: view.schedule.loginProfile.ramGb }} />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="min-w-0 lg:col-span-2">
-          <CardHeader title="Desired state now" description={`What the agent applies to each person's systemd slice on ${machine.name}. Device nodes and uids are resolved on the machine.`} />
-          <CardBody>
-            <ListTable caption={`Who gets what on ${machine.name} now`} columns={["Linux user", "GPUs", "CPUs (AllowedCPUs)", "Memory (MemoryMax)"]} rows={desired.users} empty={<p className="text-sm text-slate-600">Nobody holds a slice now: everyone gets the login profile.</p>}>
-              {(u) => (
-                <Tr key={u.linuxUsername}>
-                  <Th scope="row"><code>{u.linuxUsername}</code></Th>
-                  <Td>{u.gpus.map((g) => `GPU ${g.index}`).join(", ") || "—"}</Td>
-                  <Td><code>{formatCpuSet(u.cpus) || "—"}</code></Td>
-                  <Td>{u.memoryMaxBytes / GIB} GB</Td>
-                </Tr>
-              )}
-            </ListTable>
-            <p className="mt-3 text-sm text-slate-700">
-              Everyone else: CPU <code>{formatCpuSet(desired.loginProfile.cpus) || "—"}</code>, {desired.loginProfile.memoryMaxBytes / GIB} GB, no GPU.
-              {view.nextBoundary && <> Next change: <LocalTime at={new Date(view.nextBoundary)} />.</>}
-            </p>
-            {desired.problems.length > 0 && (
-              <ul role="alert" className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-700">
-                {desired.problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
+        <SectionCard className="min-w-0 lg:col-span-2" title="Desired state now" description={`What the agent applies to each person's systemd slice on ${machine.name}. Device nodes and uids are resolved on the machine.`}>
+          <ListTable caption={`Who gets what on ${machine.name} now`} columns={["Linux user", "GPUs", "CPUs (AllowedCPUs)", "Memory (MemoryMax)"]} rows={desired.users} empty={<p className="text-sm text-slate-600">Nobody holds a slice now: everyone gets the login profile.</p>}>
+            {(u) => (
+              <Tr key={u.linuxUsername}>
+                <Th scope="row"><code>{u.linuxUsername}</code></Th>
+                <Td>{u.gpus.map((g) => `GPU ${g.index}`).join(", ") || "—"}</Td>
+                <Td><code>{formatCpuSet(u.cpus) || "—"}</code></Td>
+                <Td>{u.memoryMaxBytes / GIB} GB</Td>
+              </Tr>
             )}
-          </CardBody>
-        </Card>
+          </ListTable>
+          <p className="mt-3 text-sm text-slate-700">
+            Everyone else: CPU <code>{formatCpuSet(desired.loginProfile.cpus) || "—"}</code>, {desired.loginProfile.memoryMaxBytes / GIB} GB, no GPU.
+            {view.nextBoundary && <> Next change: <LocalTime at={new Date(view.nextBoundary)} />.</>}
+          </p>
+          {desired.problems.length > 0 && (
+            <ul role="alert" className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-700">
+              {desired.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </SectionCard>
         <AppliedCard applied={view.applied} machineName={machine.name} />
       </div>
       <h3 className="mt-6 mb-2 text-base font-semibold text-slate-900">Slices now and in the next 48 hours</h3>

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
@@ -63,13 +63,10 @@ function AddGpuDialog({ machine, gpuModels, onClose }: { machine: { id: string; 
           No GPU models exist yet. <Link href="/inventory/gpu-models" className="font-medium text-indigo-700 underline underline-offset-2">Add a GPU model</Link> first.
         </p>
       ) : (
-        <form
+        <ActionForm
           className="space-y-4"
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            add.mutate({ machineId: machine.id, gpuModelId, uuid: uuid.trim() || null, index: optionalNumberFromInput(index) });
-          }}
+          onSubmit={() => add.mutate({ machineId: machine.id, gpuModelId, uuid: uuid.trim() || null, index: optionalNumberFromInput(index) })}
         >
           <ModelSelect id="add-gpu-model" value={gpuModelId} onChange={setGpuModelId} gpuModels={gpuModels} error={errors?.fields.gpuModelId} />
           <Field label="UUID" htmlFor="add-gpu-uuid" hint={UUID_HINT} error={errors?.fields.uuid}>
@@ -80,7 +77,7 @@ function AddGpuDialog({ machine, gpuModels, onClose }: { machine: { id: string; 
           </Field>
           <FormAlert errors={errors} fields={["gpuModelId", "uuid", "index"]} />
           <SubmitRow onCancel={onClose} loading={add.isPending} label="Add GPU" />
-        </form>
+        </ActionForm>
       )}
     </Dialog>
   );
@@ -107,13 +104,10 @@ function EditGpuDialog({ machineName, gpu, gpuModels, onClose }: { machineName: 
 
   return (
     <Dialog open title={`Edit GPU ${gpu.index} of ${machineName}`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ gpuId: gpu.id, gpuModelId, uuid: uuid.trim() || null });
-        }}
+        onSubmit={() => update.mutate({ gpuId: gpu.id, gpuModelId, uuid: uuid.trim() || null })}
       >
         <ModelSelect id="edit-gpu-model" value={gpuModelId} onChange={setGpuModelId} gpuModels={gpuModels} error={errors?.fields.gpuModelId} />
         <Field label="UUID" htmlFor="edit-gpu-uuid" hint={UUID_HINT} error={errors?.fields.uuid}>
@@ -121,7 +115,7 @@ function EditGpuDialog({ machineName, gpu, gpuModels, onClose }: { machineName: 
         </Field>
         <FormAlert errors={errors} fields={["gpuModelId", "uuid"]} />
         <SubmitRow onCancel={onClose} loading={update.isPending} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
@@ -134,13 +128,10 @@ function RemoveGpuDialog({ machineName, gpu, onClose }: { machineName: string; g
 
   return (
     <Dialog open title={`Remove GPU ${gpu.index} from ${machineName}?`} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4 text-left"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          remove.mutate({ gpuId: gpu.id, reason: reason.trim() || undefined });
-        }}
+        onSubmit={() => remove.mutate({ gpuId: gpu.id, reason: reason.trim() || undefined })}
       >
         <p className="text-sm text-slate-700">
           Only a GPU that no slice holds, has booked or has ever held can be removed. A GPU with history stays listed: the cost and usage reports refer to it.
@@ -150,7 +141,7 @@ function RemoveGpuDialog({ machineName, gpu, onClose }: { machineName: string; g
         </Field>
         <FormAlert errors={errors} fields={["reason"]} />
         <SubmitRow onCancel={onClose} loading={remove.isPending} label="Remove GPU" variant="danger" />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { ActionForm, Field, Input, Textarea } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { MachineStatus } from "@/core/slices/types";
 import { useTRPC } from "@/trpc/react";
 import { dateFromInput, formErrors } from "../form-errors";
+import { useSuccess } from "@/components/use-success";
 
 type Machine = { id: string; name: string; status: MachineStatus };
 
@@ -53,18 +52,12 @@ export function MachineStatusActions({ machine, heldGpus }: { machine: Machine; 
 
 function StatusDialog({ machine, target, heldGpus, onClose }: { machine: Machine; target: MachineStatus; heldGpus: number; onClose: () => void }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [reason, setReason] = useState("");
   const [retiredOn, setRetiredOn] = useState("");
   const change = CHANGES[target];
   const mutation = useMutation(
     trpc.inventory.setMachineStatus.mutationOptions({
-      onSuccess: () => {
-        toast.success(`${machine.name} ${change.done}`);
-        onClose();
-        router.refresh();
-      },
+      onSuccess: useSuccess(`${machine.name} ${change.done}`, () => onClose()),
     }),
   );
   const errors = mutation.error ? formErrors(mutation.error) : undefined;
@@ -72,13 +65,10 @@ function StatusDialog({ machine, target, heldGpus, onClose }: { machine: Machine
 
   return (
     <Dialog open title={change.title(machine.name)} onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          mutation.mutate({ machineId: machine.id, status: target, reason, retiredAt: target === "retired" ? dateFromInput(retiredOn) : undefined });
-        }}
+        onSubmit={() => mutation.mutate({ machineId: machine.id, status: target, reason, retiredAt: target === "retired" ? dateFromInput(retiredOn) : undefined })}
       >
         <p className="text-sm text-slate-700">{change.explain}</p>
         {target !== "active" && heldGpus > 0 && (
@@ -96,7 +86,7 @@ function StatusDialog({ machine, target, heldGpus, onClose }: { machine: Machine
         )}
         {errors && !placed && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
         <SubmitRow onCancel={onClose} loading={mutation.isPending} label={change.button} variant={target === "retired" ? "danger" : "primary"} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

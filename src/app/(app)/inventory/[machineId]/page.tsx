@@ -4,7 +4,7 @@ import { formatDate } from "@/components/format";
 import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { ACTIONS, ListTable, Td, Th, Tr } from "@/components/ui/table";
@@ -41,10 +41,8 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/inventory" className="font-medium text-indigo-700 hover:underline">← Inventory</Link>
-      </nav>
       <PageHeader
+        back={{ href: "/inventory", label: "Inventory" }}
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span className="font-mono">{machine.name}</span>
@@ -86,25 +84,22 @@ export default async function MachinePage({ params }: { params: Promise<{ machin
           </CardBody>
         </Card>
 
-        <Card>
-          <CardHeader title="Default slice" description="What one GPU comes with when someone requests a slice." />
-          <CardBody>
-            {machine.gpus.length === 0 ? (
-              <p className="text-sm text-slate-600">This machine has no GPUs, so it has no slices.</p>
-            ) : (
-              <>
-                <p className="text-sm text-slate-700">Per GPU</p>
-                <p className="mt-1 text-2xl font-semibold text-slate-900">
-                  {machine.profile.threads} threads, {machine.profile.ramGb} GB RAM
-                </p>
-                <p className="mt-3 text-sm text-slate-600">
-                  ({machine.threads} − {machine.reservedThreads}) threads and ({machine.ramGb} − {machine.reservedRamGb}) GB RAM shared by {machine.gpus.length} GPU{machine.gpus.length === 1 ? "" : "s"}, rounded down.
-                  Slices can use {machine.sliceCapacity.threads} threads and {machine.sliceCapacity.ramGb} GB in all.
-                </p>
-              </>
-            )}
-          </CardBody>
-        </Card>
+        <SectionCard title="Default slice" description="What one GPU comes with when someone requests a slice.">
+          {machine.gpus.length === 0 ? (
+            <p className="text-sm text-slate-600">This machine has no GPUs, so it has no slices.</p>
+          ) : (
+            <>
+              <p className="text-sm text-slate-700">Per GPU</p>
+              <p className="mt-1 text-2xl font-semibold text-slate-900">
+                {machine.profile.threads} threads, {machine.profile.ramGb} GB RAM
+              </p>
+              <p className="mt-3 text-sm text-slate-600">
+                ({machine.threads} − {machine.reservedThreads}) threads and ({machine.ramGb} − {machine.reservedRamGb}) GB RAM shared by {machine.gpus.length} GPU{machine.gpus.length === 1 ? "" : "s"}, rounded down.
+                Slices can use {machine.sliceCapacity.threads} threads and {machine.sliceCapacity.ramGb} GB in all.
+              </p>
+            </>
+          )}
+        </SectionCard>
       </div>
 
       <MachineTelemetry machine={{ id: machine.id, name: machine.name }} manage={manage} />

@@ -1,17 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { ActionForm, Field, Input } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
-import { describeError } from "@/components/trpc-error";
 import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
 import { formErrors, numberFromInput } from "../form-errors";
+import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 
 type GpuModelView = RouterOutputs["inventory"]["gpuModels"][number];
 
@@ -48,29 +46,20 @@ const toInput = (values: Values) => ({ name: values.name, vramGb: numberFromInpu
 
 export function CreateGpuModelForm() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const empty = { name: "", vramGb: "", boardPowerW: "" };
   const [values, setValues] = useState<Values>(empty);
   const create = useMutation(
     trpc.inventory.createGpuModel.mutationOptions({
-      onSuccess: (model) => {
-        toast.success(`${model.name} added`);
-        setValues(empty);
-        router.refresh();
-      },
+      onSuccess: useSuccess((model) => `${model.name} added`, () => setValues(empty)),
     }),
   );
   const errors = create.error ? formErrors(create.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="Add a GPU model"
       noValidate
       className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate(toInput(values));
-      }}
+      onSubmit={() => create.mutate(toInput(values))}
     >
       <h2 className="mb-3 text-sm font-semibold text-slate-900">Add a GPU model</h2>
       <div className="flex flex-wrap items-start gap-3">
@@ -78,23 +67,15 @@ export function CreateGpuModelForm() {
         <Button type="submit" className="sm:mt-7" loading={create.isPending}>Add model</Button>
       </div>
       {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="mt-2 text-sm text-red-700">{errors.message}</p>}
-    </form>
+    </ActionForm>
   );
 }
 
 export function GpuModelActions({ model }: { model: GpuModelView }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [editing, setEditing] = useState(false);
   const remove = useMutation(
-    trpc.inventory.deleteGpuModel.mutationOptions({
-      onSuccess: () => {
-        toast.success(`${model.name} deleted`);
-        router.refresh();
-      },
-      onError: (error) => toast.error(describeError(error).message),
-    }),
+    trpc.inventory.deleteGpuModel.mutationOptions(useOutcomeToasts(`${model.name} deleted`)),
   );
   const used = model.gpuCount > 0;
   return (
@@ -118,28 +99,19 @@ export function GpuModelActions({ model }: { model: GpuModelView }) {
 
 function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: () => void }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [values, setValues] = useState<Values>({ name: model.name, vramGb: String(model.vramGb), boardPowerW: String(model.boardPowerW) });
   const update = useMutation(
     trpc.inventory.updateGpuModel.mutationOptions({
-      onSuccess: (saved) => {
-        toast.success(`${saved.name} saved`);
-        onClose();
-        router.refresh();
-      },
+      onSuccess: useSuccess((saved) => `${saved.name} saved`, () => onClose()),
     }),
   );
   const errors = update.error ? formErrors(update.error) : undefined;
   return (
     <Dialog open title={`Edit ${model.name}`} onClose={onClose}>
-      <form
+      <ActionForm
         noValidate
         className="space-y-4 text-left"
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ gpuModelId: model.id, ...toInput(values) });
-        }}
+        onSubmit={() => update.mutate({ gpuModelId: model.id, ...toInput(values) })}
       >
         {model.gpuCount > 0 && (
           <p className="text-sm text-slate-700">
@@ -151,7 +123,7 @@ function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: 
         </div>
         {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
         <SubmitRow onCancel={onClose} loading={update.isPending} />
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
@@ -18,10 +17,7 @@ export default async function GpuModelsPage() {
   const models = await (await api()).inventory.gpuModels();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/inventory" className="font-medium text-indigo-700 hover:underline">← Inventory</Link>
-      </nav>
-      <PageHeader title="GPU models" description="The kinds of card in the machines. Board power feeds the energy cost of every GPU-hour." />
+      <PageHeader back={{ href: "/inventory", label: "Inventory" }} title="GPU models" description="The kinds of card in the machines. Board power feeds the energy cost of every GPU-hour." />
       {manage && <CreateGpuModelForm />}
       <ListTable caption="GPU models" columns={["Name", "VRAM", "Board power", "Priced in the cloud as", "GPUs", manage && ACTIONS]} rows={models} empty={<EmptyState title="No GPU models yet" description={manage ? "Add the first one above, e.g. GTX 1080 Ti, 11 GB, 250 W." : "An admin has not added any GPU models yet."} />}>
         {(model) => (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { api } from "@/trpc/server";
@@ -14,10 +13,7 @@ export default async function NewMachinePage() {
   const gpuModels = await (await api()).inventory.gpuModels();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/inventory" className="font-medium text-indigo-700 hover:underline">← Inventory</Link>
-      </nav>
-      <PageHeader title="Add machine" description="Its specs and GPUs. The build it came from is linked from the Builds pages." />
+      <PageHeader back={{ href: "/inventory", label: "Inventory" }} title="Add machine" description="Its specs and GPUs. The build it came from is linked from the Builds pages." />
       <MachineForm mode="create" gpuModels={gpuModels.map(({ id, name, vramGb }) => ({ id, name, vramGb }))} />
     </>
   );

@@ -1,25 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { useOutcomeToasts } from "@/components/use-success";
 
 export function CalendarFeedForm({ url }: { url: string | null }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const regenerate = useMutation(
-    trpc.notifications.regenerateCalendar.mutationOptions({
-      onSuccess: () => {
-        toast.success(url ? "New calendar link made; the old one no longer works" : "Calendar link made");
-        router.refresh();
-      },
-      onError: (e) => toast.error(describeError(e).message),
-    }),
+    trpc.notifications.regenerateCalendar.mutationOptions(useOutcomeToasts(url ? "New calendar link made; the old one no longer works" : "Calendar link made")),
   );
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { api } from "@/trpc/server";
 import { allowedTo } from "../../guard";
@@ -29,18 +29,12 @@ export default async function NotificationSettingsPage() {
           </CardBody>
         </Card>
         <div className="grid min-w-0 gap-6">
-          <Card className="min-w-0">
-            <CardHeader title="My chat webhook" description="Slack-compatible (Mattermost, Rocket.Chat, Discord's /slack) or generic JSON signed with HMAC-SHA256." />
-            <CardBody>
-              <WebhookForm webhook={settings.webhook} />
-            </CardBody>
-          </Card>
-          <Card className="min-w-0">
-            <CardHeader title="Calendar feed" description="Your slices in any calendar app, updated as they change. The link is secret: anyone who has it sees your slices." />
-            <CardBody>
-              <CalendarFeedForm url={settings.calendarUrl} />
-            </CardBody>
-          </Card>
+          <SectionCard className="min-w-0" title="My chat webhook" description="Slack-compatible (Mattermost, Rocket.Chat, Discord's /slack) or generic JSON signed with HMAC-SHA256.">
+            <WebhookForm webhook={settings.webhook} />
+          </SectionCard>
+          <SectionCard className="min-w-0" title="Calendar feed" description="Your slices in any calendar app, updated as they change. The link is secret: anyone who has it sees your slices.">
+            <CalendarFeedForm url={settings.calendarUrl} />
+          </SectionCard>
         </div>
       </div>
     </>

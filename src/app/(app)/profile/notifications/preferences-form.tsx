@@ -1,29 +1,20 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CHANNEL_LABELS, CHANNELS, type Channel, type EventKind } from "@/core/notifications/kinds";
-import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { ActionForm } from "@/components/ui/form";
+import { useOutcomeToasts } from "@/components/use-success";
 
 type KindRow = { kind: EventKind; label: string; channels: Channel[] };
 
 export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: KindRow[]; emailEnabled: boolean; hasWebhook: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [chosen, setChosen] = useState(() => new Map(kinds.map((k) => [k.kind, new Set(k.channels)])));
   const save = useMutation(
-    trpc.notifications.savePreferences.mutationOptions({
-      onSuccess: () => {
-        toast.success("Notification settings saved");
-        router.refresh();
-      },
-      onError: (e) => toast.error(describeError(e).message),
-    }),
+    trpc.notifications.savePreferences.mutationOptions(useOutcomeToasts("Notification settings saved")),
   );
   const toggle = (kind: EventKind, channel: Channel) =>
     setChosen((current) => {
@@ -37,12 +28,9 @@ export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: Ki
   const note = (channel: Channel) => (channel === "email" && !emailEnabled ? " (off)" : channel === "webhook" && !hasWebhook ? " (set one up)" : "");
 
   return (
-    <form
+    <ActionForm
       aria-label="Notification preferences"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ preferences: kinds.map((k) => ({ kind: k.kind, channels: [...(chosen.get(k.kind) ?? [])] })) });
-      }}
+      onSubmit={() => save.mutate({ preferences: kinds.map((k) => ({ kind: k.kind, channels: [...(chosen.get(k.kind) ?? [])] })) })}
       className="space-y-4"
     >
       <div className="overflow-x-auto">
@@ -77,6 +65,6 @@ export function PreferencesForm({ kinds, emailEnabled, hasWebhook }: { kinds: Ki
         </table>
       </div>
       <Button type="submit" loading={save.isPending}>Save settings</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,50 +1,38 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/form";
-import { useToast } from "@/components/ui/toast";
+import { ActionForm, Field, Input } from "@/components/ui/form";
+import { useSuccess } from "@/components/use-success";
+import { WebhookFields, type WebhookFormat } from "@/components/notifications/webhook-fields";
 import { useTRPC } from "@/trpc/react";
 
-type Webhook = { url: string; format: "slack" | "json"; secret: string } | null;
+type Webhook = { url: string; format: WebhookFormat; secret: string } | null;
 
 export function WebhookForm({ webhook }: { webhook: Webhook }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [url, setUrl] = useState(webhook?.url ?? "");
-  const [format, setFormat] = useState<"slack" | "json">(webhook?.format ?? "slack");
+  const [format, setFormat] = useState<WebhookFormat>(webhook?.format ?? "slack");
   const save = useMutation(
     trpc.notifications.saveWebhook.mutationOptions({
-      onSuccess: (saved) => {
-        toast.success(saved ? "Webhook saved" : "Webhook removed");
-        if (!saved) setUrl("");
-        router.refresh();
-      },
+      onSuccess: useSuccess(
+        (saved) => (saved ? "Webhook saved" : "Webhook removed"),
+        (saved) => {
+          if (!saved) setUrl("");
+        },
+      ),
     }),
   );
   const error = save.error ? describeError(save.error) : undefined;
   return (
-    <form
+    <ActionForm
       aria-label="My chat webhook"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ url, format });
-      }}
+      onSubmit={() => save.mutate({ url, format })}
     >
-      <Field label="Webhook URL" htmlFor="webhook-url" hint="Where the portal POSTs your messages." error={error?.message}>
-        <Input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://hooks.slack.com/services/…" autoComplete="off" />
-      </Field>
-      <Field label="Format" htmlFor="webhook-format">
-        <Select id="webhook-format" value={format} onChange={(e) => setFormat(e.target.value as "slack" | "json")}>
-          <option value="slack">Slack-compatible</option>
-          <option value="json">Generic JSON, signed</option>
-        </Select>
-      </Field>
+      <WebhookFields idPrefix="webhook" url={url} onUrl={setUrl} format={format} onFormat={setFormat} urlHint="Where the portal POSTs your messages." urlError={error?.message} />
       {webhook?.format === "json" && (
         <Field label="Signing secret" htmlFor="webhook-secret" hint="Verify X-Rigshare-Signature with it (see the README).">
           <Input id="webhook-secret" readOnly value={webhook.secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
@@ -58,6 +46,6 @@ export function WebhookForm({ webhook }: { webhook: Webhook }) {
           </Button>
         )}
       </div>
-    </form>
+    </ActionForm>
   );
 }

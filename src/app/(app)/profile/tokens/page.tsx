@@ -5,7 +5,7 @@ import { LocalTime } from "@/components/time/local-time";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { ACTIONS, HeadRow, Table, TBody, Td, Tr } from "@/components/ui/table";
@@ -39,47 +39,41 @@ export default async function TokensPage() {
       />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         {/* min-w-0: a grid item may otherwise grow to its widest content (the tokens table) on a phone. */}
-        <Card className="min-w-0">
-          <CardHeader title="Create a token" description="It is shown once, right after you create it." />
-          <CardBody>
-            <CreateTokenForm canWrite={can(access.actor.roles, "tokens:manage")} />
-          </CardBody>
-        </Card>
-        <Card className="min-w-0 lg:col-span-2">
-          <CardHeader title="Your tokens" description="Only the first characters of a token are kept visible, to tell them apart." />
-          <CardBody>
-            {tokens.length === 0 ? (
-              <EmptyState icon={KeyRound} headingLevel={3} title="No tokens yet" description="Create one to call the REST API from a script, a notebook or `npx rigshare`." />
-            ) : (
-              <Table caption="Your API tokens">
-                <HeadRow columns={["Name", "Scope", "Last used", "Expires", "Status", ACTIONS]} />
-                <TBody>
-                  {tokens.map((token) => {
-                    const status = statusOf(token, now);
-                    return (
-                      <Tr key={token.id}>
-                        <Td>
-                          <div className="font-medium text-slate-900">{token.name}</div>
-                          <div className="font-mono text-xs text-slate-600">{token.prefix}…</div>
-                        </Td>
-                        <Td>
-                          <Badge tone={token.scope === "write" ? "info" : "neutral"}>{token.scope === "write" ? "Read and write" : "Read only"}</Badge>
-                        </Td>
-                        <Td className="whitespace-nowrap">{token.lastUsedAt ? <LocalTime at={token.lastUsedAt} /> : "Never"}</Td>
-                        <Td className="whitespace-nowrap"><LocalTime at={token.expiresAt} /></Td>
-                        <Td>
-                          <Badge tone={status.tone}>{status.label}</Badge>
-                          {token.revokedAt && <div className="mt-1 text-xs whitespace-nowrap text-slate-600"><LocalTime at={token.revokedAt} /></div>}
-                        </Td>
-                        <Td className="text-right">{status.label === "Active" && <RevokeTokenButton token={{ id: token.id, name: token.name }} />}</Td>
-                      </Tr>
-                    );
-                  })}
-                </TBody>
-              </Table>
-            )}
-          </CardBody>
-        </Card>
+        <SectionCard className="min-w-0" title="Create a token" description="It is shown once, right after you create it.">
+          <CreateTokenForm canWrite={can(access.actor.roles, "tokens:manage")} />
+        </SectionCard>
+        <SectionCard className="min-w-0 lg:col-span-2" title="Your tokens" description="Only the first characters of a token are kept visible, to tell them apart.">
+          {tokens.length === 0 ? (
+            <EmptyState icon={KeyRound} headingLevel={3} title="No tokens yet" description="Create one to call the REST API from a script, a notebook or `npx rigshare`." />
+          ) : (
+            <Table caption="Your API tokens">
+              <HeadRow columns={["Name", "Scope", "Last used", "Expires", "Status", ACTIONS]} />
+              <TBody>
+                {tokens.map((token) => {
+                  const status = statusOf(token, now);
+                  return (
+                    <Tr key={token.id}>
+                      <Td>
+                        <div className="font-medium text-slate-900">{token.name}</div>
+                        <div className="font-mono text-xs text-slate-600">{token.prefix}…</div>
+                      </Td>
+                      <Td>
+                        <Badge tone={token.scope === "write" ? "info" : "neutral"}>{token.scope === "write" ? "Read and write" : "Read only"}</Badge>
+                      </Td>
+                      <Td className="whitespace-nowrap">{token.lastUsedAt ? <LocalTime at={token.lastUsedAt} /> : "Never"}</Td>
+                      <Td className="whitespace-nowrap"><LocalTime at={token.expiresAt} /></Td>
+                      <Td>
+                        <Badge tone={status.tone}>{status.label}</Badge>
+                        {token.revokedAt && <div className="mt-1 text-xs whitespace-nowrap text-slate-600"><LocalTime at={token.revokedAt} /></div>}
+                      </Td>
+                      <Td className="text-right">{status.label === "Active" && <RevokeTokenButton token={{ id: token.id, name: token.name }} />}</Td>
+                    </Tr>
+                  );
+                })}
+              </TBody>
+            </Table>
+          )}
+        </SectionCard>
       </div>
     </>
   );

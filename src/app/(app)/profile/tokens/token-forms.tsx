@@ -7,9 +7,10 @@ import { useEffect, useRef, useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
+import { useOutcomeToasts } from "@/components/use-success";
 
 const EXPIRIES = [
   { days: 7, label: "7 days" },
@@ -39,13 +40,10 @@ export function CreateTokenForm({ canWrite }: { canWrite: boolean }) {
 
   if (created) return <NewToken {...created} onDone={() => setCreated(null)} />;
   return (
-    <form
+    <ActionForm
       aria-label="Create an API token"
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ name, scope, expiresInDays: days });
-      }}
+      onSubmit={() => create.mutate({ name, scope, expiresInDays: days })}
     >
       <Field label="Name" htmlFor="token-name" hint="What uses it, e.g. “training notebook”." error={error?.field === "name" || !error?.field ? error?.message : undefined} required>
         <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required minLength={2} maxLength={60} autoComplete="off" />
@@ -64,7 +62,7 @@ export function CreateTokenForm({ canWrite }: { canWrite: boolean }) {
         </Select>
       </Field>
       <Button type="submit" loading={create.isPending}>Create token</Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -121,18 +119,9 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
 
 export function RevokeTokenButton({ token }: { token: { id: string; name: string } }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation(
-    trpc.tokens.revoke.mutationOptions({
-      onSuccess: () => {
-        setConfirming(false);
-        toast.success(`Token “${token.name}” revoked`);
-        router.refresh();
-      },
-      onError: (e) => toast.error(describeError(e).message),
-    }),
+    trpc.tokens.revoke.mutationOptions(useOutcomeToasts(`Token “${token.name}” revoked`, () => setConfirming(false))),
   );
   return (
     <>

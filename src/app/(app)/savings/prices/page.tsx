@@ -1,6 +1,5 @@
 import { Tags } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { formatRate, UNIT_LABELS, type CatalogUnit } from "@/components/savings/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
@@ -46,10 +45,8 @@ export default async function PricesPage() {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/savings" className="font-medium text-indigo-700 hover:underline">← Savings</Link>
-      </nav>
       <PageHeader
+        back={{ href: "/savings", label: "Savings" }}
         title="Price catalog"
         description="The cloud prices savings are measured against. A price applies from its effective date until the SKU's next one, so past reports keep the prices of their time."
         actions={manage ? <AddPriceButton skus={skuOptions} /> : undefined}

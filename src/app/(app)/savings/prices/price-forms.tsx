@@ -2,28 +2,19 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { parseDollars } from "@/components/money";
 import { UNIT_LABELS, type CatalogUnit } from "@/components/savings/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 import { dateFromInput, formErrors } from "../../inventory/form-errors";
 
 /** The catalog speaks "gpu-hour"; the API takes "gpu_hour". */
 const API_UNIT = { "gpu-hour": "gpu_hour", "vcpu-hour": "vcpu_hour", "gb-hour": "gb_hour" } as const;
-
-function useDone() {
-  const router = useRouter();
-  const toast = useToast();
-  return (message: string) => {
-    toast.success(message);
-    router.refresh();
-  };
-}
 
 type SkuOption = { sku: string; unit: CatalogUnit; provider: string };
 
@@ -42,7 +33,6 @@ export function AddPriceButton({ skus }: { skus: SkuOption[] }) {
 
 function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => void }) {
   const trpc = useTRPC();
-  const done = useDone();
   const id = useId();
   const [sku, setSku] = useState("");
   const [provider, setProvider] = useState("");
@@ -53,10 +43,7 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
   const [priceError, setPriceError] = useState<string>();
   const add = useMutation(
     trpc.savings.addPrice.mutationOptions({
-      onSuccess: () => {
-        onClose();
-        done(`Price for ${sku.trim()} added`);
-      },
+      onSuccess: useSuccess(`Price for ${sku.trim()} added`, onClose),
     }),
   );
   const server = add.error ? formErrors(add.error) : undefined;
@@ -65,11 +52,10 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
 
   return (
     <Dialog open title="Add a price" description="Prices are never edited: a new price for a SKU takes over from its effective date." onClose={onClose}>
-      <form
+      <ActionForm
         className="space-y-4"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const parsed = parseDollars(price);
           setPriceError(parsed.ok ? undefined : parsed.error);
           if (!parsed.ok) return;
@@ -134,23 +120,19 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
             Add price
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </Dialog>
   );
 }
 
 export function DeletePriceButton({ entry }: { entry: { id: string; sku: string; price: string; from: string } }) {
   const trpc = useTRPC();
-  const done = useDone();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const remove = useMutation(
     trpc.savings.deletePrice.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        done(`Price of ${entry.sku} from ${entry.from} deleted`);
-      },
+      onSuccess: useSuccess(`Price of ${entry.sku} from ${entry.from} deleted`, () => setOpen(false)),
     }),
   );
   const error = remove.error ? formErrors(remove.error) : undefined;
@@ -162,12 +144,9 @@ export function DeletePriceButton({ entry }: { entry: { id: string; sku: string;
       </Button>
       {open && (
         <Dialog open title="Delete this price?" description={`${label}. Reports recompute with the SKU's other prices; the audit log keeps the entry.`} onClose={() => setOpen(false)}>
-          <form
+          <ActionForm
             className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              remove.mutate({ entryId: entry.id, reason });
-            }}
+            onSubmit={() => remove.mutate({ entryId: entry.id, reason })}
           >
             <Field label="Reason" htmlFor={`${id}-reason`} required hint="For the audit log, e.g. “typo: 1.64 instead of 1.46”." error={error?.fields.reason ?? (error && !error.fields.reason ? error.message : undefined)}>
               <Textarea id={`${id}-reason`} required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -180,7 +159,7 @@ export function DeletePriceButton({ entry }: { entry: { id: string; sku: string;
                 Delete price
               </Button>
             </div>
-          </form>
+          </ActionForm>
         </Dialog>
       )}
     </>
@@ -190,24 +169,20 @@ export function DeletePriceButton({ entry }: { entry: { id: string; sku: string;
 /** Picks the GPU-hour SKU a GPU model is priced as; saved with its own button so a change is deliberate. */
 export function CloudSkuForm({ model, skus }: { model: { id: string; name: string; cloudSku: string | null }; skus: { sku: string; current: string | null }[] }) {
   const trpc = useTRPC();
-  const done = useDone();
   const toast = useToast();
   const id = useId();
   const [value, setValue] = useState(model.cloudSku ?? "");
   const save = useMutation(
     trpc.savings.setCloudEquivalent.mutationOptions({
-      onSuccess: () => done(value ? `${model.name} is now priced as ${value}` : `${model.name} has no cloud equivalent now`),
+      onSuccess: useSuccess(value ? `${model.name} is now priced as ${value}` : `${model.name} has no cloud equivalent now`),
       onError: (e) => toast.error(formErrors(e).message),
     }),
   );
   const changed = value !== (model.cloudSku ?? "");
   return (
-    <form
+    <ActionForm
       className="flex flex-wrap items-center gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ gpuModelId: model.id, cloudSku: value || null });
-      }}
+      onSubmit={() => save.mutate({ gpuModelId: model.id, cloudSku: value || null })}
     >
       <label htmlFor={`${id}-sku`} className="sr-only">
         Cloud equivalent of {model.name}
@@ -224,6 +199,6 @@ export function CloudSkuForm({ model, skus }: { model: { id: string; name: strin
       <Button type="submit" size="sm" variant="secondary" disabled={!changed} loading={save.isPending} aria-label={`Save the cloud equivalent of ${model.name}`}>
         Save
       </Button>
-    </form>
+    </ActionForm>
   );
 }

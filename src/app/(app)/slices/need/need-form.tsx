@@ -9,7 +9,7 @@ import { fromInputValue } from "@/core/time/zoned";
 import { describeError } from "@/components/trpc-error";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, CheckboxLabel, Field, Input, Select, Textarea, toggled } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import type { RouterInputs } from "@/trpc/types";
@@ -75,13 +75,10 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <Card>
         <CardBody>
-          <form
+          <ActionForm
             noValidate
             className="space-y-6"
-            onSubmit={(event) => {
-              event.preventDefault();
-              request.mutate(input());
-            }}
+            onSubmit={() => request.mutate(input())}
           >
             <div className="grid gap-4 sm:grid-cols-3">
               <Field label="GPUs" htmlFor="need-gpus" error={fieldError("gpuCount")} hint="On one machine." required>
@@ -104,10 +101,9 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
               <p className="text-sm text-slate-600">None ticked: any model with enough memory.</p>
               <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
                 {models.map((m) => (
-                  <label key={m.name} className="flex items-center gap-2 text-sm text-slate-800">
-                    <input type="checkbox" className="size-4 rounded border-slate-300" checked={accepted.includes(m.name)} onChange={(e) => setAccepted((a) => (e.target.checked ? [...a, m.name] : a.filter((x) => x !== m.name)))} />
+                  <CheckboxLabel key={m.name} checked={accepted.includes(m.name)} onChange={(on) => setAccepted((a) => toggled(a, m.name, on))}>
                     {m.name} ({m.vramGb} GB)
-                  </label>
+                  </CheckboxLabel>
                 ))}
               </div>
             </fieldset>
@@ -145,7 +141,7 @@ export function NeedForm({ models, memories }: { models: { name: string; vramGb:
                 Check where it would go
               </Button>
             </div>
-          </form>
+          </ActionForm>
         </CardBody>
       </Card>
       <div className="space-y-4">

@@ -11,7 +11,7 @@ import { useViewerZone } from "@/components/time/zone-context";
 import { toInputValue } from "@/core/time/zoned";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { useTRPC } from "@/trpc/react";
 import { resolveWindow, type WindowFields } from "./request-window";
@@ -135,13 +135,10 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
   return (
     <Card>
       <CardBody>
-        <form
+        <ActionForm
           noValidate
           className="space-y-6"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
+          onSubmit={() => submit()}
         >
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Machine" htmlFor="machine" error={fieldError("machineId")} required>
@@ -284,7 +281,7 @@ export function RequestForm({ machines, initial }: { machines: [RequestMachine, 
             <ButtonLink variant="secondary" href="/slices">Cancel</ButtonLink>
             <Button ref={submitRef} type="submit" loading={request.isPending && exception === null}>Request slice</Button>
           </div>
-        </form>
+        </ActionForm>
       </CardBody>
     </Card>
   );

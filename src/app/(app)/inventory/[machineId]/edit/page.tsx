@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NotAllowed } from "@/components/shell/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { allowedTo } from "../../../guard";
@@ -16,10 +15,8 @@ export default async function EditMachinePage({ params }: { params: Promise<{ ma
   const machine = await loadMachine((await params).machineId);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href={`/inventory/${machine.id}`} className="font-medium text-indigo-700 hover:underline">← {machine.name}</Link>
-      </nav>
       <PageHeader
+        back={{ href: `/inventory/${machine.id}`, label: machine.name }}
         title={`Edit ${machine.name}`}
         description="Specs only: change its status and GPUs on the machine's page."
       />

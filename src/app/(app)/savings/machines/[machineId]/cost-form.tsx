@@ -6,7 +6,7 @@ import { useId, useState, type ReactNode } from "react";
 import { dollarsInputText, parseDollars } from "@/components/money";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import { formatUsd, MAX_KWH_MICROS } from "@/core/costs/money";
 import { useTRPC } from "@/trpc/react";
@@ -96,13 +96,10 @@ export function CostForm({ costs, build, vcpuSkus, ramSkus }: { costs: MachineCo
   return (
     <Card>
       <CardBody>
-        <form
+        <ActionForm
           noValidate
           className="space-y-6"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
+          onSubmit={submit}
         >
           <Group title="Purchase" description="Capex, spread straight-line over the amortization months from the in-service date.">
             <fieldset className="sm:col-span-2">
@@ -177,7 +174,7 @@ export function CostForm({ costs, build, vcpuSkus, ramSkus }: { costs: MachineCo
               Save cost settings
             </Button>
           </div>
-        </form>
+        </ActionForm>
       </CardBody>
     </Card>
   );

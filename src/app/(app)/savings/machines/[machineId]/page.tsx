@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { formatPercent } from "@/components/savings/format";
 import { NotAllowed } from "@/components/shell/not-allowed";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatUsd } from "@/core/costs/money";
 import { api } from "@/trpc/server";
@@ -34,10 +33,8 @@ export default async function MachineCostsPage({ params }: Params) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/savings" className="font-medium text-indigo-700 hover:underline">← Savings</Link>
-      </nav>
       <PageHeader
+        back={{ href: "/savings", label: "Savings" }}
         title={`Cost settings of ${machine.name}`}
         description={`What ${machine.name} costs to own and run, for the savings against the cloud. In service since ${formatDate(machine.inServiceAt)}.`}
       />
@@ -50,33 +47,30 @@ export default async function MachineCostsPage({ params }: Params) {
             ramSkus={skusOf("gb-hour")}
           />
         </div>
-        <Card className="self-start">
-          <CardHeader title="With the current settings" headingLevel={2} />
-          <CardBody>
-            {figures ? (
-              <dl className="space-y-3 text-sm">
-                <div>
-                  <dt className="text-slate-600">Savings to date</dt>
-                  <dd className="text-xl font-semibold text-slate-900 tabular-nums">{formatUsd(figures.savingsMicros)}</dd>
-                </div>
-                <div>
-                  <dt className="text-slate-600">Break-even</dt>
-                  <dd className="font-medium text-slate-900">{figures.breakEven ? formatDate(figures.breakEven) : "Not yet"}</dd>
-                </div>
-                <div>
-                  <dt className="text-slate-600">Utilization to date</dt>
-                  <dd className="font-medium text-slate-900">{formatPercent(figures.utilization)}</dd>
-                </div>
-              </dl>
-            ) : (
-              <p className="text-sm text-slate-600">No figures yet.</p>
-            )}
-            <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
-              Saving recomputes every report, past windows included: these are assumptions about the whole life of the machine, not a
-              change from today on.
-            </p>
-          </CardBody>
-        </Card>
+        <SectionCard className="self-start" title="With the current settings" headingLevel={2}>
+          {figures ? (
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-slate-600">Savings to date</dt>
+                <dd className="text-xl font-semibold text-slate-900 tabular-nums">{formatUsd(figures.savingsMicros)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">Break-even</dt>
+                <dd className="font-medium text-slate-900">{figures.breakEven ? formatDate(figures.breakEven) : "Not yet"}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">Utilization to date</dt>
+                <dd className="font-medium text-slate-900">{formatPercent(figures.utilization)}</dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-600">No figures yet.</p>
+          )}
+          <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
+            Saving recomputes every report, past windows included: these are assumptions about the whole life of the machine, not a
+            change from today on.
+          </p>
+        </SectionCard>
       </div>
     </>
   );

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import type { describeError } from "@/components/trpc-error";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/form";
+
+/** Where a blank field's value comes from: the built-in values for the fleet row, the fleet's for a team. */
+export type InheritedFrom = "built-in" | "fleet";
+
+export const sourceOf = (from: InheritedFrom) => (from === "built-in" ? "built-in value" : "fleet default");
+
+/** A stored value as form text: blank when it inherits. */
+export const inputText = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+
+/** The Edit button of a team's row, opening that team's policy form in a dialog. */
+export function EditTeamPolicy({ team, what, description, form }: { team: { name: string }; what: string; description: string; form: (onDone: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="sm" variant="secondary" onClick={() => setOpen(true)} aria-label={`Edit the ${what} of ${team.name}`}>
+        Edit
+      </Button>
+      {open && (
+        <Dialog open title={`${what[0]!.toUpperCase()}${what.slice(1)} of ${team.name}`} description={description} onClose={() => setOpen(false)} size="lg" className="text-left">
+          {form(() => setOpen(false))}
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+/**
+ * The whole-number fields of a policy form. Blank inherits the value the hint and placeholder
+ * show; `zero` says what 0 means. A value the form or the server refused is named under its field.
+ */
+export function PolicyNumberFields<K extends string>(props: {
+  ids: string;
+  fields: readonly { key: K; label: string }[];
+  values: Record<K, string>;
+  onChange: (values: Record<K, string>) => void;
+  inherited: (key: K) => string;
+  inheritedFrom: InheritedFrom;
+  zero: string;
+  invalid: readonly K[];
+  invalidMessage: string;
+  error: ReturnType<typeof describeError> | undefined;
+}) {
+  const { ids, values, error } = props;
+  return props.fields.map((f) => {
+    const id = `${ids}-${f.key}`;
+    const serverError = error?.field === `values.${f.key}` ? error.message.replace(/^values\.\w+: /, "") : undefined;
+    const inherited = props.inherited(f.key);
+    return (
+      <Field key={f.key} label={f.label} htmlFor={id} hint={`Blank: ${sourceOf(props.inheritedFrom)} (${inherited}). 0: ${props.zero}.`} error={props.invalid.includes(f.key) ? props.invalidMessage : serverError}>
+        <Input id={id} inputMode="numeric" value={values[f.key]} placeholder={`${inherited} (${props.inheritedFrom})`} onChange={(e) => props.onChange({ ...values, [f.key]: e.target.value })} />
+      </Field>
+    );
+  });
+}
