@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTemporaryPostgres } from "@/server/platform/embedded";
 import { migrate } from "@/server/platform/migrate";
-import { childPids, commandLine, cpuMs, ensureBuild, loadAverage, parentPid, startApp, treeCpuMs } from "./bench/app-server";
+import { cpuMs, ensureBuild, loadAverage, startApp, treeCpuMs } from "./bench/app-server";
 import { benchFleet, yearOfHistory } from "./bench/agent-fleet";
 import { batch, post, startAgentSenders } from "./bench/agent-senders";
 
@@ -58,10 +58,8 @@ async function main() {
     // CPU of the server process and of PostgreSQL (postmaster and backends), per request: shown apart from the machine's load.
     const serverPid = app.serverPid();
     const postmaster = Number(readFileSync(join(pg.dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-    // The launcher runs the telemetry ingest in a process of its own (scripts/ingest.ts).
-    const ingestPid = childPids(parentPid(serverPid)).find((pid) => commandLine(pid).includes("scripts/ingest.ts"));
-    const cpuNow = () => ({ app: cpuMs(serverPid), ingest: cpuMs(ingestPid), db: treeCpuMs(postmaster) });
-    // Warm-ups: the GET, and the ingest (its process's first reports pay for its start).
+    const cpuNow = () => ({ app: cpuMs(serverPid), db: treeCpuMs(postmaster) });
+    // Warm-ups: the GET and the ingest (their first calls pay for the server's lazy start).
     await machinesLatencies(base, fleet.token, 3);
     const firstSeqs: Record<string, number> = Object.fromEntries(fleet.agents.map((a) => [a.credential, 1]));
     for (const agent of fleet.agents.slice(0, 10)) {
@@ -82,12 +80,11 @@ async function main() {
     const loaded = cpuNow();
     const postCpu = {
       app: (loaded.app - loadCpu.app - underLoad.length * getCpu.app) / postLatencies.length,
-      ingest: (loaded.ingest - loadCpu.ingest) / postLatencies.length,
       db: (loaded.db - loadCpu.db - underLoad.length * getCpu.db) / postLatencies.length,
     };
     const gpuSamplesPerS = (postLatencies.length * 3 * GPUS) / SECONDS;
     console.log(`telemetry POST (3 samples x ${GPUS} GPUs): ${postLatencies.length} batches, ${failures} failed, ~${gpuSamplesPerS.toFixed(0)} GPU-samples/s offered; p50 ${ms(quantile(postLatencies, 0.5))}, p99 ${ms(quantile(postLatencies, 0.99))} (goal < 200 ms)`);
-    console.log(`CPU per telemetry POST: web app ${ms(postCpu.app)} (forwarding), ingest process ${ms(postCpu.ingest)}, PostgreSQL ${ms(postCpu.db)} (the phase's CPU less its GETs at their cost without agents: ${ms(getCpu.app)} + ${ms(getCpu.db)} each)`);
+    console.log(`CPU per telemetry POST: server ${ms(postCpu.app)}, PostgreSQL ${ms(postCpu.db)} (the phase's CPU less its GETs at their cost without agents: ${ms(getCpu.app)} + ${ms(getCpu.db)} each)`);
     console.log(`GET /api/v1/machines p99: ${ms(quantile(idle, 0.99))} without agents, ${ms(quantile(underLoad, 0.99))} under them → ${(quantile(underLoad, 0.99) / quantile(idle, 0.99)).toFixed(2)}x (goal ≤ 1.2x); p50 ${ms(quantile(idle, 0.5))} / ${ms(quantile(underLoad, 0.5))}`);
 
     // Phase 2: as fast as the portal takes it.

@@ -14,7 +14,6 @@ import { superviseEmbeddedPostgres } from "@/server/platform/embedded-supervisor
 import { migrate } from "@/server/platform/migrate";
 import { prepareData } from "@seed/first-start";
 import { EnvError, parseEnv } from "@/server/env";
-import { startIngestProcess } from "./lib/ingest-process";
 import { copyVendorAssets } from "./lib/vendor-assets";
 import { startNotificationServices } from "@/server/jobs/launch";
 
@@ -90,9 +89,6 @@ async function main() {
   const demoData = !config.OIDC_ISSUER && !noDemoData && config.RIGSHARE_DEMO_DATA === "1";
   log.info(await prepareData(databaseUrl, { demoData, now: new Date() }), demoData ? "demo data ready" : "data ready (no demo data)");
   cleanups.push(await startNotificationServices({ databaseUrl, appEnv, demo: !config.OIDC_ISSUER, log }));
-  const ingest = await startIngestProcess({ appEnv, log });
-  cleanups.push(ingest.stop);
-  appEnv.RIGSHARE_INGEST_URL = ingest.url;
   parseEnv(appEnv);
 
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");

@@ -162,7 +162,7 @@ const statFields = (pid: number) => {
   return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 };
 
-export function parentPid(pid: number | undefined): number | undefined {
+function parentPid(pid: number | undefined): number | undefined {
   if (!pid) return undefined;
   try {
     return Number(statFields(pid)[1]);
@@ -172,20 +172,12 @@ export function parentPid(pid: number | undefined): number | undefined {
 }
 
 /** The live children of a process. */
-export function childPids(pid: number | undefined): number[] {
+function childPids(pid: number | undefined): number[] {
   if (!pid) return [];
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .filter((child) => parentPid(child) === pid);
-}
-
-export function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-  } catch {
-    return "";
-  }
 }
 
 /** CPU used so far by a process and every live child of it (a PostgreSQL server and its backends). */

@@ -47,8 +47,6 @@ const schema = z
     RIGSHARE_SYSTEM_PROCESSES: list,
     /** Set by the launcher, never by hand: the embedded demo IdP is serving sign-in. */
     RIGSHARE_DEMO_IDP: z.enum(["0", "1"]).default("0"),
-    /** Set by the launcher, never by hand: its telemetry ingest process, to which agents' reports are forwarded. */
-    RIGSHARE_INGEST_URL: z.url({ protocol: /^http$/ }).optional(),
     /** Notifications: e-mail goes out through this SMTP server (demo mode: the embedded mail catcher). */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default("Rigshare <rigshare@localhost>"),

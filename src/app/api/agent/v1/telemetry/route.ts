@@ -1,11 +1,10 @@
-import { env } from "@/server/env";
-import { forwardTelemetry } from "@/server/ingest/forward";
-import { handleTelemetryPost } from "@/server/ingest/telemetry-endpoint";
+import { telemetryIn } from "@/core/agent/contract";
+import { agentRoute } from "@/server/api/agent-http";
+import { ingestTelemetry } from "@/server/services/telemetry-ingest";
 
 export const dynamic = "force-dynamic";
 
-/** Stored by the ingest process when the launcher runs one (RIGSHARE_INGEST_URL), here otherwise. */
+/** A batch of samples; idempotent by (machine credential, sequence number). The ingest refuses a revoked credential itself. */
 export function POST(request: Request) {
-  const ingestUrl = env().RIGSHARE_INGEST_URL;
-  return ingestUrl ? forwardTelemetry(request, ingestUrl) : handleTelemetryPost(request);
+  return agentRoute(request, { authenticated: true, refusesRevokedItself: true, input: telemetryIn }, async ({ agent, input, now }) => Response.json(await ingestTelemetry(agent!, input, now)));
 }
