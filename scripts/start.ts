@@ -94,11 +94,17 @@ async function main() {
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
   const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(config.PORT)], { env: appEnv, stdio: "inherit" });
   log.info({ url: config.AUTH_URL }, "Rigshare is starting");
-  if (!config.OIDC_ISSUER) cleanups.push(startDemoAgents({ portalUrl: config.AUTH_URL, databaseUrl, dataDir, log }));
+  const stopDemoAgents = config.OIDC_ISSUER ? undefined : startDemoAgents({ portalUrl: config.AUTH_URL, databaseUrl, dataDir, log });
+  if (stopDemoAgents) cleanups.push(stopDemoAgents);
 
+  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
+    // Ctrl-C reaches the launcher twice (from the terminal and through npm): one stop is enough.
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, "stopping");
-    server.kill(signal);
+    // The demo agents keep calling the server, which waits for open requests before it exits: stop them first.
+    void (stopDemoAgents?.() ?? Promise.resolve()).finally(() => server.kill(signal));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
