@@ -6,6 +6,7 @@ import { createPrismaClient, type PrismaClient } from "./client";
 import { createChangeCache, identityCache, type ChangeCache } from "./change-cache";
 import { insertSession } from "./sessions";
 import { resetDatabase } from "@test/db/database";
+import { within1s } from "@test/db/within";
 import { makeUser } from "@test/db/fixtures";
 
 const hour = 3_600_000;
@@ -18,16 +19,6 @@ beforeEach(async () => {
   elsewhere = createPrismaClient(process.env.DATABASE_URL!);
 });
 afterEach(() => elsewhere.$disconnect());
-
-/** Polls until `check` holds, and says how long that took; fails after 1 s, the issue's bound. */
-async function within1s(check: () => Promise<boolean>): Promise<number> {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > 1_000) throw new Error("the change did not apply within 1 s");
-    await new Promise((done) => setTimeout(done, 10));
-  }
-  return performance.now() - started;
-}
 
 describe("a change cache", () => {
   let cache: ChangeCache;

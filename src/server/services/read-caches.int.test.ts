@@ -8,6 +8,7 @@ import { transaction } from "@/server/db/tx";
 import { seedPrices } from "@seed/prices";
 import { insertApproved } from "@seed/slices";
 import { resetDatabase } from "@test/db/database";
+import { within1s } from "@test/db/within";
 import { makeTeam, makeUser } from "@test/db/fixtures";
 import { makeMachine } from "@test/db/fixtures-slices";
 import { toActor, type Actor } from "./actor";
@@ -28,15 +29,6 @@ beforeEach(async () => {
   elsewhere = createPrismaClient(process.env.DATABASE_URL!);
 });
 afterEach(() => elsewhere.$disconnect());
-
-/** Polls until `check` holds; fails after 1 s, the issue's bound for a change made elsewhere. */
-async function within1s(check: () => Promise<boolean>): Promise<void> {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > 1_000) throw new Error("the change did not apply within 1 s");
-    await new Promise((done) => setTimeout(done, 10));
-  }
-}
 
 async function bookedMachine() {
   const team = await makeTeam("Vision");
