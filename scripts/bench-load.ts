@@ -8,6 +8,8 @@
 // BENCH_SECONDS each (BENCH_ONLY=<text> runs only the scenarios whose name contains it). Asserts
 // nothing. Ports 3860 (app), 3862 (PostgreSQL) and 3864 (the floor: scripts/bench/floor-server.ts).
 // BENCH_HEAP_SNAPSHOT=<file> also writes the server's heap after the warm-up and prints what holds it.
+// BENCH_PG_STATS=1 also prints the 25 statements PostgreSQL spent the most time on (planning and
+// execution, lock waits included), from pg_stat_statements over the whole run.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
@@ -28,6 +30,8 @@ const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3864);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 20];
+/** BENCH_PG_STATS=1: print the statements PostgreSQL spent the most time on (pg_stat_statements), lock waits included. */
+const PG_STATS = process.env.BENCH_PG_STATS === "1";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -105,11 +109,21 @@ function quantile(samples: number[], q: number) {
 }
 const median = (values: number[]) => quantile(values, 0.5);
 
+async function printStatementStats() {
+  const { db } = await import("@/server/db/client");
+  await db().$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  const rows = await db().$queryRawUnsafe<{ calls: bigint; plan: number; exec: number; query: string }[]>(
+    "SELECT calls, total_plan_time AS plan, total_exec_time AS exec, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 25",
+  );
+  console.log(`\nPostgreSQL, the statements with the most time (ms per call: plan + exec; exec includes lock waits):`);
+  for (const r of rows) console.log(`${String(r.calls).padStart(8)} calls ${(r.plan / Number(r.calls)).toFixed(2).padStart(7)} + ${(r.exec / Number(r.calls)).toFixed(2).padStart(8)} ms  ${r.query}`);
+}
+
 async function main() {
   ensureBuild(process.argv.includes("--no-build") ? "never" : "always");
   const dataDir = mkdtempSync(join(tmpdir(), "rigshare-bench-"));
   const logFile = join(dataDir, "app.log");
-  const pg = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
+  const pg = await startEmbeddedPostgres({ dataDir, port: PG_PORT, settings: PG_STATS ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all", "pg_stat_statements.track_planning": "on" } : {} });
   let app: AppServer | undefined;
   let floor: Floor | undefined;
   const cleanup = async () => {
@@ -161,7 +175,10 @@ async function main() {
         }
       }
     };
-    await db().quotaPolicy.upsert({ where: { scope: "default" }, create: { scope: "default", teamMaxConcurrentGpus: 0, teamMaxGpuHoursPerMonth: 0, userMaxConcurrentGpus: 0, userMaxSliceHours: 0, userMaxDaysAhead: 0 }, update: {} });
+    // Quotas off (0 = no limit), every field: one left to its default (e.g. the team's serving
+    // GPUs) counts the team's bookings, so each team's decisions would queue on the team's row.
+    const noQuotas = { teamMaxConcurrentGpus: 0, teamMaxGpuHoursPerMonth: 0, teamMaxServingGpus: 0, userMaxConcurrentGpus: 0, userMaxSliceHours: 0, userMaxDaysAhead: 0 };
+    await db().quotaPolicy.upsert({ where: { scope: "default" }, create: { scope: "default", ...noQuotas }, update: noQuotas });
     const admin = users[0]!;
     const adminRow = await db().user.findUniqueOrThrow({ where: { id: admin.id }, include: { team: { select: { id: true, name: true } } } });
     // The REST API allows each token 120 requests at once and 10 a second after that; a pool of
@@ -321,6 +338,7 @@ async function main() {
     console.log(`\nGoals (issue 18): reads >= 0.30 x health at 20 clients; request/approve/release p99 <= 3 x health's p99 at 20 clients, a machine per client; RSS < 400 MB. "failed" counts non-2xx, errors and timeouts.`);
     for (const [refusal, n] of refusals) console.log(`refused x${n} ${refusal}`);
     console.log(`CPU ms/req: CPU the Next.js server and PostgreSQL (all backends) spent per request; a busy machine distorts it far less than req/s.`);
+    if (PG_STATS) await printStatementStats();
   } finally {
     if (process.env.DATABASE_URL) await (await import("@/server/db/client")).db().$disconnect();
     await cleanup();

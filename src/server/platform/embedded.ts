@@ -44,6 +44,8 @@ export interface EmbeddedPostgresOptions {
   durable?: boolean;
   /** Database created on start when missing; `rigshare` by default. */
   database?: string;
+  /** Extra server settings (`-c name=value`), e.g. a benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 export function embeddedDatabaseUrl(port: number, password: string, database = EMBEDDED_DATABASE): string {
@@ -113,6 +115,7 @@ async function startOrAttach(options: EmbeddedPostgresOptions, dataDir: string):
       // other PostgreSQL on the same port.
       "-c", "unix_socket_directories=",
       ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: remember,
     onError: remember,
