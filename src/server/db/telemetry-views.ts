@@ -5,15 +5,6 @@ export function findMachineName(client: Db, machineId: string) {
   return client.machine.findUnique({ where: { id: machineId }, select: { id: true, name: true } });
 }
 
-/** The machine's GPUs, and any GPU elsewhere that carries one of the reported UUIDs. */
-export async function findGpusForMatching(client: Db, machineId: string, uuids: string[]) {
-  const rows = await client.gpu.findMany({
-    where: { OR: [{ machineId }, { uuid: { in: uuids } }] },
-    select: { id: true, index: true, uuid: true, machineId: true, machine: { select: { name: true } } },
-  });
-  return rows.map((g) => ({ id: g.id, index: g.index, uuid: g.uuid, elsewhere: g.machineId === machineId ? undefined : g.machine.name }));
-}
-
 export function setGpuUuid(tx: Db, gpuId: string, uuid: string) {
   return tx.gpu.update({ where: { id: gpuId }, data: { uuid }, select: { id: true } });
 }

@@ -1,3 +1,4 @@
+import type { PortalGpu } from "@/core/agent/gpu-match";
 import type { HourMarks, MinuteChange } from "@/core/agent/hour-marks";
 import type { Bucket, GpuPoint } from "@/core/agent/rollup";
 import type { Db } from "./tx";
@@ -32,10 +33,18 @@ export interface ProcessHourRow {
 /**
  * Locks the reporting credential (so one agent's reports are stored one after another) and, when
  * it is not revoked, records the samples' sequence numbers: returns whether it is valid, the time
- * of its newest judged sample, and the sequence numbers not seen before (a resend returns none).
+ * of its newest judged sample, the sequence numbers not seen before (a resend returns none), and
+ * the GPUs to match the report against (the machine's, and any elsewhere that carries one of the
+ * reported UUIDs), all in one round trip.
  */
-export async function claimSamples(tx: Db, credentialId: string, machineId: string, samples: { seq: number; at: Date }[]): Promise<{ valid: boolean; lastSampleAt: Date | null; fresh: Set<number> }> {
-  const [row] = await tx.$queryRaw<{ valid: boolean; lastSampleAt: Date | null; seqs: bigint[] | null }[]>`
+export async function claimSamples(
+  tx: Db,
+  credentialId: string,
+  machineId: string,
+  samples: { seq: number; at: Date }[],
+  uuids: string[],
+): Promise<{ valid: boolean; lastSampleAt: Date | null; fresh: Set<number>; gpus: PortalGpu[] }> {
+  const [row] = await tx.$queryRaw<{ valid: boolean; lastSampleAt: Date | null; seqs: bigint[] | null; gpus: { id: string; index: number; uuid: string | null; machineId: string; machineName: string }[] }[]>`
     WITH credential AS (
       SELECT last_sample_at FROM agent_credential WHERE id = ${credentialId}::uuid AND revoked_at IS NULL FOR UPDATE
     ), claimed AS (
@@ -46,8 +55,15 @@ export async function claimSamples(tx: Db, credentialId: string, machineId: stri
       ON CONFLICT DO NOTHING
       RETURNING seq
     )
-    SELECT EXISTS (SELECT FROM credential) AS valid, (SELECT last_sample_at FROM credential) AS "lastSampleAt", (SELECT array_agg(seq) FROM claimed) AS seqs`;
-  return { valid: row!.valid, lastSampleAt: row!.lastSampleAt, fresh: new Set((row!.seqs ?? []).map(Number)) };
+    SELECT EXISTS (SELECT FROM credential) AS valid, (SELECT last_sample_at FROM credential) AS "lastSampleAt", (SELECT array_agg(seq) FROM claimed) AS seqs,
+      (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'index', g.index, 'uuid', g.uuid, 'machineId', g.machine_id, 'machineName', m.name)), '[]')
+       FROM gpu g JOIN machine m ON m.id = g.machine_id WHERE g.machine_id = ${machineId}::uuid OR g.uuid = ANY(${uuids}::text[])) AS gpus`;
+  return {
+    valid: row!.valid,
+    lastSampleAt: row!.lastSampleAt,
+    fresh: new Set((row!.seqs ?? []).map(Number)),
+    gpus: row!.gpus.map((g) => ({ id: g.id, index: g.index, uuid: g.uuid, elsewhere: g.machineId === machineId ? undefined : g.machineName })),
+  };
 }
 
 /**

@@ -1,11 +1,6 @@
 import type { Suspect } from "@/core/agent/unbooked";
+import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
-
-/** Open suspects and unbooked uses of a machine (not ended), as the core judges them. */
-export async function findOpenSuspects(tx: Db, machineId: string): Promise<(Suspect & { id: string })[]> {
-  const rows = await tx.unbookedUse.findMany({ where: { machineId, endedAt: null } });
-  return rows.map((r) => ({ id: r.id, gpuId: r.gpuId, who: r.who, processName: r.processName, firstSeenAt: r.firstSeenAt, lastSeenAt: r.lastSeenAt, sightings: r.sightings, maxMemMib: r.maxMemMib }));
-}
 
 export function insertSuspect(tx: Db, machineId: string, s: Suspect) {
   return tx.unbookedUse.create({ data: { machineId, gpuId: s.gpuId, who: s.who, processName: s.processName.slice(0, 256), firstSeenAt: s.firstSeenAt, lastSeenAt: s.lastSeenAt, sightings: s.sightings, maxMemMib: s.maxMemMib }, select: { id: true } });
@@ -26,13 +21,31 @@ export function deleteSuspect(tx: Db, id: string) {
   return tx.unbookedUse.delete({ where: { id }, select: { id: true } });
 }
 
+type Holding = { gpuId: string; linuxUser: string; startAt: Date; endAt: Date };
+
 /** Who held which of the machine's GPUs within [from, to]: approved slices, with the holder's Linux user. */
+const holdingsSql = (machineId: string, from: Date, to: Date) => Prisma.sql`
+  SELECT sg.gpu_id AS "gpuId", u.linux_username AS "linuxUser", sg.start_at AS "startAt", LEAST(sg.end_at, COALESCE(s.released_at, sg.end_at)) AS "endAt"
+  FROM slice s JOIN slice_gpu sg ON sg.slice_id = s.id JOIN "user" u ON u.id = s.requester_id
+  WHERE s.machine_id = ${machineId}::uuid AND s.status = 'approved' AND sg.start_at <= ${to} AND sg.end_at > ${from}
+    AND (s.released_at IS NULL OR s.released_at > ${from})`;
+
 export function findHoldings(tx: Db, machineId: string, from: Date, to: Date) {
-  return tx.$queryRaw<{ gpuId: string; linuxUser: string; startAt: Date; endAt: Date }[]>`
-    SELECT sg.gpu_id AS "gpuId", u.linux_username AS "linuxUser", sg.start_at AS "startAt", LEAST(sg.end_at, COALESCE(s.released_at, sg.end_at)) AS "endAt"
-    FROM slice s JOIN slice_gpu sg ON sg.slice_id = s.id JOIN "user" u ON u.id = s.requester_id
-    WHERE s.machine_id = ${machineId}::uuid AND s.status = 'approved' AND sg.start_at <= ${to} AND sg.end_at > ${from}
-      AND (s.released_at IS NULL OR s.released_at > ${from})`;
+  return tx.$queryRaw<Holding[]>(holdingsSql(machineId, from, to));
+}
+
+/** What judging a report's processes needs, in one round trip: the holdings within [from, to] and the machine's open suspects. */
+export async function findJudgingContext(tx: Db, machineId: string, from: Date, to: Date): Promise<{ holdings: Holding[]; open: (Suspect & { id: string })[] }> {
+  type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+  const [row] = await tx.$queryRaw<{ holdings: Json<Holding>[]; open: Json<Suspect & { id: string }>[] }[]>`
+    SELECT (SELECT COALESCE(json_agg(h), '[]') FROM (${holdingsSql(machineId, from, to)}) h) AS holdings,
+      (SELECT COALESCE(json_agg(json_build_object('id', x.id, 'gpuId', x.gpu_id, 'who', x.who, 'processName', x.process_name, 'firstSeenAt', x.first_seen_at,
+         'lastSeenAt', x.last_seen_at, 'sightings', x.sightings, 'maxMemMib', x.max_mem_mib)), '[]')
+       FROM unbooked_use x WHERE x.machine_id = ${machineId}::uuid AND x.ended_at IS NULL) AS open`;
+  return {
+    holdings: row!.holdings.map((h) => ({ ...h, startAt: new Date(h.startAt), endAt: new Date(h.endAt) })),
+    open: row!.open.map((x) => ({ ...x, firstSeenAt: new Date(x.firstSeenAt), lastSeenAt: new Date(x.lastSeenAt) })),
+  };
 }
 
 /** Unbooked uses (seen at least twice) started since `since`, newest first, with machine, GPU and person. */

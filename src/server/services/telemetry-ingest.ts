@@ -6,9 +6,9 @@ import { judgeUnbooked, processBasename, type Suspect } from "@/core/agent/unboo
 import { recordReport } from "@/server/db/agents";
 import { recordAudit } from "@/server/db/audit";
 import { claimSamples, insertSamples, mergeHourBuckets, mergeMinuteBuckets, type GpuRow, type ProcessRow } from "@/server/db/telemetry";
-import { findGpusForMatching, setGpuUuid } from "@/server/db/telemetry-views";
+import { setGpuUuid } from "@/server/db/telemetry-views";
 import { transaction } from "@/server/db/tx";
-import { deleteSuspect, findHoldings, findOpenSuspects, insertSuspect, updateSuspects } from "@/server/db/unbooked";
+import { deleteSuspect, findJudgingContext, insertSuspect, updateSuspects } from "@/server/db/unbooked";
 import { forgetAgent, revokedCredential, type AgentIdentity } from "./agent-enrollment";
 import { systemProcessNames } from "./agent-config";
 import { announceUnbookedUse, newlyUnbooked } from "./unbooked-alerts";
@@ -37,15 +37,15 @@ async function storeReport(agent: AgentIdentity, input: TelemetryIn, now: Date):
   const result = await transaction(async (tx) => {
     const uuids = [...new Set(input.samples.flatMap((s) => s.gpus.map((g) => g.uuid)))];
     const reported = input.samples.flatMap((s) => s.gpus.map((g) => ({ uuid: g.uuid, index: g.index })));
-    const match = matchGpus(await findGpusForMatching(tx, agent.machineId, uuids), reported);
-    for (const { gpuId, uuid } of match.learned) {
-      await setGpuUuid(tx, gpuId, uuid);
-      await recordAudit(tx, { actorId: null, action: "gpu.uuid.learn", subjectType: "gpu", subjectId: gpuId, after: { uuid }, reason: "first report of the machine's agent" });
-    }
-    const claim = await claimSamples(tx, agent.credentialId, agent.machineId, input.samples.map((s) => ({ seq: s.seq, at: new Date(s.at) })));
+    const claim = await claimSamples(tx, agent.credentialId, agent.machineId, input.samples.map((s) => ({ seq: s.seq, at: new Date(s.at) })), uuids);
     if (!claim.valid) {
       forgetAgent(agent.credentialId);
       throw revokedCredential();
+    }
+    const match = matchGpus(claim.gpus, reported);
+    for (const { gpuId, uuid } of match.learned) {
+      await setGpuUuid(tx, gpuId, uuid);
+      await recordAudit(tx, { actorId: null, action: "gpu.uuid.learn", subjectType: "gpu", subjectId: gpuId, after: { uuid }, reason: "first report of the machine's agent" });
     }
     const fresh = claim.fresh;
     const samples = input.samples.filter((s) => fresh.has(s.seq)).sort((a, b) => a.seq - b.seq);
@@ -106,11 +106,10 @@ async function judgeNewSamples(tx: Parameters<Parameters<typeof transaction>[0]>
   if (!newer.length) return null;
   const from = newer[0]!;
   const to = newer.at(-1)!;
-  const holdings = await findHoldings(tx, agent.machineId, from, to);
+  const { holdings, open } = await findJudgingContext(tx, agent.machineId, from, to);
   const holders = (gpuId: string, at: Date) => new Set(holdings.filter((h) => h.gpuId === gpuId && h.startAt <= at && at < h.endAt).map((h) => h.linuxUser));
   const byTime = new Map(newer.map((t) => [t.getTime(), { at: t, processes: [] as ProcessRow[] }]));
   for (const p of processRows) byTime.get(p.at.getTime())?.processes.push(p);
-  const open = await findOpenSuspects(tx, agent.machineId);
   const judged = judgeUnbooked(open, [...byTime.values()], holders, systemProcessNames());
   const ids = new Map(open.map((s) => [`${s.gpuId}|${s.who}`, s.id]));
   const updates: { id: string; suspect: Suspect; endedAt: Date | null }[] = [];
