@@ -29,6 +29,9 @@ const agentServer = {
   message: "The agent is bundled alone for the machines: it takes its contracts from src/core, never the server (the demo simulator in src/agent/demo aside).",
 };
 
+// Prisma's model methods and raw queries, as the `no-restricted-syntax` selectors below match them.
+const PRISMA_MODEL_CALLS = "/^(findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|createMany|createManyAndReturn|updateMany|upsert|deleteMany|aggregate|groupBy)$/";
+const PRISMA_RAW_CALLS = "/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|transaction)$/";
 const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { "no-restricted-imports": ["error", { patterns }] } });
 const TESTS = ["src/**/*.test.ts", "src/**/*.test.tsx"];
 
@@ -50,6 +53,19 @@ export default defineConfig([
   restrict(["src/server/db/**/*.test.ts"], [embeddedPostgres]),
   restrict(["src/server/platform/**/*.test.ts"], [prismaClient]),
   restrict(["test/**/*.ts", "scripts/**/*.ts", "prisma/**/*.ts", "e2e/**/*.ts"], [embeddedPostgres]),
+  {
+    // Services and routes hold a database client (or transaction) only to hand it to the
+    // repositories in src/server/db: a query written on it outside that folder is refused.
+    files: ["src/server/**/*.ts", "src/app/**/*.ts", "src/app/**/*.tsx"],
+    ignores: ["src/server/db/**", "src/server/platform/**", ...TESTS],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: `CallExpression[callee.object.type='MemberExpression'][callee.property.name=${PRISMA_MODEL_CALLS}]`, message: "Queries belong in src/server/db: add a repository function there." },
+        { selector: `:matches(CallExpression > MemberExpression.callee, TaggedTemplateExpression > MemberExpression.tag)[property.name=${PRISMA_RAW_CALLS}]`, message: "Queries belong in src/server/db: add a repository function there." },
+      ],
+    },
+  },
   {
     // The domain core reads no clock: callers pass `now` in.
     files: ["src/core/**/*.ts"],

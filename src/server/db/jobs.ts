@@ -14,6 +14,11 @@ export interface JobRow {
   output: unknown;
 }
 
+/** The transaction as pg-boss's `db` option wants it: jobs sent through it commit or roll back with the transaction. */
+export function jobExecutor(tx: Db) {
+  return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+}
+
 export function countJobsByState(client: Db) {
   return client.$queryRawUnsafe<{ name: string; state: string; count: number }[]>(
     `SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job GROUP BY name, state ORDER BY name, state`,

@@ -85,3 +85,8 @@ export function deleteGpuRow(tx: Db, id: string) {
 export function countGpuHolds(client: Db, gpuId: string) {
   return client.sliceGpu.count({ where: { gpuId } });
 }
+
+/** Locks a machine's row: changes to the machine's settings take turns. */
+export async function lockMachine(tx: Db, machineId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "machine" WHERE id = ${machineId}::uuid FOR UPDATE`;
+}

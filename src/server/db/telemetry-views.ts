@@ -5,6 +5,23 @@ export function findMachineName(client: Db, machineId: string) {
   return client.machine.findUnique({ where: { id: machineId }, select: { id: true, name: true } });
 }
 
+/** A machine with its GPUs (index order) and their models, for the live view; null when there is none. */
+export function findMachineGpus(client: Db, machineId: string) {
+  return client.machine.findUnique({ where: { id: machineId }, select: { id: true, gpus: { select: { id: true, index: true, uuid: true, gpuModel: { select: { name: true, vramGb: true } } }, orderBy: { index: "asc" } } } });
+}
+
+/** A machine's GPUs in index order, as an agent names them (UUID). */
+export function findGpuIdentities(client: Db, machineId: string) {
+  return client.gpu.findMany({ where: { machineId }, select: { id: true, index: true, uuid: true }, orderBy: { index: "asc" } });
+}
+
+/** The newest reading of every GPU that reported since `since`. */
+export function findLatestReadings(client: Db, since: Date) {
+  return client.$queryRaw<{ gpuId: string; at: Date; utilPct: number | null; memUsedMib: number | null }[]>`
+    SELECT DISTINCT ON (gpu_id) gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib"
+    FROM gpu_sample WHERE at >= ${since} ORDER BY gpu_id, at DESC`;
+}
+
 export function setGpuUuid(tx: Db, gpuId: string, uuid: string) {
   return tx.gpu.update({ where: { id: gpuId }, data: { uuid }, select: { id: true } });
 }

@@ -48,6 +48,11 @@ export async function findJudgingContext(tx: Db, machineId: string, from: Date, 
   };
 }
 
+/** A machine's unbooked uses still going on (seen at least `minSightings` times), oldest first. */
+export function findOpenUnbookedUses(client: Db, machineId: string, minSightings: number) {
+  return client.unbookedUse.findMany({ where: { machineId, endedAt: null, sightings: { gte: minSightings } }, orderBy: { firstSeenAt: "asc" } });
+}
+
 /** Unbooked uses (seen at least twice) started since `since`, newest first, with machine, GPU and person. */
 export function findUnbookedUses(client: Db, since: Date, minSightings: number) {
   return client.unbookedUse.findMany({

@@ -14,6 +14,11 @@ export function findUserBySubject(client: Db, subject: string) {
   return client.user.findUnique({ where: { subject }, include: withTeam });
 }
 
+/** Everyone's id and name (names on reports). */
+export function findUserNames(client: Db) {
+  return client.user.findMany({ select: { id: true, name: true } });
+}
+
 export function findUserByLinuxUsername(client: Db, linuxUsername: string) {
   return client.user.findUnique({ where: { linuxUsername }, include: withTeam });
 }

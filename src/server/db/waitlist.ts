@@ -14,10 +14,6 @@ export async function lockAllTeams(tx: Db): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "team" ORDER BY id FOR UPDATE`;
 }
 
-export async function lockMachine(tx: Db, machineId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "machine" WHERE id = ${machineId}::uuid FOR UPDATE`;
-}
-
 /** Every machine with its GPUs, their models and the SKUs they are priced at, for placement. */
 export function findPlacementMachines(client: Db) {
   return client.machine.findMany({

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
+import { jobExecutor } from "@/server/db/jobs";
 import type { Db } from "@/server/db/tx";
 
 /** pg-boss keeps its tables in this schema of the portal's database (created at its start). */
@@ -37,10 +38,9 @@ const inserter = new PgBoss({ schema: QUEUE_SCHEMA, db: { executeSql: async () =
  */
 export async function enqueue(tx: Db, jobs: QueuedJob[]): Promise<void> {
   if (jobs.length === 0) return;
-  const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
   await inserter.insert(
     jobs.map((job) => ({ id: job.id, name: job.name, data: job.data, startAfter: job.startAfter })),
-    { db },
+    { db: jobExecutor(tx) },
   );
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { DEFAULT_SYSTEM_PROCESSES, type AgentConfig } from "@/core/agent/contract";
+import { findGpuIdentities } from "@/server/db/telemetry-views";
 import { findHoldings } from "@/server/db/unbooked";
 import { read } from "@/server/db/tx";
 import { env } from "@/server/env";
@@ -12,7 +13,7 @@ export function systemProcessNames(): ReadonlySet<string> {
 
 /** What the agent needs from the portal now, with an ETag over its content (the agent asks with If-None-Match). */
 export async function agentConfig(agent: AgentIdentity, now: Date): Promise<{ config: AgentConfig; etag: string }> {
-  const [holdings, gpus] = await read((client) => Promise.all([findHoldings(client, agent.machineId, now, now), client.gpu.findMany({ where: { machineId: agent.machineId }, select: { id: true, uuid: true } })]));
+  const [holdings, gpus] = await read((client) => Promise.all([findHoldings(client, agent.machineId, now, now), findGpuIdentities(client, agent.machineId)]));
   const uuidOf = new Map(gpus.map((g) => [g.id, g.uuid]));
   const holders: Record<string, string[]> = {};
   for (const h of holdings) {

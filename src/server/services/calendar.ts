@@ -1,6 +1,7 @@
 import ical, { ICalEventStatus } from "ical-generator";
 import { findCalendarSlices } from "@/server/db/calendar";
 import { findCalendarFeed } from "@/server/db/notifications";
+import { findMachineName } from "@/server/db/telemetry-views";
 import { read } from "@/server/db/tx";
 import { env } from "@/server/env";
 
@@ -20,7 +21,7 @@ export async function calendarFeed(token: string, now: Date): Promise<string | n
     const since = new Date(now.getTime() - HISTORY_MS);
     const mine = feed.scope === "mine";
     const slices = await findCalendarSlices(client, mine ? { requesterId: feed.userId } : { machineId: feed.scope }, since);
-    const machineName = mine ? null : ((await client.machine.findUnique({ where: { id: feed.scope }, select: { name: true } }))?.name ?? "a machine");
+    const machineName = mine ? null : ((await findMachineName(client, feed.scope))?.name ?? "a machine");
     const base = env().AUTH_URL;
     const calendar = ical({ name: mine ? `Rigshare: ${feed.user.name}'s slices` : `Rigshare: ${machineName}`, prodId: { company: "Rigshare", product: "rigshare", language: "EN" }, ttl: 15 * 60 });
     for (const s of slices) {

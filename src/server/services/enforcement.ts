@@ -6,6 +6,7 @@ import { scheduleFingerprintInput } from "@/core/enforcement/schedule-fingerprin
 import type { EnforcementMode, ScheduleDocument } from "@/core/enforcement/types";
 import { recordAudit } from "@/server/db/audit";
 import { findMachineEnforcement, findScheduledSlices, updateMachineEnforcement } from "@/server/db/enforcement";
+import { lockMachine } from "@/server/db/machines";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
 
@@ -15,7 +16,7 @@ export const SCHEDULE_HORIZON_MS = 48 * 3_600_000;
 /** Sets how the machine's agent treats the schedule, and what people without a slice get there. */
 export async function setMachineEnforcement(actor: Actor, input: { machineId: string; mode: EnforcementMode; loginThreads?: number; loginRamGb?: number; reason?: string }) {
   return transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "machine" WHERE id = ${input.machineId}::uuid FOR UPDATE`;
+    await lockMachine(tx, input.machineId);
     const machine = await findMachineEnforcement(tx, input.machineId);
     if (!machine) throw notFound("Machine", "machineId");
     const loginThreads = input.loginThreads ?? machine.loginThreads;

@@ -17,6 +17,7 @@ import {
   upsertPersonalWebhook,
 } from "@/server/db/notifications";
 import { findTeamById } from "@/server/db/teams";
+import { findMachineName } from "@/server/db/telemetry-views";
 import { read, transaction } from "@/server/db/tx";
 import { env } from "@/server/env";
 import type { Actor } from "./actor";
@@ -93,7 +94,7 @@ export async function saveMyWebhook(actor: Actor, input: { url: string | null; f
 /** A new secret URL for a calendar feed; the old one stops working at once. */
 export async function regenerateCalendarFeed(actor: Actor, input: { scope: string }) {
   return transaction(async (tx) => {
-    if (input.scope !== "mine" && !(await tx.machine.findUnique({ where: { id: input.scope }, select: { id: true } }))) throw notFound("Machine", "scope");
+    if (input.scope !== "mine" && !(await findMachineName(tx, input.scope))) throw notFound("Machine", "scope");
     const feed = await replaceCalendarFeed(tx, actor.id, input.scope, newFeedToken());
     await recordAudit(tx, { actorId: actor.id, action: "calendar.regenerate", subjectType: "user", subjectId: actor.id, after: { scope: input.scope } });
     return { scope: feed.scope, url: feedUrl(feed.token) };

@@ -2,6 +2,7 @@ import { groupUsedHeld, type SliceUse } from "@/core/agent/used-held";
 import { sliceCloudCostMicros } from "@/core/costs/pricing";
 import { findSliceMeasurements, findTelemetrySince } from "@/server/db/telemetry-views";
 import { read } from "@/server/db/tx";
+import { findUserNames } from "@/server/db/users";
 import { costData } from "./savings";
 
 const HOUR_MS = 3_600_000;
@@ -19,7 +20,7 @@ export async function usedVersusHeld(input: { from: Date; to: Date }, now: Date)
     const from = new Date(Math.max(input.from.getTime(), since.getTime()));
     const to = new Date(Math.min(input.to.getTime(), now.getTime()));
     if (to <= from) return { ...empty, from, to };
-    const [data, measured, users] = await Promise.all([costData(client), findSliceMeasurements(client, from, to), client.user.findMany({ select: { id: true, name: true } })]);
+    const [data, measured, users] = await Promise.all([costData(client), findSliceMeasurements(client, from, to), findUserNames(client)]);
     const measuredBySlice = new Map(measured.map((m) => [m.sliceId, m]));
     const names = new Map(users.map((u) => [u.id, u.name]));
     const window = { from: from.getTime(), to: to.getTime() };

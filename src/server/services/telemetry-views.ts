@@ -2,9 +2,9 @@ import { isUnbookedUse, UNBOOKED_AFTER_SIGHTINGS } from "@/core/agent/unbooked";
 import { AppError, notFound } from "@/core/errors";
 import { findAgentOf } from "@/server/db/agents";
 import { findSliceRealUse, type SliceRealUse } from "@/server/db/slice-real-use";
-import { findLatestProcesses, findRecentSamples, findSeries } from "@/server/db/telemetry-views";
+import { findGpuIdentities, findLatestProcesses, findLatestReadings, findMachineGpus, findMachineName, findRecentSamples, findSeries } from "@/server/db/telemetry-views";
 import { read } from "@/server/db/tx";
-import { findUnbookedUses, findUsersByLinuxName } from "@/server/db/unbooked";
+import { findOpenUnbookedUses, findUnbookedUses, findUsersByLinuxName } from "@/server/db/unbooked";
 
 const LIVE_WINDOW_MS = 30 * 60_000;
 /** An agent that has not reported for this long is shown as silent. */
@@ -19,7 +19,7 @@ async function peopleByLinuxName(client: Parameters<Parameters<typeof read>[0]>[
 /** The live view of a machine: its agent's health, each GPU's latest reading, a 30-minute sparkline and its processes with their people. */
 export async function liveMachineTelemetry(machineId: string, now: Date, options: { withUnbooked: boolean }) {
   return read(async (client) => {
-    const machine = await client.machine.findUnique({ where: { id: machineId }, select: { id: true, gpus: { select: { id: true, index: true, uuid: true, gpuModel: { select: { name: true, vramGb: true } } }, orderBy: { index: "asc" } } } });
+    const machine = await findMachineGpus(client, machineId);
     if (!machine) throw notFound("Machine", "machineId");
     const gpuIds = machine.gpus.map((g) => g.id);
     const since = new Date(now.getTime() - LIVE_WINDOW_MS);
@@ -27,7 +27,7 @@ export async function liveMachineTelemetry(machineId: string, now: Date, options
       findAgentOf(client, machineId),
       gpuIds.length ? findRecentSamples(client, gpuIds, since) : [],
       gpuIds.length ? findLatestProcesses(client, gpuIds, since) : [],
-      options.withUnbooked ? client.unbookedUse.findMany({ where: { machineId, endedAt: null, sightings: { gte: UNBOOKED_AFTER_SIGHTINGS } }, orderBy: { firstSeenAt: "asc" } }) : [],
+      options.withUnbooked ? findOpenUnbookedUses(client, machineId, UNBOOKED_AFTER_SIGHTINGS) : [],
     ]);
     const people = await peopleByLinuxName(client, [...processes.map((p) => p.linuxUser), ...unbooked.map((u) => u.who)]);
     return {
@@ -62,11 +62,7 @@ export async function liveMachineTelemetry(machineId: string, now: Date, options
 /** Latest utilization of every GPU that reported in the last two minutes, for the inventory cards. */
 export async function fleetLiveTelemetry(now: Date) {
   const since = new Date(now.getTime() - AGENT_SILENT_AFTER_MS);
-  return read((client) =>
-    client.$queryRaw<{ gpuId: string; at: Date; utilPct: number | null; memUsedMib: number | null }[]>`
-      SELECT DISTINCT ON (gpu_id) gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib"
-      FROM gpu_sample WHERE at >= ${since} ORDER BY gpu_id, at DESC`,
-  );
+  return read((client) => findLatestReadings(client, since));
 }
 
 export const TELEMETRY_STEPS = [60, 300, 900, 3600, 86_400] as const;
@@ -77,8 +73,8 @@ export async function machineTelemetrySeries(input: { machineId: string; from: D
   if (input.to <= input.from) throw new AppError("VALIDATION", "to: must be after from", { field: "to" });
   if ((input.to.getTime() - input.from.getTime()) / 1000 / input.step > MAX_POINTS) throw new AppError("VALIDATION", `step: gives more than ${MAX_POINTS} points per GPU over this window; choose a larger step`, { field: "step" });
   return read(async (client) => {
-    const gpus = await client.gpu.findMany({ where: { machineId: input.machineId }, select: { id: true, index: true, uuid: true }, orderBy: { index: "asc" } });
-    if (!gpus.length && !(await client.machine.findUnique({ where: { id: input.machineId }, select: { id: true } }))) throw notFound("Machine", "machineId");
+    const gpus = await findGpuIdentities(client, input.machineId);
+    if (!gpus.length && !(await findMachineName(client, input.machineId))) throw notFound("Machine", "machineId");
     // Whole steps: the first point is the step that contains `from`.
     const from = new Date(Math.floor(input.from.getTime() / 1000 / input.step) * input.step * 1000);
     const rows = gpus.length ? await findSeries(client, gpus.map((g) => g.id), from, input.to, input.step) : [];

@@ -6,6 +6,7 @@ import { describeNeed } from "@/core/placement/place";
 import { estimateStarts } from "@/core/placement/waitlist";
 import { MS_PER_HOUR } from "@/core/slices/time";
 import { recordAudit } from "@/server/db/audit";
+import { findTeamById } from "@/server/db/teams";
 import { read, transaction, type Db } from "@/server/db/tx";
 import { closeEntry, findEntriesOf, findWaitingEntries, findWaitlistEntry, lockAllTeams, setPinnedRanks, setTeamShare, type WaitlistRow } from "@/server/db/waitlist";
 import type { Actor } from "../actor";
@@ -112,7 +113,7 @@ export async function moveWaiting(actor: Actor, input: { entryId: string; positi
 export async function setFairShare(actor: Actor, input: { teamId: string; share: number; reason?: string }) {
   return transaction(async (tx) => {
     await lockAllTeams(tx);
-    const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true, fairShare: true } });
+    const team = await findTeamById(tx, input.teamId);
     if (!team) throw notFound("Team", "teamId");
     const after = await setTeamShare(tx, input.teamId, input.share);
     await recordAudit(tx, { actorId: actor.id, action: "team.fair-share", subjectType: "team", subjectId: input.teamId, before: { fairShare: team.fairShare }, after: { fairShare: after.fairShare }, reason: input.reason });
