@@ -14,26 +14,12 @@ import { systemProcessNames } from "./agent-config";
 import { announceUnbookedUse, newlyUnbooked } from "./unbooked-alerts";
 import { maybePruneTelemetry } from "./telemetry-retention";
 
-/** The report being stored now by this process, and those waiting behind it. */
-let storing: Promise<unknown> = Promise.resolve();
-
 /**
  * Stores a batch of samples from a machine's agent, once each: the (credential, seq) ledger
  * decides which samples are new, and only those are stored, added to the per-minute and
  * per-hour aggregates and judged for unbooked use. A resent batch changes nothing.
- *
- * A process stores one report at a time. Reports are small and frequent (200 machines send 20 a
- * second) and nobody waits on them, while people wait on the pages and the API: a request then
- * shares the event loop with the work of at most one report instead of every report in flight.
- * The database keeps each report exactly once across processes either way (the ledger).
  */
-export function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, now: Date): Promise<TelemetryOut> {
-  const stored = storing.then(() => storeReport(agent, input, now));
-  storing = stored.catch(() => undefined);
-  return stored;
-}
-
-async function storeReport(agent: AgentIdentity, input: TelemetryIn, now: Date): Promise<TelemetryOut> {
+export async function ingestTelemetry(agent: AgentIdentity, input: TelemetryIn, now: Date): Promise<TelemetryOut> {
   const result = await transaction(async (tx) => {
     const uuids = [...new Set(input.samples.flatMap((s) => s.gpus.map((g) => g.uuid)))];
     const reported = input.samples.flatMap((s) => s.gpus.map((g) => ({ uuid: g.uuid, index: g.index })));
