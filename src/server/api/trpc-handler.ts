@@ -8,6 +8,7 @@ import { rateLimited, takeRequests } from "@/server/services/rate-limit";
 import { MAX_BODY_BYTES, tooLargeMessage } from "./body-limit";
 import { requestContext, type Context } from "./context";
 import { appErrorOf, toTRPCError } from "./error-map";
+import { withKeptAnswerBytes } from "./kept-answer-bytes";
 import { appRouter } from "./root";
 
 /** Throws a domain error (the database is away: UNAVAILABLE, 503) as its mapped tRPC error. */
@@ -33,7 +34,7 @@ export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Acto
     return Response.json({ error: { message: error.message, code: -32600, data: { code: error.code, httpStatus: 413 } } }, { status: 413, headers: { "x-request-id": requestId } });
   }
   let retryAfter: number | undefined;
-  return fetchRequestHandler({
+  return withKeptAnswerBytes(req, () => fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -57,6 +58,6 @@ export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Acto
       if (retryAfter !== undefined) headers.set("Retry-After", String(retryAfter));
       return { headers };
     },
-  });
+  }));
 }
 

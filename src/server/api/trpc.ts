@@ -1,18 +1,18 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
-import { transformer } from "@/trpc/transformer";
 import { AppError } from "@/core/errors";
 import { can, rolesAllowedTo, type Action } from "@/core/permissions";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/core/storable-text";
 import type { Context } from "./context";
 import { appErrorOf, toTRPCError } from "./error-map";
+import { routerTransformer } from "./kept-answer-bytes";
 import { namingMissingFields } from "./missing-fields";
 import { toRestJson } from "./rest/json";
 
 /** `meta.openapi` puts a procedure on the REST API (/api/v1) and in its OpenAPI document. */
 const t = initTRPC.meta<OpenApiMeta>().context<Context>().create({
-  transformer,
+  transformer: routerTransformer,
   errorFormatter({ shape, error, ctx }) {
     const appError = appErrorOf(error);
     const zodIssues = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause.issues : undefined;

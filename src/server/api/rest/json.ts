@@ -1,4 +1,5 @@
 import { isFrozenObject, oncePerFrozenValue } from "@/core/deep-freeze";
+import { bytesResponse } from "../bytes-response";
 
 /**
  * REST responses are plain JSON, which has no bigint: money (integer micro-dollars, bigint in the
@@ -7,13 +8,14 @@ import { isFrozenObject, oncePerFrozenValue } from "@/core/deep-freeze";
  */
 const bigintAsString = (_key: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
 const jsonText = (body: unknown) => JSON.stringify(body, bigintAsString);
-/** An answer a service keeps for many requests (frozen: core/deep-freeze.ts) is written once. */
-const frozenJsonText = oncePerFrozenValue(jsonText);
+/** An answer a service keeps for many requests (frozen: core/deep-freeze.ts) is written once, as UTF-8. */
+const frozenJsonBytes = oncePerFrozenValue((body) => Buffer.from(jsonText(body)));
 
 /** The JSON text of a REST answer, written in one pass (a converted copy of a 600 KB list cost as much as writing it). */
 export function restJsonResponse(body: unknown, init: { status: number; headers: Record<string, string> }): Response {
-  const text = isFrozenObject(body) ? frozenJsonText(body) : jsonText(body);
-  return new Response(text, { status: init.status, headers: { ...init.headers, "content-type": "application/json" } });
+  const headers = { ...init.headers, "content-type": "application/json" };
+  if (isFrozenObject(body)) return bytesResponse([frozenJsonBytes(body)], { status: init.status, headers });
+  return new Response(jsonText(body), { status: init.status, headers });
 }
 
 /** A value as it reads back from the REST JSON (error details, which pass through the tRPC error formatter). */
