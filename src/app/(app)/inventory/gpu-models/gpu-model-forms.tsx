@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DeleteRowButton } from "@/components/ui/delete-row-button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
@@ -81,17 +82,7 @@ export function GpuModelActions({ model }: { model: GpuModelView }) {
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${model.name}`}>Edit</Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={used}
-        title={used ? "GPUs use this model" : undefined}
-        loading={remove.isPending}
-        onClick={() => remove.mutate({ gpuModelId: model.id })}
-        aria-label={`Delete ${model.name}`}
-      >
-        Delete
-      </Button>
+      <DeleteRowButton name={model.name} blockedBy={used ? "GPUs use this model" : undefined} pending={remove.isPending} onDelete={() => remove.mutate({ gpuModelId: model.id })} />
       {editing && <EditGpuModelDialog model={model} onClose={() => setEditing(false)} />}
     </div>
   );
