@@ -9,6 +9,7 @@ import { ActionForm, Field, Input } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
+import { UnplacedError } from "../form-alert";
 import { formErrors, numberFromInput } from "../form-errors";
 import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 
@@ -67,7 +68,7 @@ export function CreateGpuModelForm() {
         <ModelFields idPrefix="new-model" values={values} onChange={setValues} errors={errors?.fields} />
         <Button type="submit" className="sm:mt-7" loading={create.isPending}>Add model</Button>
       </div>
-      {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="mt-2 text-sm text-red-700">{errors.message}</p>}
+      <UnplacedError errors={errors} className="mt-2" />
     </ActionForm>
   );
 }
@@ -112,7 +113,7 @@ function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: 
         <div className="flex flex-wrap gap-3">
           <ModelFields idPrefix="edit-model" values={values} onChange={setValues} errors={errors?.fields} />
         </div>
-        {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
+        <UnplacedError errors={errors} />
         <SubmitRow onCancel={onClose} loading={update.isPending} />
       </ActionForm>
     </Dialog>
