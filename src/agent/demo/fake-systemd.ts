@@ -1,3 +1,4 @@
+import { formatCpuSet } from "@/core/enforcement/cpu-topology";
 import type { CommandRunner } from "../enforce/command-runner";
 import { applyAssignments, type UnitProperties } from "../enforce/unit-properties";
 
@@ -16,7 +17,7 @@ export function fakeSystemd(loggedIn: number[]) {
     if (verb === "list-units") return { code: 0, stdout: [...units.keys()].map((u) => `${u} loaded active active User Slice of UID ${u.slice(5, -6)}\n`).join(""), stderr: "" };
     if (verb === "show") {
       const p = units.get(rest[0]!) ?? DEFAULTS;
-      const lines = [`DevicePolicy=${p.devicePolicy}`, ...(p.deviceAllow.length ? p.deviceAllow.map((d) => `DeviceAllow=${d}`) : ["DeviceAllow="]), `AllowedCPUs=${formatSystemd(p.allowedCpus)}`, `MemoryMax=${p.memoryMax ?? "infinity"}`];
+      const lines = [`DevicePolicy=${p.devicePolicy}`, ...(p.deviceAllow.length ? p.deviceAllow.map((d) => `DeviceAllow=${d}`) : ["DeviceAllow="]), `AllowedCPUs=${formatCpuSet(p.allowedCpus, " ")}`, `MemoryMax=${p.memoryMax ?? "infinity"}`];
       return { code: 0, stdout: lines.join("\n") + "\n", stderr: "" };
     }
     if (verb === "set-property" && rest[0] === "--runtime") {
@@ -28,16 +29,4 @@ export function fakeSystemd(loggedIn: number[]) {
   };
   const setCalls = () => calls.filter((c) => c[1] === "set-property");
   return { run, units, calls, setCalls, login: (uid: number) => units.set(`user-${uid}.slice`, units.get(`user-${uid}.slice`) ?? DEFAULTS) };
-}
-
-/** systemd prints CPU sets with spaces between ranges: `1-2 8-10`. */
-function formatSystemd(cpus: number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < cpus.length; ) {
-    let j = i;
-    while (j + 1 < cpus.length && cpus[j + 1] === cpus[j]! + 1) j++;
-    parts.push(i === j ? `${cpus[i]}` : `${cpus[i]}-${cpus[j]}`);
-    i = j + 1;
-  }
-  return parts.join(" ");
 }

@@ -1,20 +1,21 @@
 "use client";
 
 import { clsx } from "clsx";
-import { ChevronDown, ChevronRight, Copy, Plus, Trash2 } from "lucide-react";
+import { ChevronDown, ChevronRight, Copy } from "lucide-react";
 import { Fragment, useState } from "react";
 import type { CheckResult } from "@/core/builds/checks";
 import { PART_CATEGORIES, type PartCategory } from "@/core/builds/parts";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/form";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, Tr } from "@/components/ui/table";
 import { CheckStatusLabel, RULE_TITLES } from "./build-status";
-import { CellInput } from "./cell-input";
+import { AddLineButton, RemoveLineButton } from "./line-buttons";
+import { InputCell, LinesHead, mobileLabel, type LineCells } from "./cell-input";
 import { emptyPart, newKey, type BuildPayload, type DraftErrors, type PartDraft } from "./draft";
 import { usd } from "./money";
 import { CATEGORY_LABELS, SPECS_BY_CATEGORY, specsSummary } from "./spec-fields";
 import { SpecInput } from "./spec-input";
-import { useFocusLater } from "./use-focus-later";
+import { useDraftLines } from "./use-draft-lines";
 
 /** "GTX 1080 Ti", "part 3" while unnamed, "GTX 1080 Ti (line 4)" when two lines share a name. */
 export function lineLabels(parts: PartDraft[]): string[] {
@@ -27,7 +28,6 @@ export function lineLabels(parts: PartDraft[]): string[] {
 
 /** Mobile: each line becomes a card of its cells; desktop: a plain table row. */
 const cell = "max-md:block max-md:p-0 md:px-3";
-const mobileLabel = "mb-1 block text-xs font-medium text-slate-600 md:hidden";
 
 export function PartsTable({
   parts,
@@ -50,7 +50,9 @@ export function PartsTable({
   onTouch: (errorKey: string) => void;
 }) {
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
-  const focusLater = useFocusLater();
+  // Focus stays in the list: a new line's category, after a removal the name of the line that took its place.
+  const lineEdits = useDraftLines(parts, onChange, { create: emptyPart, addFocus: "category", removeFocus: "name", addButtonId: "add-part" });
+  const { update, remove, focusLater } = lineEdits;
   const labels = lineLabels(parts);
 
   const troubles = new Map<string, CheckResult[]>();
@@ -59,7 +61,6 @@ export function PartsTable({
     for (const id of check.partIds) troubles.set(id, [...(troubles.get(id) ?? []), check]);
   }
 
-  const update = (key: string, change: Partial<PartDraft>) => onChange(parts.map((p) => (p.key === key ? { ...p, ...change } : p)));
   const toggle = (key: string) =>
     setExpanded((open) => {
       const next = new Set(open);
@@ -67,22 +68,13 @@ export function PartsTable({
       return next;
     });
   const add = () => {
-    const part = emptyPart();
-    onChange([...parts, part]);
+    const part = lineEdits.add();
     setExpanded((open) => new Set(open).add(part.key));
-    focusLater(`${part.key}-category`);
   };
   const duplicate = (index: number) => {
     const copy = { ...parts[index]!, key: newKey("part"), specs: { ...parts[index]!.specs } };
     onChange([...parts.slice(0, index + 1), copy, ...parts.slice(index + 1)]);
     focusLater(`${copy.key}-name`);
-  };
-  const remove = (index: number) => {
-    const next = parts.filter((_, i) => i !== index);
-    onChange(next);
-    const neighbour = next[index] ?? next[index - 1];
-    // Focus stays in the list: on the line that took its place, or on "Add part" when none is left.
-    focusLater(neighbour ? `${neighbour.key}-name` : "add-part");
   };
 
   return (
@@ -104,26 +96,18 @@ export function PartsTable({
           <col className="w-28" />
           {!readOnly && <col className="w-22" />}
         </colgroup>
-        <THead className="max-md:sr-only">
-          <Tr>
-            <Th className="px-3">Category</Th>
-            <Th className="px-3">Part</Th>
-            <Th className="px-3 text-right">Qty</Th>
-            <Th className="px-3 text-right">Unit price</Th>
-            <Th className="px-3 text-right">Line total</Th>
-            {!readOnly && (
-              <Th className="px-3">
-                <span className="sr-only">Actions</span>
-              </Th>
-            )}
-          </Tr>
-        </THead>
+        <LinesHead
+          columns={[["Category", "px-3"], ["Part", "px-3"], ["Qty", "px-3 text-right"], ["Unit price", "px-3 text-right"], ["Line total", "px-3 text-right"]]}
+          editable={!readOnly}
+          actionsClassName="px-3"
+        />
         <TBody className="max-md:block max-md:space-y-3 max-md:divide-y-0">
           {parts.map((part, index) => {
             const label = labels[index]!;
             const line = lines[index]!;
             const specKeys = SPECS_BY_CATEGORY[part.category];
             const shown = (field: string) => errors[`parts.${part.key}.${field}`];
+            const row: LineCells<PartDraft> = { draft: part, errorPrefix: "parts", errors, readOnly, update, onTouch };
             // A spec to fix keeps its panel open, so the error is never hidden in a folded row.
             const open = !readOnly && specKeys.length > 0 && (expanded.has(part.key) || specKeys.some((key) => shown(`specs.${key}`)));
             const problems = troubles.get(part.key) ?? [];
@@ -155,87 +139,45 @@ export function PartsTable({
                       </>
                     )}
                   </Td>
-                  <Td className={clsx(cell, "max-md:col-span-2 max-md:row-start-1")}>
-                    {readOnly ? (
-                      <span className="font-medium text-slate-900">{part.name}</span>
-                    ) : (
+                  <InputCell
+                    line={row}
+                    field="name"
+                    column="Part"
+                    cellClassName={clsx(cell, "max-md:col-span-2 max-md:row-start-1")}
+                    shown={<span className="font-medium text-slate-900">{part.name}</span>}
+                    label={`Name of part ${index + 1}`}
+                    maxLength={200}
+                    placeholder="e.g. NVIDIA GeForce GTX 1080 Ti"
+                    after={
                       <>
-                        <span aria-hidden="true" className={mobileLabel}>Part</span>
-                        <CellInput
-                          id={`${part.key}-name`}
-                          label={`Name of part ${index + 1}`}
-                          value={part.name}
-                          maxLength={200}
-                          placeholder="e.g. NVIDIA GeForce GTX 1080 Ti"
-                          error={shown("name")}
-                          onChange={(e) => update(part.key, { name: e.target.value })}
-                          onBlur={() => onTouch(`parts.${part.key}.name`)}
-                        />
+                        {!readOnly && specKeys.length > 0 ? (
+                          <p className="mt-1 flex items-start gap-1 text-xs text-slate-600">
+                            <button
+                              type="button"
+                              aria-expanded={open}
+                              aria-controls={open ? `${part.key}-specs` : undefined}
+                              onClick={() => toggle(part.key)}
+                              className="inline-flex shrink-0 items-center gap-0.5 rounded font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                            >
+                              {open ? <ChevronDown aria-hidden="true" className="size-3.5" /> : <ChevronRight aria-hidden="true" className="size-3.5" />}
+                              Specs<span className="sr-only"> of {label}</span>
+                            </button>
+                            <span>{summary || "none yet"}</span>
+                          </p>
+                        ) : (
+                          summary && <p className="mt-1 text-xs text-slate-500">{summary}</p>
+                        )}
+                        {problems.map((check) => (
+                          <p key={check.rule} className="mt-1 text-xs">
+                            <CheckStatusLabel status={check.status} className="text-xs [&_svg]:size-3.5" />
+                            <span className="text-slate-600">: {RULE_TITLES[check.rule]}</span>
+                          </p>
+                        ))}
                       </>
-                    )}
-                    {!readOnly && specKeys.length > 0 ? (
-                      <p className="mt-1 flex items-start gap-1 text-xs text-slate-600">
-                        <button
-                          type="button"
-                          aria-expanded={open}
-                          aria-controls={open ? `${part.key}-specs` : undefined}
-                          onClick={() => toggle(part.key)}
-                          className="inline-flex shrink-0 items-center gap-0.5 rounded font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-                        >
-                          {open ? <ChevronDown aria-hidden="true" className="size-3.5" /> : <ChevronRight aria-hidden="true" className="size-3.5" />}
-                          Specs<span className="sr-only"> of {label}</span>
-                        </button>
-                        <span>{summary || "none yet"}</span>
-                      </p>
-                    ) : (
-                      summary && <p className="mt-1 text-xs text-slate-500">{summary}</p>
-                    )}
-                    {problems.map((check) => (
-                      <p key={check.rule} className="mt-1 text-xs">
-                        <CheckStatusLabel status={check.status} className="text-xs [&_svg]:size-3.5" />
-                        <span className="text-slate-600">: {RULE_TITLES[check.rule]}</span>
-                      </p>
-                    ))}
-                  </Td>
-                  <Td className={clsx(cell, "text-right max-md:text-left")}>
-                    {readOnly ? (
-                      part.quantity
-                    ) : (
-                      <>
-                        <span aria-hidden="true" className={mobileLabel}>Qty</span>
-                        <CellInput
-                          id={`${part.key}-quantity`}
-                          label={`Quantity of ${label}`}
-                          inputMode="numeric"
-                          value={part.quantity}
-                          className="text-right"
-                          error={shown("quantity")}
-                          onChange={(e) => update(part.key, { quantity: e.target.value })}
-                          onBlur={() => onTouch(`parts.${part.key}.quantity`)}
-                        />
-                      </>
-                    )}
-                  </Td>
-                  <Td className={clsx(cell, "text-right max-md:text-left")}>
-                    {readOnly ? (
-                      usd(line.unitPriceMicros)
-                    ) : (
-                      <>
-                        <span aria-hidden="true" className={mobileLabel}>Unit price</span>
-                        <CellInput
-                          id={`${part.key}-unitPrice`}
-                          label={`Unit price of ${label} in dollars`}
-                          inputMode="decimal"
-                          prefix="$"
-                          value={part.unitPrice}
-                          className="text-right"
-                          error={shown("unitPrice")}
-                          onChange={(e) => update(part.key, { unitPrice: e.target.value })}
-                          onBlur={() => onTouch(`parts.${part.key}.unitPrice`)}
-                        />
-                      </>
-                    )}
-                  </Td>
+                    }
+                  />
+                  <InputCell line={row} field="quantity" column="Qty" cellClassName={clsx(cell, "text-right max-md:text-left")} shown={part.quantity} label={`Quantity of ${label}`} inputMode="numeric" className="text-right" />
+                  <InputCell line={row} field="unitPrice" column="Unit price" cellClassName={clsx(cell, "text-right max-md:text-left")} shown={usd(line.unitPriceMicros)} label={`Unit price of ${label} in dollars`} inputMode="decimal" prefix="$" className="text-right" />
                   <Td className={clsx(cell, "text-right whitespace-nowrap tabular-nums max-md:text-left", !readOnly && "md:pt-5")}>
                     <span aria-hidden="true" className={mobileLabel}>Line total</span>
                     {usd(line.quantity * line.unitPriceMicros)}
@@ -246,9 +188,7 @@ export function PartsTable({
                         <Button variant="ghost" size="sm" className="px-2" aria-label={`Duplicate ${label}`} title="Duplicate line" onClick={() => duplicate(index)}>
                           <Copy aria-hidden="true" />
                         </Button>
-                        <Button variant="ghost" size="sm" className="px-2 text-red-700 hover:text-red-800" aria-label={`Remove ${label}`} title="Remove line" onClick={() => remove(index)}>
-                          <Trash2 aria-hidden="true" />
-                        </Button>
+                        <RemoveLineButton label={label} title="Remove line" onClick={() => remove(index)} />
                       </div>
                     </Td>
                   )}
@@ -286,10 +226,9 @@ export function PartsTable({
         </tfoot>
       </Table>
       {!readOnly && (
-        <Button id="add-part" variant="secondary" className="mt-3" onClick={add}>
-          <Plus aria-hidden="true" />
+        <AddLineButton id="add-part" onClick={add}>
           Add part
-        </Button>
+        </AddLineButton>
       )}
     </div>
   );

@@ -87,17 +87,27 @@ function readTable(text: string, columns: readonly string[] | null, freeColumn: 
 
 const UUID = /^(GPU|MIG)-[0-9a-fA-F-]+$/;
 
-export function parseGpuCsv(text: string, options: { header?: boolean } = {}): Parsed<GpuReading> {
-  const { records, problems } = readTable(text, options.header ? null : GPU_QUERY_FIELDS, "name");
-  const rows: GpuReading[] = [];
+/**
+ * The rows of a table that `read` makes sense of; a row it cannot (null) becomes a problem that
+ * says which (`unreadable`), after the problems of rows with the wrong number of fields.
+ */
+function parseRows<T>(text: string, columns: readonly string[] | null, freeColumn: string, unreadable: string, read: (r: Record<string, string>) => T | null): Parsed<T> {
+  const { records, problems } = readTable(text, columns, freeColumn);
+  const rows: T[] = [];
   for (const r of records) {
+    const row = read(r);
+    if (row === null) problems.push(`${unreadable}: ${JSON.stringify(r).slice(0, 200)}`);
+    else rows.push(row);
+  }
+  return { rows, problems };
+}
+
+export function parseGpuCsv(text: string, options: { header?: boolean } = {}): Parsed<GpuReading> {
+  return parseRows(text, options.header ? null : GPU_QUERY_FIELDS, "name", "a GPU row without index or UUID", (r) => {
     const index = parseMetric(r.index ?? "");
     const uuid = r.uuid ?? "";
-    if (index === null || !UUID.test(uuid)) {
-      problems.push(`a GPU row without index or UUID: ${JSON.stringify(r).slice(0, 200)}`);
-      continue;
-    }
-    rows.push({
+    if (index === null || !UUID.test(uuid)) return null;
+    return {
       index,
       uuid,
       name: r.name ?? "",
@@ -108,25 +118,18 @@ export function parseGpuCsv(text: string, options: { header?: boolean } = {}): P
       powerW: parseMetric(r["power.draw"] ?? ""),
       tempC: parseMetric(r["temperature.gpu"] ?? ""),
       fanPct: parseMetric(r["fan.speed"] ?? ""),
-    });
-  }
-  return { rows, problems };
+    };
+  });
 }
 
 export function parseAppsCsv(text: string, options: { header?: boolean } = {}): Parsed<AppReading> {
   if (isNoProcessesMessage(text)) return { rows: [], problems: [] };
-  const { records, problems } = readTable(text, options.header ? null : APP_QUERY_FIELDS, "process_name");
-  const rows: AppReading[] = [];
-  for (const r of records) {
+  return parseRows(text, options.header ? null : APP_QUERY_FIELDS, "process_name", "a process row without pid or GPU UUID", (r) => {
     const pid = parseMetric(r.pid ?? "");
     const gpuUuid = r.gpu_uuid ?? "";
-    if (pid === null || !UUID.test(gpuUuid)) {
-      problems.push(`a process row without pid or GPU UUID: ${JSON.stringify(r).slice(0, 200)}`);
-      continue;
-    }
-    rows.push({ gpuUuid, pid, usedMemMib: parseMetric(r.used_memory ?? r.used_gpu_memory ?? ""), name: r.process_name ?? "" });
-  }
-  return { rows, problems };
+    if (pid === null || !UUID.test(gpuUuid)) return null;
+    return { gpuUuid, pid, usedMemMib: parseMetric(r.used_memory ?? r.used_gpu_memory ?? ""), name: r.process_name ?? "" };
+  });
 }
 
 /** "No running processes found": some drivers print a sentence instead of an empty table. */

@@ -37,28 +37,22 @@ export const RETENTION = { rawDays: 7, minuteDays: 180 } as const;
 
 export const bucketStart = (at: Date, stepMs: number) => new Date(Math.floor(at.getTime() / stepMs) * stepMs);
 
+/** One sample as a bucket of its own (maxima start at 0 as in an empty bucket), so aggregating is merging. */
+const sampleBucket = (p: GpuPoint): Bucket => ({
+  gpuId: p.gpuId,
+  start: p.at,
+  samples: 1,
+  utilSamples: p.utilPct === null ? 0 : 1,
+  utilSum: p.utilPct ?? 0,
+  utilMax: Math.max(0, p.utilPct ?? 0),
+  idleSamples: p.utilPct === 0 ? 1 : 0,
+  memMaxMib: Math.max(0, p.memUsedMib ?? 0),
+  powerSum: p.powerW ?? 0,
+  tempMax: Math.max(0, p.tempC ?? 0),
+});
+
 export function aggregate(points: readonly GpuPoint[], stepMs: number): Bucket[] {
-  const buckets = new Map<string, Bucket>();
-  for (const p of points) {
-    const start = bucketStart(p.at, stepMs);
-    const key = `${p.gpuId}@${start.getTime()}`;
-    let b = buckets.get(key);
-    if (!b) {
-      b = { gpuId: p.gpuId, start, samples: 0, utilSamples: 0, utilSum: 0, utilMax: 0, idleSamples: 0, memMaxMib: 0, powerSum: 0, tempMax: 0 };
-      buckets.set(key, b);
-    }
-    b.samples += 1;
-    if (p.utilPct !== null) {
-      b.utilSamples += 1;
-      b.utilSum += p.utilPct;
-      b.utilMax = Math.max(b.utilMax, p.utilPct);
-      if (p.utilPct === 0) b.idleSamples += 1;
-    }
-    b.memMaxMib = Math.max(b.memMaxMib, p.memUsedMib ?? 0);
-    b.powerSum += p.powerW ?? 0;
-    b.tempMax = Math.max(b.tempMax, p.tempC ?? 0);
-  }
-  return [...buckets.values()];
+  return rollUp(points.map(sampleBucket), stepMs);
 }
 
 /** Coarser buckets from finer ones (minutes into hours): each the merge of the buckets it covers. */

@@ -33,8 +33,8 @@ export function pickCpus(topology: number[][], free: ReadonlySet<number>, count:
   return picked.sort((a, b) => a - b);
 }
 
-/** `1,2,8-10`: the form `AllowedCPUs=` takes. */
-export function formatCpuSet(cpus: readonly number[]): string {
+/** `1,2,8-10`: the form `AllowedCPUs=` takes; systemd prints it back with " " between ranges. */
+export function formatCpuSet(cpus: readonly number[], separator: "," | " " = ","): string {
   const sorted = [...new Set(cpus)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
@@ -43,7 +43,7 @@ export function formatCpuSet(cpus: readonly number[]): string {
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
     i = j + 1;
   }
-  return parts.join(",");
+  return parts.join(separator);
 }
 
 /** Reads `1,2,8-10` or systemd's `1-2 8-10`; null when the text is not a CPU set. */

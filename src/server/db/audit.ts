@@ -28,6 +28,15 @@ export async function recordAudit(tx: Db, entry: AuditEntryInput): Promise<void>
   });
 }
 
+/**
+ * Records a change of a few fields, each given as [before, after]: the entry's before and after
+ * hold just those fields (e.g. a rename: `{ name: [old, new] }`).
+ */
+export function recordChange(tx: Db, entry: Omit<AuditEntryInput, "before" | "after">, fields: Record<string, readonly [unknown, unknown]>) {
+  const side = (i: 0 | 1) => Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, values[i]]));
+  return recordAudit(tx, { ...entry, before: side(0), after: side(1) });
+}
+
 export interface AuditFilter {
   action?: string;
   actorId?: string;

@@ -1,6 +1,6 @@
 import type { MachineCostValues, NewPrice } from "@/contracts/savings";
-import type { PartSpecs } from "@/core/builds/parts";
-import type { BuildStatus, PartCategory, Prisma, Slice, SliceGpu, User } from "./generated/client";
+import type { BuildRecord, PartRecord, QuoteRecord } from "@/core/transfer/records";
+import type { Prisma, Slice, SliceGpu, User } from "./generated/client";
 import type { GpuModelData } from "./gpu-models";
 import type { MachineData } from "./machines";
 import type { Db } from "./tx";
@@ -96,13 +96,11 @@ export function updatePriceNotes(tx: Db, id: string, data: { provider: string; s
   return tx.priceEntry.update({ where: { id }, data, select: { id: true } });
 }
 
-export interface BuildContentsData {
-  name: string;
-  status: BuildStatus;
-  notes: string;
-  parts: { category: PartCategory; name: string; quantity: number; unitPriceMicros: bigint; specs: PartSpecs }[];
-  quotes: { vendor: string; description: string; priceMicros: bigint; quotedAt: Date | null }[];
-}
+/** A build as the import writes it: its complete transfer record, with money as bigint micro-dollars and instants as dates. */
+export type BuildContentsData = Omit<BuildRecord, "parts" | "quotes"> & {
+  parts: (Omit<PartRecord, "unitPriceMicros"> & { unitPriceMicros: bigint })[];
+  quotes: (Omit<QuoteRecord, "priceMicros" | "quotedAt"> & { priceMicros: bigint; quotedAt: Date | null })[];
+};
 
 /** Creates or rewrites a build with its parts list and quotes. */
 export async function writeBuildRow(tx: Db, id: string | undefined, data: BuildContentsData) {

@@ -169,6 +169,12 @@ export async function deleteBuild(actor: Actor, input: { buildId: string }) {
   });
 }
 
+/** A build's link to a machine changed: the entry names the build and its machine before and after. */
+function recordLink(tx: Db, actor: Actor, build: { id: string; name: string }, from: string | null, to: string | null) {
+  const side = (machine: string | null) => ({ name: build.name, machine });
+  return recordAudit(tx, { actorId: actor.id, action: to ? "build.link" : "build.unlink", subjectType: "build", subjectId: build.id, before: side(from), after: side(to) });
+}
+
 export async function linkBuild(actor: Actor, input: { buildId: string; machineId: string }) {
   return transaction(async (tx) => {
     const build = await loadForChange(tx, input.buildId);
@@ -189,14 +195,7 @@ export async function linkBuild(actor: Actor, input: { buildId: string; machineI
     if (!(await linkMachineToBuild(tx, machine.id, build.id))) {
       throw taken((await findMachineForLinking(tx, machine.id))?.build?.name ?? "another build");
     }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "build.link",
-      subjectType: "build",
-      subjectId: build.id,
-      before: { name: build.name, machine: null },
-      after: { name: build.name, machine: machine.name },
-    });
+    await recordLink(tx, actor, build, null, machine.name);
     return reloadView(tx, build.id);
   });
 }
@@ -206,14 +205,7 @@ export async function unlinkBuild(actor: Actor, input: { buildId: string }) {
     const build = await loadForChange(tx, input.buildId);
     if (!build.machine) return buildView(build);
     await unlinkBuildFromMachine(tx, build.id);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "build.unlink",
-      subjectType: "build",
-      subjectId: build.id,
-      before: { name: build.name, machine: build.machine.name },
-      after: { name: build.name, machine: null },
-    });
+    await recordLink(tx, actor, build, build.machine.name, null);
     return reloadView(tx, build.id);
   });
 }

@@ -11,6 +11,7 @@ import { sliceEvents } from "@/server/notifications/slice-events";
 import { sliceRef } from "@/server/notifications/slice-ref";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
+import { byTeam } from "./policy-scopes";
 import { auditSnapshot, sliceView } from "./slices/views";
 import { placeWaiting } from "./waitlist/pass";
 
@@ -24,13 +25,7 @@ const stored = (row: StoredIdlePolicy): StoredIdlePolicy => ({
 
 async function loadIdlePolicies(client: Db) {
   const [rows, teams] = await Promise.all([findIdleRows(client), findTeams(client)]);
-  const byScope = new Map(rows.map((row) => [row.scope, stored(row)]));
-  const fleet = byScope.get(IDLE_DEFAULT_SCOPE) ?? null;
-  return {
-    fleet,
-    fleetEffective: resolveIdlePolicy(fleet, null),
-    teams: teams.map((team) => ({ team: { id: team.id, name: team.name }, overrides: byScope.get(team.id) ?? null, effective: resolveIdlePolicy(fleet, byScope.get(team.id) ?? null) })),
-  };
+  return byTeam(new Map(rows.map((row) => [row.scope, stored(row)])), IDLE_DEFAULT_SCOPE, teams, resolveIdlePolicy);
 }
 
 /** The fleet's idle policy and each team's overrides, with what applies to each team. */

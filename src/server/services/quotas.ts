@@ -6,6 +6,7 @@ import { DEFAULT_SCOPE, deleteQuotaRow, findAllQuotaRows, upsertQuotaRow } from 
 import { findTeamById, findTeams } from "@/server/db/teams";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
+import { byTeam } from "./policy-scopes";
 
 const stored = (row: StoredPolicy & { scope: string }): StoredPolicy => Object.fromEntries(QUOTA_POLICY_KEYS.map((key) => [key, row[key] ?? null])) as StoredPolicy;
 
@@ -16,17 +17,7 @@ export function listQuotaPolicies() {
 
 async function quotaPolicies(client: Db) {
   const [rows, teams] = await Promise.all([findAllQuotaRows(client), findTeams(client)]);
-  const byScope = new Map(rows.map((row) => [row.scope, stored(row)]));
-  const fleet = byScope.get(DEFAULT_SCOPE) ?? null;
-  return {
-    fleet,
-    fleetEffective: resolvePolicy(fleet, null),
-    teams: teams.map((team) => ({
-      team: { id: team.id, name: team.name },
-      overrides: byScope.get(team.id) ?? null,
-      effective: resolvePolicy(fleet, byScope.get(team.id) ?? null),
-    })),
-  };
+  return byTeam(new Map(rows.map((row) => [row.scope, stored(row)])), DEFAULT_SCOPE, teams, resolvePolicy);
 }
 
 /**

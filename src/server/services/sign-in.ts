@@ -1,6 +1,6 @@
 import { guardLastAdminAtSignIn, type MappedSignIn } from "@/core/identity/sign-in-mapping";
 import type { Role } from "@/core/roles";
-import { recordAudit } from "@/server/db/audit";
+import { recordAudit, recordChange } from "@/server/db/audit";
 import { deleteStaleSessions, insertSession } from "@/server/db/sessions";
 import { insertSignInEvent } from "@/server/db/sign-ins";
 import { findTeamByName, insertTeam } from "@/server/db/teams";
@@ -78,26 +78,12 @@ export async function signInUser(identity: SignInIdentity, options: SignInOption
           ...(moveTo ? { teamId: moveTo.id } : {}),
         });
         if (existing.idpRoles.join() !== user.idpRoles.join()) {
-          await recordAudit(tx, {
-            actorId: user.id,
-            action: "user.idp-roles",
-            subjectType: "user",
-            subjectId: user.id,
-            before: { idpRoles: existing.idpRoles },
-            after: { idpRoles: user.idpRoles },
-            reason: guard.keptAdmin ? "Roles from the identity provider at sign-in; admin kept: last active admin" : "Roles from the identity provider's group claim at sign-in",
-          });
+          const reason = guard.keptAdmin ? "Roles from the identity provider at sign-in; admin kept: last active admin" : "Roles from the identity provider's group claim at sign-in";
+          await recordChange(tx, { actorId: user.id, action: "user.idp-roles", subjectType: "user", subjectId: user.id, reason }, { idpRoles: [existing.idpRoles, user.idpRoles] });
         }
         if (moveTo) {
-          await recordAudit(tx, {
-            actorId: user.id,
-            action: "user.idp-team",
-            subjectType: "user",
-            subjectId: user.id,
-            before: { team: existing.team.name },
-            after: { team: moveTo.name },
-            reason: "Team from the identity provider's groups (OIDC_TEAM_GROUPS) at sign-in",
-          });
+          const reason = "Team from the identity provider's groups (OIDC_TEAM_GROUPS) at sign-in";
+          await recordChange(tx, { actorId: user.id, action: "user.idp-team", subjectType: "user", subjectId: user.id, reason }, { team: [existing.team.name, moveTo.name] });
         }
       } else {
         const team = await teamNamed(tx, identity.team ?? options.defaultTeam);

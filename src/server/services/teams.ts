@@ -1,5 +1,5 @@
 import { AppError, notFound } from "@/core/errors";
-import { recordAudit } from "@/server/db/audit";
+import { recordAudit, recordChange } from "@/server/db/audit";
 import { deleteTeamRow, findTeamById, findTeamByName, findTeams, insertTeam, renameTeamRow } from "@/server/db/teams";
 import { read, transaction, type Db } from "@/server/db/tx";
 import type { Actor } from "./actor";
@@ -31,14 +31,7 @@ export async function renameTeam(actor: Actor, input: { teamId: string; name: st
     if (!before) throw notFound("Team", "teamId");
     await assertNameFree(tx, input.name, before.id);
     const after = await renameTeamRow(tx, before.id, input.name);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "team.rename",
-      subjectType: "team",
-      subjectId: before.id,
-      before: { name: before.name },
-      after: { name: after.name },
-    });
+    await recordChange(tx, { actorId: actor.id, action: "team.rename", subjectType: "team", subjectId: before.id }, { name: [before.name, after.name] });
     return { id: after.id, name: after.name };
   });
 }

@@ -1,7 +1,7 @@
 import { AppError, notFound } from "@/core/errors";
 import { linuxUsernameProblem } from "@/core/identity/linux-username";
 import { effectiveRoles, type Role } from "@/core/roles";
-import { recordAudit } from "@/server/db/audit";
+import { recordAudit, recordChange } from "@/server/db/audit";
 import { findTeamById } from "@/server/db/teams";
 import { read, transaction, type Db } from "@/server/db/tx";
 import {
@@ -115,14 +115,7 @@ export async function updateMyLinuxUsername(actor: Actor, input: { linuxUsername
     if (input.linuxUsername === before.linuxUsername) return userView(before);
     await checkLinuxUsername(tx, input.linuxUsername, before.id);
     const after = await updateUserRow(tx, before.id, { linuxUsername: input.linuxUsername });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.linux-username",
-      subjectType: "user",
-      subjectId: before.id,
-      before: { linuxUsername: before.linuxUsername },
-      after: { linuxUsername: after.linuxUsername },
-    });
+    await recordChange(tx, { actorId: actor.id, action: "user.linux-username", subjectType: "user", subjectId: before.id }, { linuxUsername: [before.linuxUsername, after.linuxUsername] });
     return userView(after);
   });
 }
@@ -133,15 +126,8 @@ export async function setUserActive(actor: Actor, input: { userId: string; activ
     if (before.active === input.active) return userView(before);
     if (!input.active) await guardLastAdmin(tx, actor, before, "deactivate");
     const after = await updateUserRow(tx, before.id, { active: input.active });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: input.active ? "user.reactivate" : "user.deactivate",
-      subjectType: "user",
-      subjectId: before.id,
-      before: { active: before.active },
-      after: { active: after.active },
-      reason: input.reason,
-    });
+    const action = input.active ? "user.reactivate" : "user.deactivate";
+    await recordChange(tx, { actorId: actor.id, action, subjectType: "user", subjectId: before.id, reason: input.reason }, { active: [before.active, after.active] });
     return userView(after);
   });
 }
@@ -158,7 +144,7 @@ export async function setOwnTimeZone(actor: Actor, timeZone: string | null) {
     const before = await loadUser(tx, actor.id);
     if (before.timeZone === timeZone) return userView(before);
     const after = await updateUserRow(tx, before.id, { timeZone });
-    await recordAudit(tx, { actorId: actor.id, action: "user.time-zone", subjectType: "user", subjectId: before.id, before: { timeZone: before.timeZone }, after: { timeZone } });
+    await recordChange(tx, { actorId: actor.id, action: "user.time-zone", subjectType: "user", subjectId: before.id }, { timeZone: [before.timeZone, timeZone] });
     return userView(after);
   });
 }

@@ -10,6 +10,7 @@ import { sliceRef } from "@/server/notifications/slice-ref";
 import { decisionOf } from "./approve";
 import { loadDecisionContext } from "./checks";
 import { extensionProblems } from "./extensions";
+import { runEveryMinute } from "../every-minute";
 import { auditSnapshot } from "./views";
 
 export type RenewalOutcome = { sliceId: string; outcome: "renewed"; newEnd: Date } | { sliceId: string; outcome: "refused" | "still-refused" | "not-due"; newEnd?: undefined };
@@ -62,16 +63,10 @@ export async function renewServingSlices(now: Date): Promise<RenewalOutcome[]> {
   return outcomes;
 }
 
-const RENEWAL_INTERVAL_MS = 60_000;
-
 /**
- * Checks for due renewals every minute in this process (the portal's server); returns a stop
- * function. Any number of processes may run it: the locks and the re-check make it extend once.
+ * Checks for due renewals every minute; any number of processes may run it: the locks and the
+ * re-check make it extend once.
  */
 export function startServingRenewal(): () => void {
-  const timer = setInterval(() => {
-    renewServingSlices(new Date()).catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "serving renewal failed; it runs again in a minute"));
-  }, RENEWAL_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEveryMinute(renewServingSlices, "serving renewal failed");
 }

@@ -1,6 +1,6 @@
 import { transaction, read } from "@/server/db/tx";
 import { findWaitingEntries, lockAllTeams } from "@/server/db/waitlist";
-import { log } from "@/server/log";
+import { runEveryMinute } from "../every-minute";
 import { placeWaiting } from "./pass";
 
 /**
@@ -17,13 +17,7 @@ export async function sweepWaitlist(now: Date) {
   });
 }
 
-const SWEEP_INTERVAL_MS = 60_000;
-
-/** Runs sweepWaitlist every minute in this process (the portal's server); returns a stop function. */
+/** Runs sweepWaitlist every minute. */
 export function startWaitlistSweeper(): () => void {
-  const timer = setInterval(() => {
-    sweepWaitlist(new Date()).catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "waitlist sweep failed; it runs again in a minute"));
-  }, SWEEP_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEveryMinute(sweepWaitlist, "waitlist sweep failed");
 }

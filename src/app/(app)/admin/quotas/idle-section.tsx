@@ -2,7 +2,8 @@ import { SectionCard } from "@/components/ui/card";
 import { DEFAULT_IDLE_POLICY } from "@/core/idle/policy";
 import { api } from "@/trpc/server";
 import { IDLE_FIELDS, showMinutes } from "./idle-fields";
-import { EditTeamIdle, FleetIdleForm } from "./idle-policy-form";
+import { IdleForm } from "./idle-policy-form";
+import { EditTeamPolicy } from "./policy-parts";
 import { isOwn, TeamPolicyTable } from "./team-policy-table";
 
 /** The idle-GPU policy: when a held GPU nobody uses is told about, released or reclaimed. */
@@ -17,7 +18,7 @@ export async function IdleSection() {
         slice on its machine&apos;s page.
       </p>
       <SectionCard className="mb-6" title="Fleet idle policy" description="Applies to every team without its own value. Blank inherits the built-in value; 0 turns the step off.">
-        <FleetIdleForm stored={policies.fleet} builtIn={DEFAULT_IDLE_POLICY} />
+        <IdleForm stored={policies.fleet} inherited={DEFAULT_IDLE_POLICY} inheritedFrom="built-in" />
       </SectionCard>
       {policies.teams.length > 0 && (
         <TeamPolicyTable
@@ -26,7 +27,11 @@ export async function IdleSection() {
           rows={policies.teams.map(({ team, overrides, effective }) => ({
             team,
             values: IDLE_FIELDS.map((f) => ({ text: showMinutes(effective[f.key]), own: isOwn(overrides?.[f.key]) })),
-            edit: <EditTeamIdle team={team} stored={overrides} inherited={policies.fleetEffective} />,
+            edit: (
+              <EditTeamPolicy team={team} what="idle policy" description="Blank inherits the fleet default; 0 turns the step off.">
+                <IdleForm team={team} stored={overrides} inherited={policies.fleetEffective} inheritedFrom="fleet" />
+              </EditTeamPolicy>
+            ),
           }))}
         />
       )}

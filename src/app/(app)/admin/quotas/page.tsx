@@ -9,15 +9,18 @@ import { allowedTo } from "../../guard";
 import { IdleSection } from "./idle-section";
 import { isOwn, TeamPolicyTable } from "./team-policy-table";
 import { LIMIT_FIELDS, showLimit } from "./quota-fields";
-import { EditTeamQuotas, FleetQuotaForm } from "./quota-form";
+import { EditTeamPolicy } from "./policy-parts";
+import { QuotaForm } from "./quota-form";
 
 export const metadata: Metadata = { title: "Quotas" };
+
+/** What a policy's values give a form's blank fields to show. */
+const inheritedValues = (policy: ReturnType<typeof resolvePolicy>) => ({ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(policy.quotas)])), autoApprove: policy.autoApprove });
 
 export default async function QuotasPage() {
   const access = await allowedTo("quotas:manage");
   if (!access.allowed) return <NotAllowed action={access.needed} />;
   const policies = await (await api()).quotas.list();
-  const builtIn = resolvePolicy(null, null);
 
   return (
     <>
@@ -39,7 +42,7 @@ export default async function QuotasPage() {
       </Card>
 
       <SectionCard className="mb-8" title="Fleet defaults" description="Apply to every team without its own value.">
-        <FleetQuotaForm stored={policies.fleet} builtIn={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(builtIn.quotas)])), autoApprove: builtIn.autoApprove }} />
+        <QuotaForm stored={policies.fleet} inherited={inheritedValues(resolvePolicy(null, null))} inheritedFrom="built-in" />
       </SectionCard>
 
       <h2 className="mb-3 text-lg font-semibold text-slate-900">Teams</h2>
@@ -55,7 +58,11 @@ export default async function QuotasPage() {
               ...LIMIT_FIELDS.map((f) => ({ text: showLimit(f.of(effective.quotas)), own: isOwn(overrides?.[f.key]) })),
               { text: effective.autoApprove ? "On" : "Off", own: isOwn(overrides?.autoApprove) },
             ],
-            edit: <EditTeamQuotas team={team} stored={overrides} inherited={{ limits: Object.fromEntries(LIMIT_FIELDS.map((f) => [f.key, f.of(policies.fleetEffective.quotas)])), autoApprove: policies.fleetEffective.autoApprove }} />,
+            edit: (
+              <EditTeamPolicy team={team} what="quotas" description="Blank inherits the fleet default; 0 means no limit.">
+                <QuotaForm team={team} stored={overrides} inherited={inheritedValues(policies.fleetEffective)} inheritedFrom="fleet" />
+              </EditTeamPolicy>
+            ),
           }))}
         />
       )}

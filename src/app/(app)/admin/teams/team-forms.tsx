@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
+import { DeleteRowButton } from "@/components/ui/delete-row-button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
@@ -42,17 +43,7 @@ export function TeamActions({ team }: { team: { id: string; name: string; member
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" onClick={() => setRenaming(true)} aria-label={`Rename ${team.name}`}>Rename</Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={!empty}
-        title={empty ? undefined : "Move its members to another team first"}
-        loading={remove.isPending}
-        onClick={() => remove.mutate({ teamId: team.id })}
-        aria-label={`Delete ${team.name}`}
-      >
-        Delete
-      </Button>
+      <DeleteRowButton name={team.name} blockedBy={empty ? undefined : "Move its members to another team first"} pending={remove.isPending} onDelete={() => remove.mutate({ teamId: team.id })} />
       {renaming && (
         <Dialog open title={`Rename ${team.name}`} onClose={() => setRenaming(false)}>
           <ActionForm

@@ -2,6 +2,7 @@ import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { SectionCard } from "@/components/ui/card";
 import type { RouterOutputs } from "@/trpc/types";
+import { ProblemList } from "./problem-list";
 
 type Applied = NonNullable<RouterOutputs["enforcement"]["desiredState"]["applied"]>;
 
@@ -23,13 +24,7 @@ export function AppliedCard({ applied, machineName }: { applied: Applied | null;
           <p>
             Applied <LocalTime at={applied.appliedAt} /> in {applied.mode} mode.
           </p>
-          {applied.errors.length > 0 && (
-            <ul role="alert" className="list-disc space-y-1 pl-5 text-red-700">
-              {applied.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
+          <ProblemList problems={applied.errors} />
           {applied.commands.length === 0 ? (
             <p className="text-slate-600">Its last apply changed nothing: every slice was as it should be.</p>
           ) : (

@@ -9,6 +9,7 @@ import { api } from "@/trpc/server";
 import { AppliedCard } from "./applied-card";
 import { EnforcementForm, IdleExemptButton } from "./enforcement-form";
 import { MODE_TEXT } from "./mode-text";
+import { ProblemList } from "./problem-list";
 
 const MODE_TONE: Record<EnforcementMode, BadgeTone> = { observe: "neutral", warn: "warning", enforce: "success" };
 
@@ -43,13 +44,7 @@ export async function EnforcementSection({ machine }: { machine: { id: string; n
             Everyone else: CPU <code>{formatCpuSet(desired.loginProfile.cpus) || "—"}</code>, {desired.loginProfile.memoryMaxBytes / GIB} GB, no GPU.
             {view.nextBoundary && <> Next change: <LocalTime at={new Date(view.nextBoundary)} />.</>}
           </p>
-          {desired.problems.length > 0 && (
-            <ul role="alert" className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-700">
-              {desired.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
+          <ProblemList problems={desired.problems} className="mt-3 text-sm" />
         </SectionCard>
         <AppliedCard applied={view.applied} machineName={machine.name} />
       </div>

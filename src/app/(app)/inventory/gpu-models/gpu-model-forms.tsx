@@ -3,11 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DeleteRowButton } from "@/components/ui/delete-row-button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input } from "@/components/ui/form";
 import { SubmitRow } from "@/components/ui/submit-row";
 import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/react";
+import { UnplacedError } from "../form-alert";
 import { formErrors, numberFromInput } from "../form-errors";
 import { useOutcomeToasts, useSuccess } from "@/components/use-success";
 
@@ -66,7 +68,7 @@ export function CreateGpuModelForm() {
         <ModelFields idPrefix="new-model" values={values} onChange={setValues} errors={errors?.fields} />
         <Button type="submit" className="sm:mt-7" loading={create.isPending}>Add model</Button>
       </div>
-      {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="mt-2 text-sm text-red-700">{errors.message}</p>}
+      <UnplacedError errors={errors} className="mt-2" />
     </ActionForm>
   );
 }
@@ -81,17 +83,7 @@ export function GpuModelActions({ model }: { model: GpuModelView }) {
   return (
     <div className="flex justify-end gap-2">
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${model.name}`}>Edit</Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={used}
-        title={used ? "GPUs use this model" : undefined}
-        loading={remove.isPending}
-        onClick={() => remove.mutate({ gpuModelId: model.id })}
-        aria-label={`Delete ${model.name}`}
-      >
-        Delete
-      </Button>
+      <DeleteRowButton name={model.name} blockedBy={used ? "GPUs use this model" : undefined} pending={remove.isPending} onDelete={() => remove.mutate({ gpuModelId: model.id })} />
       {editing && <EditGpuModelDialog model={model} onClose={() => setEditing(false)} />}
     </div>
   );
@@ -121,7 +113,7 @@ function EditGpuModelDialog({ model, onClose }: { model: GpuModelView; onClose: 
         <div className="flex flex-wrap gap-3">
           <ModelFields idPrefix="edit-model" values={values} onChange={setValues} errors={errors?.fields} />
         </div>
-        {errors && Object.keys(errors.fields).length === 0 && <p role="alert" className="text-sm text-red-700">{errors.message}</p>}
+        <UnplacedError errors={errors} />
         <SubmitRow onCancel={onClose} loading={update.isPending} />
       </ActionForm>
     </Dialog>

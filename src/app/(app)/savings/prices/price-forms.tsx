@@ -8,9 +8,11 @@ import { UNIT_LABELS, type CatalogUnit } from "@/components/savings/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionForm, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useToast } from "@/components/ui/toast";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
+import { UnplacedError } from "../../inventory/form-alert";
 import { dateFromInput, formErrors } from "../../inventory/form-errors";
 
 /** The catalog speaks "gpu-hour"; the API takes "gpu_hour". */
@@ -107,19 +109,8 @@ function AddPriceDialog({ skus, onClose }: { skus: SkuOption[]; onClose: () => v
         <Field label="Source" htmlFor={`${id}-note`} hint="Where the price comes from, so others can check it." error={errorOf("sourceNote")}>
           <Textarea id={`${id}-note`} value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} placeholder="GCP us-central1 on-demand pricing page, Nov 2026" />
         </Field>
-        {server && Object.keys(server.fields).length === 0 && (
-          <p role="alert" className="text-sm text-red-700">
-            {server.message}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            Add price
-          </Button>
-        </div>
+        <UnplacedError errors={server} />
+        <SubmitRow onCancel={onClose} loading={add.isPending} label="Add price" />
       </ActionForm>
     </Dialog>
   );

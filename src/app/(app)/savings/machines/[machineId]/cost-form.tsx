@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/toast";
 import { formatUsd, MAX_KWH_MICROS } from "@/core/costs/money";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
+import { UnplacedError } from "../../../inventory/form-alert";
 import { formErrors } from "../../../inventory/form-errors";
 
 type MachineCosts = RouterOutputs["savings"]["machineCosts"];
@@ -31,6 +32,19 @@ function Group({ title, description, children }: { title: string; description: s
 }
 
 /** Dollars are typed as text and converted to micro-dollars exactly; errors show at their field. */
+/** A price SKU picker; the machine's current SKU stays listed even when the catalog no longer has it. */
+function SkuSelect({ id, value, skus, onChange }: { id: string; value: string; skus: string[]; onChange: (e: { target: { value: string } }) => void }) {
+  return (
+    <Select id={id} value={value} onChange={onChange}>
+      {[...new Set([value, ...skus])].map((sku) => (
+        <option key={sku} value={sku}>
+          {sku}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function CostForm({ costs, build, vcpuSkus, ramSkus }: { costs: MachineCosts; build: { name: string; totalMicros: bigint } | null; vcpuSkus: string[]; ramSkus: string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -142,30 +156,14 @@ export function CostForm({ costs, build, vcpuSkus, ramSkus }: { costs: MachineCo
 
           <Group title="Cloud comparison" description="The cloud VM's CPU and RAM prices a slice's threads and RAM are compared with.">
             <Field label="vCPU price SKU" htmlFor={fieldId("vcpuSku")} error={errorOf("vcpuSku")}>
-              <Select id={fieldId("vcpuSku")} value={values.vcpuSku} onChange={set("vcpuSku")}>
-                {[...new Set([values.vcpuSku, ...vcpuSkus])].map((sku) => (
-                  <option key={sku} value={sku}>
-                    {sku}
-                  </option>
-                ))}
-              </Select>
+              <SkuSelect id={fieldId("vcpuSku")} value={values.vcpuSku} skus={vcpuSkus} onChange={set("vcpuSku")} />
             </Field>
             <Field label="RAM price SKU" htmlFor={fieldId("ramSku")} error={errorOf("ramSku")}>
-              <Select id={fieldId("ramSku")} value={values.ramSku} onChange={set("ramSku")}>
-                {[...new Set([values.ramSku, ...ramSkus])].map((sku) => (
-                  <option key={sku} value={sku}>
-                    {sku}
-                  </option>
-                ))}
-              </Select>
+              <SkuSelect id={fieldId("ramSku")} value={values.ramSku} skus={ramSkus} onChange={set("ramSku")} />
             </Field>
           </Group>
 
-          {server && Object.keys(server.fields).length === 0 && (
-            <p role="alert" className="text-sm text-red-700">
-              {server.message}
-            </p>
-          )}
+          <UnplacedError errors={server} />
           <div className="flex justify-end gap-2 border-t border-slate-200 pt-5">
             <ButtonLink href="/savings" variant="secondary">
               Cancel
