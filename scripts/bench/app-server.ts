@@ -183,7 +183,8 @@ function childPids(pid: number | undefined): number[] {
 /** CPU used so far by a process and every live child of it (a PostgreSQL server and its backends). */
 export function treeCpuMs(pid: number | undefined): number {
   if (!pid) return NaN;
-  return childPids(pid).reduce((total, child) => total + cpuMs(child), cpuMs(pid, true));
+  // A backend that ends between the listing and the read counts 0: once reaped, its CPU is in the parent's.
+  return childPids(pid).reduce((total, child) => total + (cpuMs(child) || 0), cpuMs(pid, true));
 }
 
 /**
