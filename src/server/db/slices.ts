@@ -1,5 +1,6 @@
 import type { Booking } from "@/core/slices/types";
 import { Prisma, type SliceKind, type SliceStatus } from "./generated/client";
+import { lockMachine } from "./machines";
 import type { Db } from "./tx";
 
 /**
@@ -15,7 +16,7 @@ import type { Db } from "./tx";
 export async function lockTeamAndMachine(tx: Db, teamId: string, machineId: string): Promise<void> {
   // Sorted by kind, not by id: a team lock is always taken before any machine lock.
   await tx.$queryRaw`SELECT id FROM "team" WHERE id = ${teamId}::uuid FOR UPDATE`;
-  await tx.$queryRaw`SELECT id FROM "machine" WHERE id = ${machineId}::uuid FOR UPDATE`;
+  await lockMachine(tx, machineId);
 }
 
 /** An approved slice as the raw booking queries return it (decision-context.ts and waitlist.ts). */
