@@ -1,5 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { databaseLost, watchDatabase } from "@/server/database-away";
+import { enableDirect, statementName } from "./direct";
 import { PrismaClient } from "./generated/client";
 
 export type { PrismaClient };
@@ -9,7 +11,12 @@ export type { PrismaClient };
  * connection fail (PostgreSQL stopped or crashed), before any query has to.
  */
 export function createPrismaClient(connectionString: string, onLost?: (error: Error) => void): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }, { onPoolError: onLost, onConnectionError: onLost }) });
+  const pool = new Pool({ connectionString });
+  // Named statements: PostgreSQL parses and plans each statement once per connection, not per call.
+  const adapter = new PrismaPg(pool, { onPoolError: onLost, onConnectionError: onLost, disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql) });
+  const client = new PrismaClient({ adapter });
+  enableDirect(client, pool);
+  return client;
 }
 
 /** The client pages are served from: its lost connections make the proxy answer pages with 503. */

@@ -2,6 +2,7 @@ import { toMachineCapacity } from "@/core/slices/capacity";
 import type { StoredPolicy } from "@/core/slices/policy";
 import type { Booking } from "@/core/slices/types";
 import { Prisma, type MachineStatus } from "./generated/client";
+import { queryRows } from "./direct";
 import { DEFAULT_SCOPE } from "./quotas";
 import { toFleetBooking, type FleetBookingRow } from "./slices";
 import type { Db } from "./tx";
@@ -70,7 +71,7 @@ export async function findDecisionContext(
   query: { machineId: string; teamId: string; machineFrom: Date; to: Date; owner?: { teamId: string; userId: string; from: Date } },
 ) {
   const owner = query.owner ? Prisma.sql`(SELECT COALESCE(json_agg(o), '[]') FROM (${ownerBookings(query.owner, query.owner.from, query.to)}) o)` : Prisma.sql`'[]'::json`;
-  const [row] = await client.$queryRaw<{ machine: MachineJson | null; machine_bookings: BookingRow[]; owner_bookings: BookingRow[]; quotas: QuotaJson[] }[]>`
+  const [row] = await queryRows<{ machine: MachineJson | null; machine_bookings: BookingRow[]; owner_bookings: BookingRow[]; quotas: QuotaJson[] }>(client, Prisma.sql`
     SELECT
       (SELECT json_build_object('id', m.id, 'name', m.name, 'status', m.status, 'threads', m.threads, 'ramGb', m.ram_gb,
                                 'reservedThreads', m.reserved_threads, 'reservedRamGb', m.reserved_ram_gb,
@@ -82,7 +83,7 @@ export async function findDecisionContext(
                                                   'teamMaxGpuHoursPerMonth', q.team_max_gpu_hours_per_month, 'teamMaxServingGpus', q.team_max_serving_gpus,
                                                   'userMaxConcurrentGpus', q.user_max_concurrent_gpus, 'userMaxSliceHours', q.user_max_slice_hours,
                                                   'userMaxDaysAhead', q.user_max_days_ahead, 'autoApprove', q.auto_approve)), '[]')
-       FROM quota_policy q WHERE q.scope IN (${DEFAULT_SCOPE}, ${query.teamId})) AS quotas`;
+       FROM quota_policy q WHERE q.scope IN (${DEFAULT_SCOPE}, ${query.teamId})) AS quotas`);
   if (!row?.machine) return null;
   const { machine } = row;
   return {

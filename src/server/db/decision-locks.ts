@@ -1,3 +1,5 @@
+import { queryRows } from "./direct";
+import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
 /**
@@ -29,8 +31,8 @@ const toLocks = (row: LockRow): DecisionLocks => ({ requesterId: row.requester_i
 
 /** Locks a new request's team and machine. */
 export async function lockRequestDecision(tx: Db, teamId: string, machineId: string, teamShared: boolean): Promise<DecisionLocks> {
-  const [row] = await tx.$queryRaw<LockRow[]>`
-    SELECT * FROM lock_slice_decision(NULL, ${teamId}::uuid, ${machineId}::uuid, '{}'::uuid[], ${teamShared}, false)`;
+  const [row] = await queryRows<LockRow>(tx, Prisma.sql`
+    SELECT * FROM lock_slice_decision(NULL, ${teamId}::uuid, ${machineId}::uuid, '{}'::uuid[], ${teamShared}, false)`);
   return toLocks(row!);
 }
 
@@ -40,7 +42,7 @@ export async function lockRequestDecision(tx: Db, teamId: string, machineId: str
  */
 export async function lockSliceDecision(tx: Db, sliceId: string, options: { sharedTeams: readonly string[] | "all"; freeing: boolean }): Promise<DecisionLocks | null> {
   const teams = options.sharedTeams === "all" ? [] : [...options.sharedTeams];
-  const [row] = await tx.$queryRaw<LockRow[]>`
-    SELECT * FROM lock_slice_decision(${sliceId}::uuid, NULL, NULL, ${teams}::uuid[], ${options.sharedTeams === "all"}, ${options.freeing})`;
+  const [row] = await queryRows<LockRow>(tx, Prisma.sql`
+    SELECT * FROM lock_slice_decision(${sliceId}::uuid, NULL, NULL, ${teams}::uuid[], ${options.sharedTeams === "all"}, ${options.freeing})`);
   return row ? toLocks(row) : null;
 }

@@ -1,3 +1,4 @@
+import { queryUnsafe } from "./direct";
 import type { Db } from "./tx";
 
 /** pg-boss's tables (its schema is created by pg-boss itself, outside the Prisma schema). */
@@ -16,7 +17,7 @@ export interface JobRow {
 
 /** The transaction as pg-boss's `db` option wants it: jobs sent through it commit or roll back with the transaction. */
 export function jobExecutor(tx: Db) {
-  return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+  return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await queryUnsafe<unknown>(tx, text, values) }) };
 }
 
 export function countJobsByState(client: Db) {

@@ -1,4 +1,5 @@
-import type { Role } from "./generated/client";
+import { queryRows } from "./direct";
+import { Prisma, type Role } from "./generated/client";
 import type { RecipientRow } from "./notifications";
 import type { Db } from "./tx";
 
@@ -17,7 +18,7 @@ export interface AudienceRow {
  * `teamId` that subscribed to `kind`.
  */
 export async function findEventAudience(client: Db, query: { holderId: string | null; role: Role | null; teamId: string | null; kind: string }): Promise<AudienceRow> {
-  const [row] = await client.$queryRaw<{ people: (RecipientRow & { holder: boolean; has_role: boolean })[]; hooks: AudienceRow["teamWebhooks"] }[]>`
+  const [row] = await queryRows<{ people: (RecipientRow & { holder: boolean; has_role: boolean })[]; hooks: AudienceRow["teamWebhooks"] }>(client, Prisma.sql`
     SELECT
       (SELECT COALESCE(json_agg(json_build_object(
                 'id', u.id, 'email', u.email, 'name', u.name,
@@ -30,7 +31,7 @@ export async function findEventAudience(client: Db, query: { holderId: string | 
        WHERE u.active AND (u.id = ${query.holderId}::uuid OR ${query.role}::"Role" = ANY(u.assigned_roles) OR ${query.role}::"Role" = ANY(u.idp_roles))) AS people,
       (SELECT COALESCE(json_agg(json_build_object('id', h.id, 'url', h.url, 'format', h.format, 'secret', h.secret, 'team', json_build_object('name', t.name)) ORDER BY h.created_at), '[]')
        FROM team_webhook h JOIN team t ON t.id = h.team_id
-       WHERE h.team_id = ${query.teamId}::uuid AND ${query.kind} = ANY(h.kinds)) AS hooks`;
+       WHERE h.team_id = ${query.teamId}::uuid AND ${query.kind} = ANY(h.kinds)) AS hooks`);
   const people = row!.people.map(({ holder, has_role, ...person }) => ({ person, holder, hasRole: has_role }));
   return {
     holder: people.find((p) => p.holder)?.person ?? null,

@@ -1,4 +1,5 @@
-import type { Prisma } from "./generated/client";
+import { queryRows } from "./direct";
+import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
 /** A person a notification may reach, with how they want to be reached (notification-audience.ts reads them). */
@@ -10,14 +11,33 @@ export interface RecipientRow {
   personalWebhook: { url: string; format: string; secret: string } | null;
 }
 
-export async function insertNotifications(tx: Db, rows: Prisma.NotificationCreateManyInput[]) {
-  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+// An event's notifications and deliveries are written as one statement each (one row per
+// recipient from arrays), on the decisions' path: Prisma's createMany compiles its query anew
+// for every call. A key already there is skipped (the key is the idempotency key). Their time is
+// the insert's, as Prisma's default gave it, not the transaction's start.
+
+export async function insertNotifications(tx: Db, rows: NotificationInsert[]) {
+  if (rows.length === 0) return;
+  const column = <K extends keyof NotificationInsert>(key: K) => rows.map((row) => row[key]);
+  await queryRows(tx, Prisma.sql`
+    INSERT INTO notification (id, created_at, key, user_id, kind, title, body, link)
+    SELECT gen_random_uuid(), clock_timestamp(), * FROM unnest(${column("key")}::text[], ${column("userId")}::uuid[], ${column("kind")}::text[], ${column("title")}::text[], ${column("body")}::text[], ${column("link")}::text[])
+    ON CONFLICT DO NOTHING`);
 }
 
 /** Inserts the deliveries not already there (by idempotency key) and returns those inserted. */
-export function insertDeliveries(tx: Db, rows: Prisma.DeliveryCreateManyInput[]) {
+export function insertDeliveries(tx: Db, rows: DeliveryInsert[]): Promise<{ id: string }[]> {
   if (rows.length === 0) return Promise.resolve([]);
-  return tx.delivery.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+  const column = <K extends keyof DeliveryInsert>(key: K) => rows.map((row) => row[key] ?? null);
+  const payloads = rows.map((row) => (row.payload === undefined ? null : JSON.stringify(row.payload)));
+  return queryRows<{ id: string }>(tx, Prisma.sql`
+    INSERT INTO delivery (id, created_at, key, kind, channel, target, format, secret, subject, text, html, payload)
+    SELECT gen_random_uuid(), clock_timestamp(), key, kind, channel, target, format, secret, subject, text, html, payload::jsonb
+    FROM unnest(${column("key")}::text[], ${column("kind")}::text[], ${column("channel")}::text[], ${column("target")}::text[], ${column("format")}::text[],
+                ${column("secret")}::text[], ${column("subject")}::text[], ${column("text")}::text[], ${column("html")}::text[], ${payloads}::text[])
+           AS d(key, kind, channel, target, format, secret, subject, text, html, payload)
+    ON CONFLICT DO NOTHING
+    RETURNING id`);
 }
 
 /**
@@ -116,6 +136,6 @@ export function findCaughtMail(client: Db, take: number) {
   return client.caughtMail.findMany({ orderBy: { id: "desc" }, take });
 }
 
-export type NotificationInsert = Prisma.NotificationCreateManyInput;
-export type DeliveryInsert = Prisma.DeliveryCreateManyInput;
+export type NotificationInsert = Pick<Prisma.NotificationCreateManyInput, "key" | "userId" | "kind" | "title" | "body" | "link">;
+export type DeliveryInsert = Pick<Prisma.DeliveryCreateManyInput, "key" | "kind" | "channel" | "target" | "format" | "secret" | "subject" | "text" | "html" | "payload">;
 export type StoredJson = Prisma.InputJsonValue;

@@ -1,4 +1,5 @@
 import type { RateDecision, RateLimit } from "@/core/rate-limit";
+import { queryRows } from "./direct";
 import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
@@ -18,14 +19,14 @@ import type { Db } from "./tx";
  */
 export async function takeFromBucket(client: Db, subject: string, now: Date, limit: RateLimit, cost = 1): Promise<RateDecision> {
   const refilled = Prisma.sql`LEAST(${limit.capacity}::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM ${now}::timestamptz - b.refilled_at)::float8) * ${limit.perMinute / 60}::float8)`;
-  const [row] = await client.$queryRaw<{ tokens: number; allowed: boolean }[]>`
+  const [row] = await queryRows<{ tokens: number; allowed: boolean }>(client, Prisma.sql`
     INSERT INTO rate_limit_bucket AS b (subject, tokens, refilled_at, allowed)
     VALUES (${subject}, ${limit.capacity - cost}::float8, ${now}::timestamptz, ${cost <= limit.capacity})
     ON CONFLICT (subject) DO UPDATE SET
       tokens = CASE WHEN ${refilled} >= ${cost}::float8 THEN ${refilled} - ${cost}::float8 ELSE ${refilled} END,
       allowed = ${refilled} >= ${cost}::float8,
       refilled_at = GREATEST(b.refilled_at, EXCLUDED.refilled_at)
-    RETURNING tokens, allowed`;
+    RETURNING tokens, allowed`);
   const tokens = row!.tokens;
   if (row!.allowed) return { allowed: true, retryAfterSeconds: 0, remaining: Math.floor(tokens) };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((cost - tokens) / limit.perMinute) * 60)), remaining: 0 };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEntryInput } from "./audit";
+import { queryRows } from "./direct";
 import { Prisma, type SliceKind } from "./generated/client";
 import type { SliceRow } from "./slices";
 import type { Db } from "./tx";
@@ -51,16 +52,16 @@ const auditInsert = (entry: Omit<AuditEntryInput, "subjectId">) => Prisma.sql`
   SELECT ${entry.actorId}::uuid, ${entry.action}, ${entry.subjectType}, s.id::text, ${jsonb(entry.before)}::jsonb, ${jsonb(entry.after)}::jsonb, ${entry.reason ?? null} FROM s`;
 
 async function one(tx: Db, query: Prisma.Sql): Promise<SliceRow> {
-  const [row] = await tx.$queryRaw<{ row: SliceRowJson }[]>(query);
+  const [row] = await queryRows<{ row: SliceRowJson }>(tx, query);
   return toSliceRow(row!.row);
 }
 
 /** A slice as findSliceById returns it, read as one JSON value (cheaper to map than Prisma's relation query). */
 export function findSliceRow(client: Db, sliceId: string): Promise<SliceRow | null> {
-  return client
-    .$queryRaw<{ row: SliceRowJson }[]>`
-      SELECT ${sliceRowJson(gpusJson(Prisma.sql`(SELECT sg.gpu_id FROM slice_gpu sg WHERE sg.slice_id = s.id) AS h`))} AS row FROM slice s WHERE s.id = ${sliceId}::uuid`
-    .then(([found]) => (found ? toSliceRow(found.row) : null));
+  return queryRows<{ row: SliceRowJson }>(
+    client,
+    Prisma.sql`SELECT ${sliceRowJson(gpusJson(Prisma.sql`(SELECT sg.gpu_id FROM slice_gpu sg WHERE sg.slice_id = s.id) AS h`))} AS row FROM slice s WHERE s.id = ${sliceId}::uuid`,
+  ).then(([found]) => (found ? toSliceRow(found.row) : null));
 }
 
 export interface NewSlice {

@@ -1,6 +1,7 @@
 import type { Prisma } from "./generated/client";
 import { settleChanges } from "./change-cache";
 import { db } from "./client";
+import { directTransaction } from "./direct";
 import { isSerializationFailure, mapDbError } from "./errors";
 
 /** A Prisma client or an open transaction: repository functions accept either. */
@@ -18,13 +19,13 @@ export async function transaction<T>(
   const retries = options.serializable ? (options.retries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await db().$transaction(work, {
+      const result = await directTransaction((bind) => db().$transaction((tx) => bind(tx, () => work(tx)), {
         // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip per transaction.
         ...(options.serializable ? { isolationLevel: "Serializable" as const } : {}),
         maxWait: 10_000,
         // Long-running work (an inventory import with years of history) asks for more.
         timeout: options.timeoutMs ?? 20_000,
-      });
+      }));
       await settleChanges();
       return result;
     } catch (error) {
