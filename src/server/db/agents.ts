@@ -1,3 +1,5 @@
+import { queryRows } from "./direct";
+import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
 /** Repository of agent credentials and one-time enrollment codes. */
@@ -38,6 +40,10 @@ export function findAgentOf(client: Db, machineId: string) {
   });
 }
 
-export function recordReport(tx: Db, id: string, data: { lastReportAt: Date; lastSampleAt?: Date; agentVersion: string; clockSkewMs: number; faults: string[] }) {
-  return tx.agentCredential.update({ where: { id }, data, select: { id: true } });
+/** Every report updates its credential: one raw statement, as the rest of the ingest (Prisma's update compiles its query per call). */
+export async function recordReport(tx: Db, id: string, data: { lastReportAt: Date; lastSampleAt?: Date; agentVersion: string; clockSkewMs: number; faults: string[] }) {
+  await queryRows(tx, Prisma.sql`
+    UPDATE agent_credential SET last_report_at = ${data.lastReportAt}::timestamptz, last_sample_at = COALESCE(${data.lastSampleAt ?? null}::timestamptz, last_sample_at),
+      agent_version = ${data.agentVersion}, clock_skew_ms = ${data.clockSkewMs}::int, faults = ${data.faults}::text[]
+    WHERE id = ${id}::uuid`);
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg, { type Pool, type PoolClient } from "pg";
-import type { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
 // Raw statements straight through node-postgres, on the connection Prisma uses for the same
@@ -82,10 +82,16 @@ function querierOf(client: object): Querier | undefined {
   return direct.transaction.connection;
 }
 
-// Values come back as Prisma's $queryRaw gives them where the two differ: int8 as a bigint.
-const INT8 = 20;
-const parseBigInt = (value: string) => BigInt(value);
-const types = { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === INT8 ? parseBigInt : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig;
+// Values come back as Prisma's $queryRaw gives them where the two drivers differ: int8 as a
+// bigint, numeric as a Decimal, a date as midnight UTC.
+const parseInt8Array = pg.types.getTypeParser(1016 as Parameters<typeof pg.types.getTypeParser>[0], "text") as (value: string) => (string | null)[];
+const PRISMA_PARSERS: Record<number, (value: string) => unknown> = {
+  20: (value) => BigInt(value),
+  1016: (value) => parseInt8Array(value).map((item) => (item === null ? null : BigInt(item))),
+  1700: (value) => new Prisma.Decimal(value),
+  1082: (value) => new Date(`${value}T00:00:00Z`),
+};
+const types = { getTypeParser: (oid: number, format?: "text" | "binary") => PRISMA_PARSERS[oid] ?? pg.types.getTypeParser(oid, format) } as pg.CustomTypesConfig;
 
 /** Prisma's `$queryRaw` through node-postgres where the client allows it; the rows. */
 export function queryRows<T>(client: Db, query: Prisma.Sql): Promise<T[]> {

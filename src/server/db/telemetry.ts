@@ -1,6 +1,8 @@
 import type { PortalGpu } from "@/core/agent/gpu-match";
 import type { HourMarks, MinuteChange } from "@/core/agent/hour-marks";
 import type { Bucket, GpuPoint } from "@/core/agent/rollup";
+import { queryRows, queryUnsafe } from "./direct";
+import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
 /**
@@ -44,7 +46,7 @@ export async function claimSamples(
   samples: { seq: number; at: Date }[],
   uuids: string[],
 ): Promise<{ valid: boolean; lastSampleAt: Date | null; fresh: Set<number>; gpus: PortalGpu[] }> {
-  const [row] = await tx.$queryRaw<{ valid: boolean; lastSampleAt: Date | null; seqs: bigint[] | null; gpus: { id: string; index: number; uuid: string | null; machineId: string; machineName: string }[] }[]>`
+  const [row] = await queryRows<{ valid: boolean; lastSampleAt: Date | null; seqs: bigint[] | null; gpus: { id: string; index: number; uuid: string | null; machineId: string; machineName: string }[] }>(tx, Prisma.sql`
     WITH credential AS (
       SELECT last_sample_at FROM agent_credential WHERE id = ${credentialId}::uuid AND revoked_at IS NULL FOR UPDATE
     ), claimed AS (
@@ -57,7 +59,7 @@ export async function claimSamples(
     )
     SELECT EXISTS (SELECT FROM credential) AS valid, (SELECT last_sample_at FROM credential) AS "lastSampleAt", (SELECT array_agg(seq) FROM claimed) AS seqs,
       (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'index', g.index, 'uuid', g.uuid, 'machineId', g.machine_id, 'machineName', m.name)), '[]')
-       FROM gpu g JOIN machine m ON m.id = g.machine_id WHERE g.machine_id = ${machineId}::uuid OR g.uuid = ANY(${uuids}::text[])) AS gpus`;
+       FROM gpu g JOIN machine m ON m.id = g.machine_id WHERE g.machine_id = ${machineId}::uuid OR g.uuid = ANY(${uuids}::text[])) AS gpus`);
   return {
     valid: row!.valid,
     lastSampleAt: row!.lastSampleAt,
@@ -74,7 +76,7 @@ export async function claimSamples(
 export async function insertSamples(tx: Db, gpuRows: GpuRow[], processRows: ProcessRow[], processHours: ProcessHourRow[]): Promise<GpuRow[]> {
   if (!gpuRows.length && !processRows.length) return [];
   const hours = [...processHours].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime() || a.who.localeCompare(b.who) || a.name.localeCompare(b.name));
-  return tx.$queryRaw<GpuRow[]>`
+  return queryRows<GpuRow>(tx, Prisma.sql`
     WITH processes AS (
       INSERT INTO gpu_process_sample (gpu_id, at, pid, uid, linux_user, name, mem_mib)
       SELECT * FROM unnest(${processRows.map((r) => r.gpuId)}::uuid[], ${processRows.map((r) => r.at)}::timestamptz[], ${processRows.map((r) => r.pid)}::int[],
@@ -90,7 +92,7 @@ export async function insertSamples(tx: Db, gpuRows: GpuRow[], processRows: Proc
     SELECT * FROM unnest(${gpuRows.map((r) => r.gpuId)}::uuid[], ${gpuRows.map((r) => r.at)}::timestamptz[], ${gpuRows.map((r) => r.utilPct)}::smallint[],
                          ${gpuRows.map((r) => r.memUsedMib)}::int[], ${gpuRows.map((r) => r.powerW)}::real[], ${gpuRows.map((r) => r.tempC)}::smallint[])
     ON CONFLICT DO NOTHING
-    RETURNING gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib", power_w AS "powerW", temp_c AS "tempC"`;
+    RETURNING gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib", power_w AS "powerW", temp_c AS "tempC"`);
 }
 
 const sortedBuckets = <B extends { gpuId: string; start: Date }>(buckets: B[]) => [...buckets].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime());
@@ -113,12 +115,13 @@ const MERGE_BUCKET = `samples = u.samples + EXCLUDED.samples, util_samples = u.u
 export async function mergeMinuteBuckets(tx: Db, buckets: Bucket[]): Promise<MinuteChange[]> {
   if (!buckets.length) return [];
   const rows = sortedBuckets(buckets);
-  const merged = await tx.$queryRawUnsafe<{ gpuId: string; start: Date; utilSamples: number; idleSamples: number; samples: number }[]>(
+  const merged = await queryUnsafe<{ gpuId: string; start: Date; utilSamples: number; idleSamples: number; samples: number }>(
+    tx,
     `INSERT INTO gpu_usage_minute AS u (gpu_id, start, samples, util_samples, util_sum, util_max, idle_samples, mem_max_mib, power_sum, temp_max)
      SELECT * FROM ${BUCKET_INPUT}
      ON CONFLICT (gpu_id, start) DO UPDATE SET ${MERGE_BUCKET}
      RETURNING gpu_id AS "gpuId", start, samples, util_samples AS "utilSamples", idle_samples AS "idleSamples"`,
-    ...bucketColumns(rows),
+    bucketColumns(rows),
   );
   const added = new Map(rows.map((b) => [`${b.gpuId}@${b.start.getTime()}`, b]));
   return merged.map((m) => {
@@ -134,15 +137,13 @@ export async function mergeHourBuckets(tx: Db, buckets: Bucket[], marks: HourMar
   const rows = sortedBuckets(buckets);
   const byHour = new Map(marks.map((m) => [`${m.gpuId}@${m.start.getTime()}`, m]));
   const markOf = (b: Bucket) => byHour.get(`${b.gpuId}@${b.start.getTime()}`);
-  await tx.$executeRawUnsafe(
+  await queryUnsafe(
+    tx,
     `INSERT INTO gpu_usage_hour AS u (gpu_id, start, samples, util_samples, util_sum, util_max, idle_samples, mem_max_mib, power_sum, temp_max, measured_minutes, busy_minutes, used_minutes)
      SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::smallint[], $7::int[], $8::int[], $9::real[], $10::smallint[], $11::bigint[], $12::bigint[], $13::float8[])
      ON CONFLICT (gpu_id, start) DO UPDATE SET ${MERGE_BUCKET},
        measured_minutes = u.measured_minutes | EXCLUDED.measured_minutes, busy_minutes = u.busy_minutes | EXCLUDED.busy_minutes, used_minutes = u.used_minutes + EXCLUDED.used_minutes`,
-    ...bucketColumns(rows),
-    rows.map((b) => markOf(b)?.measuredMinutes ?? 0n),
-    rows.map((b) => markOf(b)?.busyMinutes ?? 0n),
-    rows.map((b) => markOf(b)?.usedMinutes ?? 0),
+    [...bucketColumns(rows), rows.map((b) => markOf(b)?.measuredMinutes ?? 0n), rows.map((b) => markOf(b)?.busyMinutes ?? 0n), rows.map((b) => markOf(b)?.usedMinutes ?? 0)],
   );
 }
 

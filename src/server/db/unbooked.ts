@@ -1,4 +1,5 @@
 import type { Suspect } from "@/core/agent/unbooked";
+import { queryRows } from "./direct";
 import { Prisma } from "./generated/client";
 import type { Db } from "./tx";
 
@@ -10,11 +11,11 @@ export function insertSuspect(tx: Db, machineId: string, s: Suspect) {
 export async function updateSuspects(tx: Db, rows: { id: string; suspect: Suspect; endedAt: Date | null }[]) {
   if (!rows.length) return;
   const sorted = [...rows].sort((a, b) => a.id.localeCompare(b.id));
-  await tx.$executeRaw`
+  await queryRows(tx, Prisma.sql`
     UPDATE unbooked_use u SET last_seen_at = v.last_seen_at, sightings = v.sightings, max_mem_mib = v.max_mem_mib, ended_at = v.ended_at
     FROM unnest(${sorted.map((r) => r.id)}::uuid[], ${sorted.map((r) => r.suspect.lastSeenAt)}::timestamptz[], ${sorted.map((r) => r.suspect.sightings)}::int[],
                 ${sorted.map((r) => r.suspect.maxMemMib)}::int[], ${sorted.map((r) => r.endedAt)}::timestamptz[]) AS v(id, last_seen_at, sightings, max_mem_mib, ended_at)
-    WHERE u.id = v.id`;
+    WHERE u.id = v.id`);
 }
 
 export function deleteSuspect(tx: Db, id: string) {
@@ -37,11 +38,11 @@ export function findHoldings(tx: Db, machineId: string, from: Date, to: Date) {
 /** What judging a report's processes needs, in one round trip: the holdings within [from, to] and the machine's open suspects. */
 export async function findJudgingContext(tx: Db, machineId: string, from: Date, to: Date): Promise<{ holdings: Holding[]; open: (Suspect & { id: string })[] }> {
   type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
-  const [row] = await tx.$queryRaw<{ holdings: Json<Holding>[]; open: Json<Suspect & { id: string }>[] }[]>`
+  const [row] = await queryRows<{ holdings: Json<Holding>[]; open: Json<Suspect & { id: string }>[] }>(tx, Prisma.sql`
     SELECT (SELECT COALESCE(json_agg(h), '[]') FROM (${holdingsSql(machineId, from, to)}) h) AS holdings,
       (SELECT COALESCE(json_agg(json_build_object('id', x.id, 'gpuId', x.gpu_id, 'who', x.who, 'processName', x.process_name, 'firstSeenAt', x.first_seen_at,
          'lastSeenAt', x.last_seen_at, 'sightings', x.sightings, 'maxMemMib', x.max_mem_mib)), '[]')
-       FROM unbooked_use x WHERE x.machine_id = ${machineId}::uuid AND x.ended_at IS NULL) AS open`;
+       FROM unbooked_use x WHERE x.machine_id = ${machineId}::uuid AND x.ended_at IS NULL) AS open`);
   return {
     holdings: row!.holdings.map((h) => ({ ...h, startAt: new Date(h.startAt), endAt: new Date(h.endAt) })),
     open: row!.open.map((x) => ({ ...x, firstSeenAt: new Date(x.firstSeenAt), lastSeenAt: new Date(x.lastSeenAt) })),
