@@ -13,7 +13,7 @@ export type { PrismaClient };
 export function createPrismaClient(connectionString: string, onLost?: (error: Error) => void): PrismaClient {
   const pool = new Pool({ connectionString });
   // Named statements: PostgreSQL parses and plans each statement once per connection, not per call.
-  const adapter = new PrismaPg(pool, { onPoolError: onLost, onConnectionError: onLost, disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql) });
+  const adapter = new PrismaPg(pool, { onPoolError: onLost, onConnectionError: onLost, disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql, query.args.length) });
   const client = new PrismaClient({ adapter });
   enableDirect(client, pool);
   return client;

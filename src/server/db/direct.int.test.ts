@@ -60,7 +60,13 @@ describe("raw statements through node-postgres", () => {
 
 describe("statement names", () => {
   it("are the same for the same text and differ between texts", () => {
-    expect(statementName("SELECT 1 -- a")).toBe(statementName("SELECT 1 -- a"));
-    expect(statementName("SELECT 1 -- a")).not.toBe(statementName("SELECT 1 -- b"));
+    expect(statementName("SELECT $1 -- a", 1)).toBe(statementName("SELECT $1 -- a", 1));
+    expect(statementName("SELECT $1 -- a", 1)).not.toBe(statementName("SELECT $1 -- b", 1));
+  });
+
+  it("leave a statement without parameters unnamed, so a script of several commands still runs", async () => {
+    expect(statementName("SELECT 1; SELECT 2", 0)).toBe("");
+    await db().$executeRawUnsafe("CREATE TEMP TABLE direct_script (n int); DROP TABLE direct_script");
+    await queryUnsafe(db(), "CREATE TEMP TABLE direct_script (n int); DROP TABLE direct_script");
   });
 });

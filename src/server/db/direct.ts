@@ -14,8 +14,13 @@ const statementNames = new Map<string, string>();
 /** Beyond this many texts (a list inlined into the SQL, say) statements run unnamed, as before. */
 const MAX_NAMED_STATEMENTS = 2000;
 
-/** A name for `sql`, the same in every use (Prisma's and these), so each connection prepares it once; "" is unnamed. */
-export function statementName(sql: string): string {
+/**
+ * A name for `sql`, the same in every use (Prisma's and these), so each connection prepares it
+ * once; "" is unnamed. A statement without parameters stays unnamed: node-postgres then sends it
+ * as a simple query, which may hold several commands (a prepared statement may not).
+ */
+export function statementName(sql: string, parameters: number): string {
+  if (parameters === 0) return "";
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(sql, (name = `rs${statementNames.size}`));
   return name ?? "";
@@ -106,6 +111,6 @@ export function queryUnsafe<T>(client: Db, text: string, values: unknown[] = [])
 async function queryText<T>(client: Db, text: string, values: unknown[], viaPrisma: () => Promise<T[]>): Promise<T[]> {
   const querier = querierOf(client);
   if (!querier) return viaPrisma();
-  const result = await querier.query({ name: statementName(text), text, values, types });
+  const result = await querier.query({ name: statementName(text, values.length), text, values, types });
   return result.rows as T[];
 }
