@@ -112,11 +112,11 @@ const median = (values: number[]) => quantile(values, 0.5);
 async function printStatementStats() {
   const { db } = await import("@/server/db/client");
   await db().$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-  const rows = await db().$queryRawUnsafe<{ calls: bigint; plan: number; exec: number; query: string }[]>(
-    "SELECT calls, total_plan_time AS plan, total_exec_time AS exec, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 25",
+  const rows = await db().$queryRawUnsafe<{ calls: bigint; plan: number; exec: number; max: number; query: string }[]>(
+    "SELECT calls, total_plan_time AS plan, total_exec_time AS exec, max_exec_time AS max, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 25",
   );
-  console.log(`\nPostgreSQL, the statements with the most time (ms per call: plan + exec; exec includes lock waits):`);
-  for (const r of rows) console.log(`${String(r.calls).padStart(8)} calls ${(r.plan / Number(r.calls)).toFixed(2).padStart(7)} + ${(r.exec / Number(r.calls)).toFixed(2).padStart(8)} ms  ${r.query}`);
+  console.log(`\nPostgreSQL, the statements with the most time (ms per call: plan + exec, and the longest exec; exec includes lock waits):`);
+  for (const r of rows) console.log(`${String(r.calls).padStart(8)} calls ${(r.plan / Number(r.calls)).toFixed(2).padStart(7)} + ${(r.exec / Number(r.calls)).toFixed(2).padStart(8)} ms, max ${r.max.toFixed(0).padStart(5)} ms  ${r.query}`);
 }
 
 async function main() {

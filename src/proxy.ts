@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAway } from "@/server/database-away";
 import { DATABASE_AWAY_RETRY_SECONDS, databaseAwayPage } from "@/server/database-away-page";
+import { crossOriginRefusal, isCrossOriginWrite, securityHeaders } from "@/server/http-headers";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 
 /**
@@ -12,12 +13,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 export async function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers);
 
-  if (isCrossOriginWrite(request)) {
-    return NextResponse.json(
-      { error: { code: "FORBIDDEN", message: "Cross-origin requests may not change data." } },
-      { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "no-store" } },
-    );
-  }
+  if (isCrossOriginWrite(request)) return crossOriginRefusal({ [REQUEST_ID_HEADER]: requestId });
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -28,7 +24,7 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(securityHeaders(request))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(request, request.nextUrl))) response.headers.set(name, value);
   return response;
 }
 
@@ -51,21 +47,8 @@ function databaseAwayResponse(request: NextRequest, requestId: string, csp: stri
       "Content-Security-Policy": csp,
     },
   });
-  for (const [name, value] of Object.entries(securityHeaders(request))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(request, request.nextUrl))) response.headers.set(name, value);
   return response;
-}
-
-/** Browsers send Origin on every state-changing request; API clients with bearer tokens send none. */
-function isCrossOriginWrite(request: NextRequest): boolean {
-  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
 }
 
 /** Scripts run only with this request's nonce ('strict-dynamic' lets them load Next's chunks). */
@@ -88,25 +71,8 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-/** Served over https (directly or behind a proxy that says so): browsers keep to https for a year. */
-function isHttps(request: NextRequest): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (forwarded ?? request.nextUrl.protocol.replace(":", "")) === "https";
-}
-
-function securityHeaders(request: NextRequest): Record<string, string> {
-  return {
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    // API answers are personal and current: no browser or proxy may keep a copy.
-    ...(request.nextUrl.pathname.startsWith("/api/") && { "Cache-Control": "no-store" }),
-    ...(isHttps(request) && { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }),
-  };
-}
-
+// The tRPC and machine-agent endpoints apply the headers and the cross-origin check themselves
+// (src/server/http-headers.ts says why).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/trpc/|api/agent/).*)"],
 };

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AppError } from "@/core/errors";
 import { formatFieldPath } from "@/core/field-path";
 import { authenticateAgent, identifyAgent, type AgentIdentity } from "@/server/services/agent-enrollment";
+import { withApiHeaders } from "@/server/http-headers";
 import { log } from "@/server/log";
 import { requestIdOf } from "@/server/request-id";
 import { ERROR_MAP } from "./error-map";
@@ -14,6 +15,8 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * The agent endpoints (`/api/agent/v1/...`): plain route handlers, apart from the personal-token
  * REST API on purpose. They accept only a machine credential (`Authorization: Bearer rsa_…`),
  * validate with the shared contract and answer errors in the REST API's shape, naming the field.
+ * The proxy skips them (src/server/http-headers.ts): their answers get its headers here. A machine
+ * credential is never a cookie, so a browser on another site cannot send one for them.
  */
 export async function agentRoute<I>(
   request: Request,
@@ -49,13 +52,13 @@ export async function agentRoute<I>(
       }
       input = parsed.data;
     }
-    return await handle({ agent, input, now });
+    return withApiHeaders(await handle({ agent, input, now }), request, requestId);
   } catch (error) {
     if (error instanceof AppError) {
       log.info({ requestId, path: new URL(request.url).pathname, code: error.code }, "agent request refused");
-      return restErrorResponse(ERROR_MAP[error.code].http, { code: error.code, message: error.message, field: error.field, details: error.details, requestId });
+      return withApiHeaders(restErrorResponse(ERROR_MAP[error.code].http, { code: error.code, message: error.message, field: error.field, details: error.details, requestId }), request, requestId);
     }
     log.error({ requestId, err: error }, "agent request failed");
-    return restErrorResponse(500, { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.`, requestId });
+    return withApiHeaders(restErrorResponse(500, { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.`, requestId }), request, requestId);
   }
 }

@@ -38,6 +38,31 @@ describe("the web app's tRPC endpoint", () => {
     expect((await batch(1, greedy, new Date(now.getTime() + 1000))).status).toBe(200);
   });
 
+  it("refuses a write from another site's page, and answers with the headers the proxy gives other routes", async () => {
+    const actor = toActor(await makeUser());
+    let resolved = false;
+    const write = (origin: string) =>
+      handleTrpcRequest(
+        new Request("http://localhost/api/trpc/notifications.markRead", { method: "POST", headers: { origin, host: "localhost", "content-type": "application/json" }, body: "{}" }),
+        async () => {
+          resolved = true;
+          return actor;
+        },
+      );
+    const refused = await write("https://evil.example");
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: "FORBIDDEN", message: "Cross-origin requests may not change data." } });
+    expect(resolved).toBe(false);
+    const read = await batch(1, actor, new Date());
+    for (const response of [refused, read]) {
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("x-request-id")).toMatch(/^[\w-]{8,64}$/);
+    }
+    expect((await write("http://localhost")).status).not.toBe(403);
+  });
+
   it("answers 413 for a body over the limit", async () => {
     const response = await handleTrpcRequest(new Request("http://localhost/api/trpc/transfer.import", { method: "POST", headers: { "content-length": String(33 * 1024 * 1024) } }), async () => null);
     expect(response.status).toBe(413);

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { MAX_BATCH_SIZE } from "@/trpc/batch-limit";
+import { crossOriginRefusal, isCrossOriginWrite, withApiHeaders } from "@/server/http-headers";
 import { log } from "@/server/log";
 import { requestIdOf } from "@/server/request-id";
 import type { Actor } from "@/server/services/actor";
@@ -29,12 +30,14 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
  */
 export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Actor | null>, now = () => new Date()): Promise<Response> | Response {
   const requestId = requestIdOf(req.headers);
+  // The proxy does not run for this endpoint (src/server/http-headers.ts): its check and headers are here.
+  if (isCrossOriginWrite(req)) return withApiHeaders(crossOriginRefusal({}), req, requestId);
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
     const error = new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage() });
-    return Response.json({ error: { message: error.message, code: -32600, data: { code: error.code, httpStatus: 413 } } }, { status: 413, headers: { "x-request-id": requestId } });
+    return withApiHeaders(Response.json({ error: { message: error.message, code: -32600, data: { code: error.code, httpStatus: 413 } } }, { status: 413 }), req, requestId);
   }
   let retryAfter: number | undefined;
-  return withKeptAnswerBytes(req, () => fetchRequestHandler({
+  const answer = withKeptAnswerBytes(req, () => fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -53,11 +56,8 @@ export function handleTrpcRequest(req: Request, resolveActor: () => Promise<Acto
       }
       return requestContext({ actor, requestId, now: at });
     },
-    responseMeta: () => {
-      const headers = new Headers({ "x-request-id": requestId, "Cache-Control": "no-store" });
-      if (retryAfter !== undefined) headers.set("Retry-After", String(retryAfter));
-      return { headers };
-    },
+    responseMeta: () => (retryAfter === undefined ? {} : { headers: new Headers({ "Retry-After": String(retryAfter) }) }),
   }));
+  return answer.then((response) => withApiHeaders(response, req, requestId));
 }
 

@@ -12,8 +12,11 @@ export type { PrismaClient };
  */
 export function createPrismaClient(connectionString: string, onLost?: (error: Error) => void): PrismaClient {
   const pool = new Pool({ connectionString });
+  // Listening from the start: raw statements may use the pool before Prisma connects, and an idle
+  // connection's error with nobody listening would end the process.
+  pool.on("error", (error) => onLost?.(error));
   // Named statements: PostgreSQL parses and plans each statement once per connection, not per call.
-  const adapter = new PrismaPg(pool, { onPoolError: onLost, onConnectionError: onLost, disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql, query.args.length) });
+  const adapter = new PrismaPg(pool, { onConnectionError: onLost, disposeExternalPool: true, statementNameGenerator: (query) => statementName(query.sql, query.args.length) });
   const client = new PrismaClient({ adapter });
   enableDirect(client, pool);
   return client;

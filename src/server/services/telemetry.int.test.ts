@@ -59,6 +59,13 @@ describe("enrolling a machine's agent", () => {
     const refused = await send(credential, [sample(1, new Date(), "x", [])]);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: { code: "UNAUTHORIZED", message: expect.stringContaining("revoked") } });
+    // The proxy skips the agent endpoints: they send its headers themselves, keeping the config's own revalidation.
+    expect(config.headers.get("cache-control")).toBe("no-cache");
+    for (const response of [config, again, refused]) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-request-id")).toMatch(/^[\w-]{8,64}$/);
+    }
+    expect(refused.headers.get("cache-control")).toBe("no-store");
     expect((await db().auditLog.findMany({ where: { subjectId: machine.id } })).map((a) => a.action)).toEqual(["agent.code.create", "agent.enroll", "agent.revoke"]);
   });
 
