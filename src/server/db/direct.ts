@@ -6,8 +6,8 @@ import type { Db } from "./tx";
 // Raw statements straight through node-postgres, on the connection Prisma uses for the same
 // client: the pool, or the open transaction's connection. Measured in one process: a raw
 // statement costs Prisma 7 0.2-0.4 ms of Node (its query compiler and interpreter) and
-// node-postgres 0.05 ms; a decision or an agent's report sends 5-9 of them, so on the request path
-// this was a third of the server's CPU beyond the framework.
+// node-postgres 0.05 ms; a decision or an agent's report sends 5-9 of them, and under the write
+// benchmark Prisma with the driver under it was 16 % of the server's CPU profile (README, Load).
 
 /** The statements this process has named, so PostgreSQL parses and plans each once per connection. */
 const statementNames = new Map<string, string>();
