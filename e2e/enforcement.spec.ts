@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { ACCOUNTS } from "./sign-in";
-import { giveBack, mySlice, openAs, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
+import { expectFiled, giveBack, mySlice, openAs, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
 
 test.use({ storageState: ACCOUNTS.admin.file });
 
@@ -148,7 +148,7 @@ test("an idle hold on a machine in enforce mode is reclaimed by the minute job, 
     enforcing = true;
 
     await requestSlice(member.page, { machine: bob.machine, hours: 2, purpose });
-    await expect(member.page).toHaveURL(/\/slices$/);
+    await expectFiled(member.page);
     await page.goto("/admin/queue");
     await queuedRequest(page, purpose).getByRole("button", { name: `Approve the request of ${bob.name} for ${bob.machine}` }).click();
     await expect(queuedRequest(page, purpose)).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { ACCOUNTS, signInAs } from "./sign-in";
-import { giveBack, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
+import { expectFiled, giveBack, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
 
 const MACHINE = "hermes";
 // E-mail goes through the job queue; on a loaded machine pages and deliveries take longer than the default 10 s.
@@ -26,7 +26,7 @@ test("an approval by an admin shows in the member's bell, and its e-mail in the 
     await expect(markAll).toHaveCount(0);
   }
   await requestSlice(page, { machine: MACHINE, hours: 3, purpose });
-  await expect(page).toHaveURL(/\/slices$/);
+  await expectFiled(page);
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const admin = { page: await context.newPage(), close: () => context.close() };

@@ -16,8 +16,15 @@ export async function openAs(browser: Browser, who: { name: string }): Promise<{
 }
 
 /** Fills the request form: a machine by name, GPUs, a duration from now, and the purpose; then submits. */
-export async function requestSlice(page: Page, request: { machine: string; gpus?: number; hours?: number; purpose: string }) {
+export async function requestSlice(page: Page, request: SliceRequest) {
   await page.goto("/slices/new");
+  await submitRequestForm(page, request);
+}
+
+type SliceRequest = { machine: string; gpus?: number; hours?: number; purpose: string };
+
+/** Fills and submits the request form already on the page. */
+export async function submitRequestForm(page: Page, request: SliceRequest) {
   await expect(page.getByRole("heading", { level: 1, name: "Request a slice" })).toBeVisible();
   const option = page.locator("#machine option").filter({ hasText: new RegExp(`^${request.machine} `) });
   await page.getByLabel("Machine").selectOption((await option.getAttribute("value")) ?? "");
@@ -25,6 +32,19 @@ export async function requestSlice(page: Page, request: { machine: string; gpus?
   await page.getByLabel("Duration (hours)").fill(String(request.hours ?? 4));
   await page.getByLabel("Purpose").fill(request.purpose);
   await page.getByRole("button", { name: "Request slice" }).click();
+}
+
+/**
+ * Waits for the request form to hand over to My slices. When it does not, the failure says what
+ * the form shows (a refusal, a field's error), which a URL alone would not.
+ */
+export async function expectFiled(page: Page) {
+  try {
+    await expect(page).toHaveURL(/\/slices$/, { timeout: 20_000 });
+  } catch (error) {
+    const shown = await page.locator("main").innerText({ timeout: 2_000 }).catch(() => "(the page could not be read)");
+    throw new Error(`The request was not filed. The page shows:\n${shown}`, { cause: error });
+  }
 }
 
 /** My slices' item for a purpose, inside the group (Active, Upcoming, Pending, Past) it should be in. */

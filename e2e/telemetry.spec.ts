@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { ACCOUNTS } from "./sign-in";
-import { giveBack, mySlice, openAs, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
+import { expectFiled, giveBack, mySlice, openAs, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
 
 test.use({ storageState: ACCOUNTS.admin.file });
 
@@ -39,7 +39,7 @@ test("a slice's real use appears on My slices once its holder runs on the GPU", 
   try {
     await giveBack(member.page, "hermes");
     await requestSlice(member.page, { machine: "hermes", hours: 2, purpose });
-    await expect(member.page).toHaveURL(/\/slices$/);
+    await expectFiled(member.page);
     await page.goto("/admin/queue");
     await queuedRequest(page, purpose).getByRole("button", { name: `Approve the request of ${ACCOUNTS.member.name} for hermes` }).click();
     await expect(queuedRequest(page, purpose)).toHaveCount(0);
