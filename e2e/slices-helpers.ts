@@ -16,15 +16,8 @@ export async function openAs(browser: Browser, who: { name: string }): Promise<{
 }
 
 /** Fills the request form: a machine by name, GPUs, a duration from now, and the purpose; then submits. */
-export async function requestSlice(page: Page, request: SliceRequest) {
+export async function requestSlice(page: Page, request: { machine: string; gpus?: number; hours?: number; purpose: string }) {
   await page.goto("/slices/new");
-  await submitRequestForm(page, request);
-}
-
-type SliceRequest = { machine: string; gpus?: number; hours?: number; purpose: string };
-
-/** Fills and submits the request form already on the page. */
-export async function submitRequestForm(page: Page, request: SliceRequest) {
   await expect(page.getByRole("heading", { level: 1, name: "Request a slice" })).toBeVisible();
   const option = page.locator("#machine option").filter({ hasText: new RegExp(`^${request.machine} `) });
   await page.getByLabel("Machine").selectOption((await option.getAttribute("value")) ?? "");
@@ -36,7 +29,7 @@ export async function submitRequestForm(page: Page, request: SliceRequest) {
 
 /**
  * Waits for the request form to hand over to My slices. When it does not, the failure says what
- * the form shows (a refusal, a field's error), which a URL alone would not.
+ * the page shows (a refusal, a field's error), which the URL alone would not.
  */
 export async function expectFiled(page: Page) {
   try {

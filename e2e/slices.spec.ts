@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { ACCOUNTS, signInAs } from "./sign-in";
-import { expectFiled, giveBack, mySlice, openAs, queuedRequest, requestSlice, submitRequestForm, uniqueTag } from "./slices-helpers";
+import { expectFiled, giveBack, mySlice, openAs, queuedRequest, requestSlice, uniqueTag } from "./slices-helpers";
 
 // hermes (2 GPUs) is free in the demo data: nothing active, upcoming or pending, and the demo
 // people hold nothing now. Each test gives back what it took, so the next one finds it free again.
@@ -127,21 +127,4 @@ test("clicking a free stretch of a GPU row opens the request form for that machi
   await expect(page.getByRole("radio", { name: "At a set time" }).first()).toBeChecked();
   await expect(page.getByLabel(/^Start time \(/)).toHaveValue(/T\d{2}:00$/);
   await expect(page.getByText(/\(4 h\)/)).toBeVisible();
-});
-
-test("what a person types before the page's scripts have run is what the request sends", async ({ page }) => {
-  const purpose = `Typed early ${uniqueTag()}`;
-  // Hold the page's scripts back, as a slow connection would, so the form shows before it works.
-  let held = true;
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    if (held) await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await route.continue();
-  });
-  await page.goto("/slices/new");
-  await expect(page.getByLabel("Purpose")).toBeDisabled();
-  held = false;
-  // Each step waits until the form takes input; typed into a form that did not, the purpose was lost.
-  await submitRequestForm(page, { machine: MACHINE, hours: 2, purpose });
-  await expectFiled(page);
-  await expect(mySlice(page, "Pending", purpose)).toContainText("1 GPU, assigned on approval");
 });

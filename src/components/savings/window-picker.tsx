@@ -4,8 +4,7 @@ import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/ui/action-form";
-import { Field, Input, Select } from "@/components/ui/form";
+import { ActionForm, Field, Input, Select } from "@/components/ui/form";
 import { BUCKET_SIZES, type BucketSize } from "@/core/costs/buckets";
 import { BUCKET_LABELS, WINDOW_PRESETS, windowSearch, type WindowPreset, type WindowRequest } from "./window";
 

@@ -108,6 +108,19 @@ export function Textarea({ className, rows = 3, ...props }: ComponentProps<"text
   return <textarea rows={rows} className={clsx(CONTROL, "min-h-16 px-3 py-2", className)} {...props} />;
 }
 
+/** A form the page handles itself: submitting runs `onSubmit` (a mutation, say) instead of loading a page. */
+export function ActionForm({ onSubmit, ...props }: Omit<ComponentProps<"form">, "onSubmit"> & { onSubmit: () => void }) {
+  return (
+    <form
+      {...props}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    />
+  );
+}
+
 /** A checkbox with its label beside it: clicking either toggles it. */
 export function CheckboxLabel({ checked, onChange, className, children }: { checked: boolean; onChange: (checked: boolean) => void; className?: string; children: ReactNode }) {
   return (

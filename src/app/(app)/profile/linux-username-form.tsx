@@ -4,8 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/ui/action-form";
-import { Input } from "@/components/ui/form";
+import { ActionForm, Input } from "@/components/ui/form";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import type { IdlePolicy, StoredIdlePolicy } from "@/core/idle/policy";
 import { describeError } from "@/components/trpc-error";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/form";
 import { useSuccess } from "@/components/use-success";
 import { useTRPC } from "@/trpc/react";
 import { PolicyFormFooter } from "./policy-form-footer";

@@ -3,8 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionForm } from "@/components/ui/action-form";
-import { Input } from "@/components/ui/form";
+import { ActionForm, Input } from "@/components/ui/form";
 import { useTRPC } from "@/trpc/react";
 import { useOutcomeToasts } from "@/components/use-success";
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { CHANNEL_LABELS, CHANNELS, type Channel, type EventKind } from "@/core/notifications/kinds";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/form";
 import { useOutcomeToasts } from "@/components/use-success";
 
 type KindRow = { kind: EventKind; label: string; channels: Channel[] };
