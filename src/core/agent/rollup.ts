@@ -59,27 +59,33 @@ export function aggregate(points: readonly GpuPoint[], stepMs: number): Bucket[]
 export function rollUp(buckets: readonly Bucket[], stepMs: number): Bucket[] {
   const out = new Map<string, Bucket>();
   for (const b of buckets) {
-    const start = bucketStart(b.start, stepMs);
-    const key = `${b.gpuId}@${start.getTime()}`;
+    // Numbers, not a Date per bucket: the ingest rolls up every sample it stores twice.
+    const at = b.start.getTime();
+    const startMs = Math.floor(at / stepMs) * stepMs;
+    const key = `${b.gpuId}@${startMs}`;
     const prior = out.get(key);
-    out.set(key, prior ? merge(prior, b) : { ...b, start });
+    if (prior) addInto(prior, b);
+    else out.set(key, { ...b, start: startMs === at ? b.start : new Date(startMs) });
   }
   return [...out.values()];
 }
 
 /** Two aggregates of the same bucket as one: what the database's upsert does. */
 export function merge(a: Bucket, b: Bucket): Bucket {
-  return {
-    ...a,
-    samples: a.samples + b.samples,
-    utilSamples: a.utilSamples + b.utilSamples,
-    utilSum: a.utilSum + b.utilSum,
-    utilMax: Math.max(a.utilMax, b.utilMax),
-    idleSamples: a.idleSamples + b.idleSamples,
-    memMaxMib: Math.max(a.memMaxMib, b.memMaxMib),
-    powerSum: a.powerSum + b.powerSum,
-    tempMax: Math.max(a.tempMax, b.tempMax),
-  };
+  return addInto({ ...a }, b);
+}
+
+/** Adds `b` into `target` (a bucket of the caller's own) and returns it. */
+function addInto(target: Bucket, b: Bucket): Bucket {
+  target.samples += b.samples;
+  target.utilSamples += b.utilSamples;
+  target.utilSum += b.utilSum;
+  target.utilMax = Math.max(target.utilMax, b.utilMax);
+  target.idleSamples += b.idleSamples;
+  target.memMaxMib = Math.max(target.memMaxMib, b.memMaxMib);
+  target.powerSum += b.powerSum;
+  target.tempMax = Math.max(target.tempMax, b.tempMax);
+  return target;
 }
 
 export interface RealUse {
