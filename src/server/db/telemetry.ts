@@ -52,7 +52,7 @@ export async function claimSamples(
     ), claimed AS (
       INSERT INTO telemetry_sample (credential_id, seq, machine_id, at)
       SELECT ${credentialId}::uuid, seq, ${machineId}::uuid, at
-      FROM unnest(${samples.map((s) => s.seq)}::bigint[], ${samples.map((s) => s.at.toISOString())}::timestamptz[]) AS t(seq, at)
+      FROM unnest(${samples.map((s) => s.seq)}::bigint[], ${samples.map((s) => s.at)}::timestamptz[]) AS t(seq, at)
       WHERE EXISTS (SELECT FROM credential)
       ON CONFLICT DO NOTHING
       RETURNING seq
@@ -79,17 +79,17 @@ export async function insertSamples(tx: Db, gpuRows: GpuRow[], processRows: Proc
   return queryRows<GpuRow>(tx, Prisma.sql`
     WITH processes AS (
       INSERT INTO gpu_process_sample (gpu_id, at, pid, uid, linux_user, name, mem_mib)
-      SELECT * FROM unnest(${processRows.map((r) => r.gpuId)}::uuid[], ${processRows.map((r) => r.at.toISOString())}::timestamptz[], ${processRows.map((r) => r.pid)}::int[],
+      SELECT * FROM unnest(${processRows.map((r) => r.gpuId)}::uuid[], ${processRows.map((r) => r.at)}::timestamptz[], ${processRows.map((r) => r.pid)}::int[],
                            ${processRows.map((r) => r.uid)}::bigint[], ${processRows.map((r) => r.linuxUser)}::text[], ${processRows.map((r) => r.name)}::text[], ${processRows.map((r) => r.memMib)}::int[])
       ON CONFLICT DO NOTHING
     ), process_hours AS (
       INSERT INTO gpu_process_hour AS p (gpu_id, start, who, name, samples, mem_max_mib)
-      SELECT * FROM unnest(${hours.map((r) => r.gpuId)}::uuid[], ${hours.map((r) => r.start.toISOString())}::timestamptz[], ${hours.map((r) => r.who)}::text[],
+      SELECT * FROM unnest(${hours.map((r) => r.gpuId)}::uuid[], ${hours.map((r) => r.start)}::timestamptz[], ${hours.map((r) => r.who)}::text[],
                            ${hours.map((r) => r.name)}::text[], ${hours.map((r) => r.samples)}::int[], ${hours.map((r) => r.memMaxMib)}::int[])
       ON CONFLICT (gpu_id, start, who, name) DO UPDATE SET samples = p.samples + EXCLUDED.samples, mem_max_mib = GREATEST(p.mem_max_mib, EXCLUDED.mem_max_mib)
     )
     INSERT INTO gpu_sample (gpu_id, at, util_pct, mem_used_mib, power_w, temp_c)
-    SELECT * FROM unnest(${gpuRows.map((r) => r.gpuId)}::uuid[], ${gpuRows.map((r) => r.at.toISOString())}::timestamptz[], ${gpuRows.map((r) => r.utilPct)}::smallint[],
+    SELECT * FROM unnest(${gpuRows.map((r) => r.gpuId)}::uuid[], ${gpuRows.map((r) => r.at)}::timestamptz[], ${gpuRows.map((r) => r.utilPct)}::smallint[],
                          ${gpuRows.map((r) => r.memUsedMib)}::int[], ${gpuRows.map((r) => r.powerW)}::real[], ${gpuRows.map((r) => r.tempC)}::smallint[])
     ON CONFLICT DO NOTHING
     RETURNING gpu_id AS "gpuId", at, util_pct AS "utilPct", mem_used_mib AS "memUsedMib", power_w AS "powerW", temp_c AS "tempC"`);
@@ -98,7 +98,7 @@ export async function insertSamples(tx: Db, gpuRows: GpuRow[], processRows: Proc
 const sortedBuckets = <B extends { gpuId: string; start: Date }>(buckets: B[]) => [...buckets].sort((a, b) => a.gpuId.localeCompare(b.gpuId) || a.start.getTime() - b.start.getTime());
 
 const bucketColumns = (rows: Bucket[]) => [
-  rows.map((b) => b.gpuId), rows.map((b) => b.start.toISOString()), rows.map((b) => b.samples), rows.map((b) => b.utilSamples), rows.map((b) => b.utilSum),
+  rows.map((b) => b.gpuId), rows.map((b) => b.start), rows.map((b) => b.samples), rows.map((b) => b.utilSamples), rows.map((b) => b.utilSum),
   rows.map((b) => b.utilMax), rows.map((b) => b.idleSamples), rows.map((b) => b.memMaxMib), rows.map((b) => b.powerSum), rows.map((b) => b.tempMax),
 ];
 
