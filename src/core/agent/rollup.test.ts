@@ -27,6 +27,15 @@ describe("rollups", () => {
     );
   });
 
+  it("leaves the buckets it rolls up and merges as they were", () => {
+    const minutes = aggregate([point("g", 0, 50), point("g", 60, 0), point("h", 0, 20)], MINUTE_MS);
+    const before = structuredClone(minutes);
+    const [hour] = rollUp(minutes, HOUR_MS);
+    expect(merge(minutes[0]!, minutes[1]!)).toMatchObject({ samples: 2, utilSum: 50 });
+    expect(minutes).toEqual(before);
+    expect(hour).toMatchObject({ gpuId: "g", samples: 2, utilSum: 50, start: new Date(t0) });
+  });
+
   it("gives a slice's real use: average and peak utilization, peak memory, idle minutes, used GPU-hours", () => {
     const points = [
       ...Array.from({ length: 6 }, (_, i) => point("a", i * 10, 90, 20_000)), // minute 0: busy
