@@ -35,7 +35,8 @@ export const HOUR_MS = 3_600_000;
 /** How long each resolution is kept; hourly aggregates are kept for ever. */
 export const RETENTION = { rawDays: 7, minuteDays: 180 } as const;
 
-export const bucketStart = (at: Date, stepMs: number) => new Date(Math.floor(at.getTime() / stepMs) * stepMs);
+const bucketStartMs = (at: number, stepMs: number) => Math.floor(at / stepMs) * stepMs;
+export const bucketStart = (at: Date, stepMs: number) => new Date(bucketStartMs(at.getTime(), stepMs));
 
 /** One sample as a bucket of its own (maxima start at 0 as in an empty bucket), so aggregating is merging. */
 const sampleBucket = (p: GpuPoint): Bucket => ({
@@ -61,7 +62,7 @@ export function rollUp(buckets: readonly Bucket[], stepMs: number): Bucket[] {
   for (const b of buckets) {
     // Numbers, not a Date per bucket: the ingest rolls up every sample it stores twice.
     const at = b.start.getTime();
-    const startMs = Math.floor(at / stepMs) * stepMs;
+    const startMs = bucketStartMs(at, stepMs);
     const key = `${b.gpuId}@${startMs}`;
     const prior = out.get(key);
     if (prior) addInto(prior, b);
