@@ -11,6 +11,10 @@ import { restErrorResponse } from "./rest/errors";
 /** A batch of 360 samples of 8 GPUs with their processes stays far below this. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** `refusesRevokedItself`: the handler checks revocation in its own transaction, so the credential's identity may come from a cache. */
+type AgentRouteSpec<I> = { authenticated: boolean; refusesRevokedItself?: boolean; input?: z.ZodType<I> };
+type AgentHandler<I> = (ctx: { agent: AgentIdentity | null; input: I; now: Date }) => Promise<Response>;
+
 /**
  * The agent endpoints (`/api/agent/v1/...`): plain route handlers, apart from the personal-token
  * REST API on purpose. They accept only a machine credential (`Authorization: Bearer rsa_…`),
@@ -20,13 +24,23 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  */
 export async function agentRoute<I>(
   request: Request,
-  /** `refusesRevokedItself`: the handler checks revocation in its own transaction, so the credential's identity may come from a cache. */
-  spec: { authenticated: boolean; refusesRevokedItself?: boolean; input?: z.ZodType<I> },
-  handle: (ctx: { agent: AgentIdentity | null; input: I; now: Date }) => Promise<Response>,
+  spec: AgentRouteSpec<I>,
+  handle: AgentHandler<I>,
 ): Promise<Response> {
   const requestId = requestIdOf(request.headers);
   // The request's time, read once: the identity cache and the handler judge by the same instant.
   const now = new Date();
+  return withApiHeaders(await answer(request, requestId, now, spec, handle), request, requestId);
+}
+
+/** The endpoint's own answer, or the error it comes to, in the REST API's shape. */
+async function answer<I>(
+  request: Request,
+  requestId: string,
+  now: Date,
+  spec: AgentRouteSpec<I>,
+  handle: AgentHandler<I>,
+): Promise<Response> {
   try {
     let agent: AgentIdentity | null = null;
     if (spec.authenticated) {
@@ -52,13 +66,13 @@ export async function agentRoute<I>(
       }
       input = parsed.data;
     }
-    return withApiHeaders(await handle({ agent, input, now }), request, requestId);
+    return await handle({ agent, input, now });
   } catch (error) {
     if (error instanceof AppError) {
       log.info({ requestId, path: new URL(request.url).pathname, code: error.code }, "agent request refused");
-      return withApiHeaders(restErrorResponse(ERROR_MAP[error.code].http, { code: error.code, message: error.message, field: error.field, details: error.details, requestId }), request, requestId);
+      return restErrorResponse(ERROR_MAP[error.code].http, { code: error.code, message: error.message, field: error.field, details: error.details, requestId });
     }
     log.error({ requestId, err: error }, "agent request failed");
-    return withApiHeaders(restErrorResponse(500, { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.`, requestId }), request, requestId);
+    return restErrorResponse(500, { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.`, requestId });
   }
 }
