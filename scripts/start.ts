@@ -12,6 +12,7 @@ import { startDemoIdp } from "@/server/auth/demo-idp/server";
 import { startEmbeddedPostgres } from "@/server/platform/embedded";
 import { superviseEmbeddedPostgres } from "@/server/platform/embedded-supervisor";
 import { migrate } from "@/server/platform/migrate";
+import { serverNodeOptions } from "@/server/platform/server-node-options";
 import { prepareData } from "@seed/first-start";
 import { EnvError, parseEnv } from "@/server/env";
 import { copyVendorAssets } from "./lib/vendor-assets";
@@ -92,7 +93,8 @@ async function main() {
   parseEnv(appEnv);
 
   const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
-  const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(config.PORT)], { env: appEnv, stdio: "inherit" });
+  const serverEnv = { ...appEnv, NODE_OPTIONS: serverNodeOptions(appEnv.NODE_OPTIONS) };
+  const server = spawn(nextBin, [dev ? "dev" : "start", "--port", String(config.PORT)], { env: serverEnv, stdio: "inherit" });
   log.info({ url: config.AUTH_URL }, "Rigshare is starting");
   const stopDemoAgents = config.OIDC_ISSUER ? undefined : startDemoAgents({ portalUrl: config.AUTH_URL, databaseUrl, dataDir, log });
   if (stopDemoAgents) cleanups.push(stopDemoAgents);

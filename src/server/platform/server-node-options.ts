@@ -1,0 +1,16 @@
+/**
+ * V8's young generation for the web server: semi-spaces of SEMI_SPACE_MB instead of V8's default
+ * (16 MB at most on 64-bit). Each agent report and each answer allocates short-lived objects; with
+ * small semi-spaces the server scavenges several times a second, and a request that meets a
+ * scavenge waits for it. Under 200 agents the inventory GET's p99 rose 1.33-1.56x with the
+ * default and 1.03x with 64 MB (README, Machine agents), for up to about 190 MB more RSS.
+ * An operator's own `--max-semi-space-size` in NODE_OPTIONS wins.
+ */
+export const SEMI_SPACE_MB = 64;
+
+/** NODE_OPTIONS for the server process: the operator's, with the young generation's size added unless they set it. */
+export function serverNodeOptions(operator: string | undefined): string {
+  const options = operator?.trim() ?? "";
+  if (/--max-semi-space-size\b/.test(options)) return options;
+  return `${options} --max-semi-space-size=${SEMI_SPACE_MB}`.trim();
+}
