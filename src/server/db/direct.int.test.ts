@@ -69,4 +69,16 @@ describe("statement names", () => {
     await db().$executeRawUnsafe("CREATE TEMP TABLE direct_script (n int); DROP TABLE direct_script");
     await queryUnsafe(db(), "CREATE TEMP TABLE direct_script (n int); DROP TABLE direct_script");
   });
+
+  it("are prepared once per connection, unless the call asks to be planned for its values", async () => {
+    const prepared = (tx: Db, text: string) => queryRows<{ n: number }>(tx, Prisma.sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = ${text}`);
+    await transaction(async (tx) => {
+      const named = "SELECT $1::int + 1 AS direct_named";
+      const each = "SELECT $1::int + 2 AS direct_each";
+      expect(await queryUnsafe(tx, named, [1])).toEqual([{ direct_named: 2 }]);
+      expect(await queryUnsafe(tx, each, [1], { planEachCall: true })).toEqual([{ direct_each: 3 }]);
+      expect(await prepared(tx, named)).toEqual([{ n: 1 }]);
+      expect(await prepared(tx, each)).toEqual([{ n: 0 }]);
+    });
+  });
 });

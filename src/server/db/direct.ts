@@ -98,19 +98,27 @@ const PRISMA_PARSERS: Record<number, (value: string) => unknown> = {
 };
 const types = { getTypeParser: (oid: number, format?: "text" | "binary") => PRISMA_PARSERS[oid] ?? pg.types.getTypeParser(oid, format) } as pg.CustomTypesConfig;
 
+/**
+ * `planEachCall`: send the statement unnamed, so PostgreSQL plans it for each call's values. For a
+ * statement whose best plan depends on how many rows its window holds: a named statement's
+ * generic plan (from the sixth call on) guesses a few hundred rows for any range of timestamps.
+ */
+type QueryOptions = { planEachCall?: boolean };
+
 /** Prisma's `$queryRaw` through node-postgres where the client allows it; the rows. */
-export function queryRows<T>(client: Db, query: Prisma.Sql): Promise<T[]> {
-  return queryText<T>(client, query.text, query.values, () => client.$queryRaw<T[]>(query));
+export function queryRows<T>(client: Db, query: Prisma.Sql, options: QueryOptions = {}): Promise<T[]> {
+  return queryText<T>(client, query.text, query.values, options, () => client.$queryRaw<T[]>(query));
 }
 
 /** Prisma's `$queryRawUnsafe` through node-postgres where the client allows it; the rows. */
-export function queryUnsafe<T>(client: Db, text: string, values: unknown[] = []): Promise<T[]> {
-  return queryText<T>(client, text, values, () => client.$queryRawUnsafe<T[]>(text, ...values));
+export function queryUnsafe<T>(client: Db, text: string, values: unknown[] = [], options: QueryOptions = {}): Promise<T[]> {
+  return queryText<T>(client, text, values, options, () => client.$queryRawUnsafe<T[]>(text, ...values));
 }
 
-async function queryText<T>(client: Db, text: string, values: unknown[], viaPrisma: () => Promise<T[]>): Promise<T[]> {
+async function queryText<T>(client: Db, text: string, values: unknown[], options: QueryOptions, viaPrisma: () => Promise<T[]>): Promise<T[]> {
   const querier = querierOf(client);
   if (!querier) return viaPrisma();
-  const result = await querier.query({ name: statementName(text, values.length), text, values, types });
+  const name = options.planEachCall ? "" : statementName(text, values.length);
+  const result = await querier.query({ name, text, values, types });
   return result.rows as T[];
 }

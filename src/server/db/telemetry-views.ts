@@ -1,4 +1,5 @@
 import type { Bucket } from "@/core/agent/rollup";
+import { queryUnsafe } from "./direct";
 import type { Db } from "./tx";
 
 export function findMachineName(client: Db, machineId: string) {
@@ -43,16 +44,18 @@ export function findBuckets(client: Db, table: "minute" | "hour", gpuIds: string
 /** Per-GPU series over [from, to) at `stepSeconds` (a multiple of 60 or 3600), summed from the fitting table. */
 export function findSeries(client: Db, gpuIds: string[], from: Date, to: Date, stepSeconds: number) {
   const table = stepSeconds % 3600 === 0 ? "gpu_usage_hour" : "gpu_usage_minute";
-  return client.$queryRawUnsafe<{ gpuId: string; start: Date; samples: number; avgUtilPct: number | null; maxUtilPct: number; idleSamples: number; maxMemMib: number; avgPowerW: number | null; maxTempC: number }[]>(
-    `SELECT gpu_id AS "gpuId", to_timestamp(floor(extract(epoch FROM start) / $4) * $4) AS start,
+  // date_bin instead of to_timestamp(floor(epoch / step) * step): the same steps, a third of the
+  // time over a year of hours. Planned for each call: a generic plan guesses a few hundred rows
+  // for the window and sorts a year's 70,000 rows on disk to group them (2x slower).
+  return queryUnsafe<{ gpuId: string; start: Date; samples: number; avgUtilPct: number | null; maxUtilPct: number; idleSamples: number; maxMemMib: number; avgPowerW: number | null; maxTempC: number }>(
+    client,
+    `SELECT gpu_id AS "gpuId", date_bin(make_interval(secs => $4), start, 'epoch') AS start,
             sum(samples)::int AS samples, (sum(util_sum)::float8 / NULLIF(sum(util_samples), 0)) AS "avgUtilPct", max(util_max)::int AS "maxUtilPct",
             sum(idle_samples)::int AS "idleSamples", max(mem_max_mib)::int AS "maxMemMib", (sum(power_sum)::float8 / NULLIF(sum(samples), 0)) AS "avgPowerW", max(temp_max)::int AS "maxTempC"
      FROM ${table} WHERE gpu_id = ANY($1::uuid[]) AND start >= $2 AND start < $3
      GROUP BY 1, 2 ORDER BY 2, 1`,
-    gpuIds,
-    from,
-    to,
-    stepSeconds,
+    [gpuIds, from, to, stepSeconds],
+    { planEachCall: true },
   );
 }
 
