@@ -106,8 +106,8 @@ const types = { getTypeParser: (oid: number, format?: "text" | "binary") => PRIS
 type QueryOptions = { planEachCall?: boolean };
 
 /** Prisma's `$queryRaw` through node-postgres where the client allows it; the rows. */
-export function queryRows<T>(client: Db, query: Prisma.Sql, options: QueryOptions = {}): Promise<T[]> {
-  return queryText<T>(client, query.text, query.values, options, () => client.$queryRaw<T[]>(query));
+export function queryRows<T>(client: Db, query: Prisma.Sql): Promise<T[]> {
+  return queryText<T>(client, query.text, query.values, {}, () => client.$queryRaw<T[]>(query));
 }
 
 /** Prisma's `$queryRawUnsafe` through node-postgres where the client allows it; the rows. */
