@@ -44,7 +44,7 @@ export function findBuckets(client: Db, table: "minute" | "hour", gpuIds: string
 /** Per-GPU series over [from, to) at `stepSeconds` (a multiple of 60 or 3600), summed from the fitting table. */
 export function findSeries(client: Db, gpuIds: string[], from: Date, to: Date, stepSeconds: number) {
   const table = stepSeconds % 3600 === 0 ? "gpu_usage_hour" : "gpu_usage_minute";
-  // date_bin instead of to_timestamp(floor(epoch / step) * step): the same bins in a third of the
+  // date_bin instead of to_timestamp(floor(epoch / step) * step): the same bins in less than half the
   // time over a year of hours. Planned for each call: a generic plan guesses a few hundred rows
   // for the window and sorts a year's 70,000 rows on disk to group them (2x slower).
   return queryUnsafe<{ gpuId: string; start: Date; samples: number; avgUtilPct: number | null; maxUtilPct: number; idleSamples: number; maxMemMib: number; avgPowerW: number | null; maxTempC: number }>(
